@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// Runs every quality gate in order and ends with one line: `N passed, N failed` over all suites.
+// A gate that is a single check (typecheck, lint, builds) counts as one test; test runners report
+// their own counts through their JSON reporters.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+
+const only = process.argv.slice(2)
+const out = '.test-results'
+rmSync(out, { recursive: true, force: true })
+mkdirSync(out, { recursive: true })
+
+const results = []
+
+function run(cmd, args, env = {}) {
+  console.log(`\n▶ ${cmd} ${args.join(' ')}`)
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  return r.status === 0
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+function gate(name, fn) {
+  if (only.length && !only.includes(name)) return
+  const started = Date.now()
+  let r
+  try {
+    r = fn()
+  } catch (error) {
+    console.error(error)
+    r = { passed: 0, failed: 1 }
+  }
+  results.push({ name, ...r, seconds: Math.round((Date.now() - started) / 1000) })
+}
+
+const single = (ok) => ({ passed: ok ? 1 : 0, failed: ok ? 0 : 1 })
+
+gate('typecheck', () => single(run('npx', ['tsc', '-p', 'tsconfig.json'])))
+gate('lint', () => single(run('npx', ['biome', 'ci', '.'])))
+gate('vitest', () => {
+  const file = `${out}/vitest.json`
+  const ok = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`])
+  const json = readJson(file)
+  if (!json) return single(false)
+  const failed = json.numFailedTests + (ok || json.numFailedTests > 0 ? 0 : 1)
+  return { passed: json.numPassedTests, failed }
+})
+gate('build', () => single(run('npm', ['run', '--silent', 'build'])))
+gate('size', () => {
+  const file = `${out}/size.json`
+  const r = spawnSync('npx', ['size-limit', '--json'], { encoding: 'utf8' })
+  console.log(`\n▶ size-limit\n${r.stdout}${r.stderr}`)
+  let entries
+  try {
+    entries = JSON.parse(r.stdout)
+  } catch {
+    return single(false)
+  }
+  const failed = entries.filter((e) => !e.passed).length
+  return { passed: entries.length - failed, failed: failed + (r.status !== 0 && failed === 0 ? 1 : 0), file }
+})
+gate('storybook', () => single(run('npx', ['storybook', 'build', '--quiet', '-o', 'storybook-static'])))
+gate('e2e', () => {
+  const file = `${out}/playwright.json`
+  const ok = run('npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file })
+  const json = readJson(file)
+  if (!json?.stats) return single(false)
+  const { expected, unexpected, flaky } = json.stats
+  return { passed: expected + flaky, failed: unexpected + (ok || unexpected > 0 ? 0 : 1) }
+})
+
+console.log('\nSuite        passed  failed  seconds')
+for (const r of results) console.log(`${r.name.padEnd(12)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.seconds).padStart(7)}`)
+const passed = results.reduce((n, r) => n + r.passed, 0)
+const failed = results.reduce((n, r) => n + r.failed, 0)
+console.log(`\n${passed} passed, ${failed} failed`)
+process.exit(failed === 0 && existsSync(out) ? 0 : 1)

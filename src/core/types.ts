@@ -1,0 +1,69 @@
+/** The two identity providers the widget can drive. */
+export type Provider = 'facesign' | 'faceverify'
+
+/**
+ * One status model for both providers.
+ * `requires_input → in_progress → processing → verified | failed | canceled | expired`
+ */
+export type SessionStatus = 'requires_input' | 'in_progress' | 'processing' | 'verified' | 'failed' | 'canceled' | 'expired'
+
+export type TerminalStatus = Extract<SessionStatus, 'verified' | 'failed' | 'canceled' | 'expired'>
+
+/** How the widget presents the provider flow. */
+export type VerifyMode = 'modal' | 'inline' | 'redirect' | 'popup'
+
+/** `POST /sessions` answer: everything the browser may hold, and nothing more. */
+export interface VerificationSession {
+  sessionId: string
+  provider: Provider
+  status: SessionStatus
+  /** FaceSign only: short-lived secret for the flow. Never an API key. */
+  clientSecret?: string
+  /** Where the provider flow runs (iframe src, redirect or popup target). */
+  url: string
+  /** ISO 8601: when the client secret (or link) stops working. */
+  expiresAt?: string
+  /** false for sessions made with test keys: the UI shows a "Test mode" badge. */
+  livemode: boolean
+}
+
+/** `GET /sessions/:id` and SSE `status` events: the session as the backend knows it. */
+export interface SessionSnapshot {
+  sessionId: string
+  provider: Provider
+  status: SessionStatus
+  livemode: boolean
+  /** ISO 8601 time of the last status change the backend recorded. */
+  updatedAt: string
+  expiresAt?: string
+}
+
+/** `POST /sessions/:id/refresh` answer. */
+export interface RefreshedSecret {
+  sessionId: string
+  clientSecret: string
+  url: string
+  expiresAt?: string
+}
+
+/** Error body every backend route answers with: `{"error":{type,code,message}}`. */
+export interface BackendErrorBody {
+  type: string
+  code: string
+  message: string
+}
+
+/**
+ * Messages a provider flow page posts to its embedding window.
+ * FaceSign does not document its postMessage protocol; this is the one the sandbox speaks and
+ * the FaceSignClient accepts (only from the flow URL's origin and that iframe's window).
+ */
+export type FlowMessage =
+  | { source: 'facesign-flow'; type: 'ready' }
+  | { source: 'facesign-flow'; type: 'started' }
+  | { source: 'facesign-flow'; type: 'completed'; status: SessionStatus }
+  | { source: 'facesign-flow'; type: 'canceled' }
+  | { source: 'facesign-flow'; type: 'expired' }
+  | { source: 'facesign-flow'; type: 'error'; message: string }
+
+export type FlowMessageType = FlowMessage['type']

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+
+/** Debian's Chromium unless told otherwise; Playwright cannot download its own browser here. */
+function chromiumPath(): string | undefined {
+  const fromEnv = process.env.CHROMIUM_PATH ?? process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH
+  if (fromEnv) return fromEnv
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
+}
+
+const PREVIEW_PORT = Number(process.env.E2E_PREVIEW_PORT ?? 4173)
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: '../../test-results',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['json']],
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+      ],
+    },
+  },
+  projects: [{ name: 'hosted', testMatch: /smoke\.spec\.ts$/, use: { baseURL: `http://localhost:${PREVIEW_PORT}` } }],
+  webServer: [
+    {
+      command: `npx vite preview --port ${PREVIEW_PORT} --strictPort`,
+      url: `http://localhost:${PREVIEW_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      cwd: '../..',
+    },
+  ],
+})

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import { isSessionStatus, isTerminal, mapFaceSignStatus, mapWebhookEventType, mergeStatus, SESSION_STATUSES } from '../../../src/core'
+import type { SessionStatus } from '../../../src/core'
+
+describe('isTerminal', () => {
+  it.each([
+    ['verified', true],
+    ['failed', true],
+    ['canceled', true],
+    ['expired', true],
+    ['requires_input', false],
+    ['in_progress', false],
+    ['processing', false],
+  ] as const)('%s → %s', (status, terminal) => {
+    expect(isTerminal(status)).toBe(terminal)
+  })
+
+  it('treats a missing status as not terminal', () => {
+    expect(isTerminal(undefined)).toBe(false)
+  })
+})
+
+describe('isSessionStatus', () => {
+  it('accepts every model status and nothing else', () => {
+    for (const s of SESSION_STATUSES) expect(isSessionStatus(s)).toBe(true)
+    for (const v of ['complete', 'toString', '', null, 3, {}, 'VERIFIED']) expect(isSessionStatus(v)).toBe(false)
+  })
+})
+
+describe('mergeStatus', () => {
+  it('takes the first status as is', () => {
+    expect(mergeStatus(undefined, 'processing')).toBe('processing')
+  })
+
+  it('moves forward through the lifecycle', () => {
+    expect(mergeStatus('requires_input', 'in_progress')).toBe('in_progress')
+    expect(mergeStatus('in_progress', 'processing')).toBe('processing')
+    expect(mergeStatus('processing', 'verified')).toBe('verified')
+  })
+
+  it('never lets a late non-terminal event overwrite a terminal status', () => {
+    for (const terminal of ['verified', 'failed', 'canceled', 'expired'] as const) {
+      for (const late of ['requires_input', 'in_progress', 'processing'] as const) {
+        expect(mergeStatus(terminal, late)).toBe(terminal)
+      }
+    }
+  })
+
+  it('keeps the first terminal status when a second, different one arrives', () => {
+    expect(mergeStatus('verified', 'failed')).toBe('verified')
+    expect(mergeStatus('canceled', 'verified')).toBe('canceled')
+  })
+
+  it('does not move a session back on an out-of-order non-terminal event', () => {
+    expect(mergeStatus('processing', 'requires_input')).toBe('processing')
+    expect(mergeStatus('in_progress', 'requires_input')).toBe('in_progress')
+  })
+
+  it('ends in the same state whatever order duplicated events arrive in', () => {
+    const events: SessionStatus[] = ['requires_input', 'in_progress', 'processing', 'verified', 'processing', 'verified', 'in_progress']
+    const orders = [events, [...events].reverse(), [events[3]!, ...events], [...events.slice(4), ...events.slice(0, 4)]]
+    for (const order of orders) {
+      expect(order.reduce<SessionStatus | undefined>((s, e) => mergeStatus(s, e), undefined)).toBe('verified')
+    }
+  })
+})
+
+describe('mapFaceSignStatus', () => {
+  it.each([
+    ['requiresInput', undefined, 'requires_input'],
+    ['created', undefined, 'requires_input'],
+    ['inProgress', undefined, 'in_progress'],
+    ['processing', undefined, 'processing'],
+    ['complete', true, 'verified'],
+    ['complete', false, 'failed'],
+    ['complete', undefined, 'failed'],
+    ['canceled', undefined, 'canceled'],
+    ['cancelled', undefined, 'canceled'],
+    ['incomplete', undefined, 'expired'],
+  ] as const)('%s (isVerified %s) → %s', (raw, verified, expected) => {
+    expect(mapFaceSignStatus(raw, verified)).toBe(expected)
+  })
+
+  it('does not treat a truthy non-boolean isVerified as verified', () => {
+    expect(mapFaceSignStatus('complete', 'true')).toBe('failed')
+    expect(mapFaceSignStatus('complete', 1)).toBe('failed')
+  })
+
+  it('returns undefined for unknown statuses instead of guessing', () => {
+    for (const raw of ['archived', '', 'Complete', null, 42, {}]) expect(mapFaceSignStatus(raw)).toBeUndefined()
+  })
+})
+
+describe('mapWebhookEventType', () => {
+  it.each([
+    ['session.created', 'requires_input'],
+    ['session.started', 'in_progress'],
+    ['session.verified', 'verified'],
+    ['session.failed', 'failed'],
+    ['session.cancelled', 'canceled'],
+    ['session.expired', 'expired'],
+  ] as const)('%s → %s', (type, status) => {
+    expect(mapWebhookEventType(type)).toBe(status)
+  })
+
+  it('returns undefined for session.status (refetch) and unknown events', () => {
+    for (const t of ['session.status', 'session.toString', 'constructor', 42, undefined]) expect(mapWebhookEventType(t)).toBeUndefined()
+  })
+})

@@ -1,0 +1,80 @@
+import { builtinModules } from 'node:module'
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+const root = import.meta.dirname
+const at = (path: string) => resolve(root, path)
+
+// Browser entries leave the app's own React and TanStack Query to the app.
+const browserExternal = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/]
+const nodeExternal = [...builtinModules, /^node:/, 'better-sqlite3']
+
+/**
+ * One config, three builds:
+ * - `vite build --mode lib`: the browser library (dist/index.js, dist/core.js)
+ * - `vite build --mode node`: the Node entries (dist/node/server.js, dist/node/sandbox.js)
+ * - `vite build`: the hosted verification page and the demo app (dist-hosted/)
+ */
+export default defineConfig(({ mode }) => {
+  if (mode === 'lib') {
+    return {
+      plugins: [react()],
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        sourcemap: true,
+        minify: false,
+        lib: { entry: { index: at('src/react/index.ts'), core: at('src/core/index.ts') }, formats: ['es'] },
+        rolldownOptions: {
+          external: browserExternal,
+          output: { banner: (chunk: { name: string }) => (chunk.name === 'index' ? "'use client'" : '') },
+        },
+      },
+    }
+  }
+  if (mode === 'node') {
+    return {
+      build: {
+        outDir: 'dist/node',
+        emptyOutDir: true,
+        ssr: true,
+        target: 'node20',
+        sourcemap: true,
+        minify: false,
+        rolldownOptions: {
+          input: { server: at('src/server/index.ts'), sandbox: at('src/sandbox/index.ts') },
+          external: nodeExternal,
+          output: { format: 'es' },
+        },
+      },
+    }
+  }
+  return {
+    plugins: [react()],
+    base: './',
+    build: {
+      outDir: 'dist-hosted',
+      emptyOutDir: true,
+      sourcemap: false,
+      rolldownOptions: { input: { index: at('index.html'), demo: at('src/demo/index.html') } },
+    },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'jsdom',
+            include: ['tests/unit/**/*.test.{ts,tsx}'],
+            setupFiles: ['tests/unit/setup.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'], testTimeout: 20_000, hookTimeout: 30_000 },
+        },
+      ],
+    },
+  }
+})
