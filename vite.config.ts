@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module'
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type ViteUserConfig } from 'vitest/config'
 
 const root = import.meta.dirname
 const at = (path: string) => resolve(root, path)
@@ -16,7 +16,7 @@ const nodeExternal = [...builtinModules, /^node:/, 'better-sqlite3']
  * - `vite build --mode node`: the Node entries (dist/node/server.js, dist/node/sandbox.js)
  * - `vite build`: the hosted verification page and the demo app (dist-hosted/)
  */
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode }): ViteUserConfig => {
   if (mode === 'lib') {
     return {
       plugins: [react()],

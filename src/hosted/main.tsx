@@ -10,4 +10,9 @@ function HostedPage() {
 }
 
 const root = document.getElementById('root')
-if (root) createRoot(root).render(<StrictMode><HostedPage /></StrictMode>)
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <HostedPage />
+    </StrictMode>,
+  )

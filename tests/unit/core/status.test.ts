@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isSessionStatus, isTerminal, mapFaceSignStatus, mapWebhookEventType, mergeStatus, SESSION_STATUSES } from '../../../src/core'
 import type { SessionStatus } from '../../../src/core'
+import { isSessionStatus, isTerminal, mapFaceSignStatus, mapWebhookEventType, mergeStatus, SESSION_STATUSES } from '../../../src/core'
 
 describe('isTerminal', () => {
   it.each([
