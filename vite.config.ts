@@ -25,7 +25,7 @@ export default defineConfig(({ mode }): ViteUserConfig => {
         emptyOutDir: false,
         sourcemap: true,
         minify: false,
-        lib: { entry: { index: at('src/react/index.ts'), core: at('src/core/index.ts') }, formats: ['es'] },
+        lib: { entry: { index: at('src/react/index.ts'), core: at('src/core/index.ts') }, formats: ['es'], cssFileName: 'style' },
         rolldownOptions: {
           external: browserExternal,
           output: { banner: (chunk: { name: string }) => (chunk.name === 'index' ? "'use client'" : '') },

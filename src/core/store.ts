@@ -1,0 +1,277 @@
+import type { VerifyClient } from './client'
+import { toVerifyError, VerifyError } from './errors'
+import { FaceSignClient } from './facesign'
+import { navigatePopup, openBlankPopup, openFaceVerify } from './navigate'
+import { isTerminal, mergeStatus } from './status'
+import { clearSessionId, readResumeSessionId, saveSessionId } from './storage'
+import { type StatusTracker, trackSessionStatus } from './tracker'
+import type { FlowMessage, Provider, SessionSnapshot, SessionStatus, VerificationSession, VerifyMode } from './types'
+
+/** idle → starting → active → done, or error (from which `start` tries again). */
+export type VerificationPhase = 'idle' | 'starting' | 'active' | 'done' | 'error'
+
+export interface VerificationState {
+  phase: VerificationPhase
+  sessionId: string | undefined
+  status: SessionStatus | undefined
+  /** The created session (undefined when tracking resumed from a stored id). */
+  session: VerificationSession | undefined
+  livemode: boolean | undefined
+  error: VerifyError | undefined
+}
+
+/** What callbacks receive: the backend's view of the session, never a secret. */
+export interface VerificationResult {
+  sessionId: string
+  provider: Provider
+  status: SessionStatus
+  livemode: boolean | undefined
+}
+
+export type VerificationEvent =
+  | { type: 'status'; result: VerificationResult }
+  | { type: 'terminal'; result: VerificationResult }
+  | { type: 'error'; error: VerifyError }
+
+export interface VerificationStoreOptions {
+  client: VerifyClient
+  provider: Provider
+  mode?: VerifyMode
+  country?: string
+  allowedHosts?: readonly string[]
+  /** Resume a stored session when activated (default true). */
+  resume?: boolean
+  /** Every backend snapshot, e.g. to write it into a query cache. */
+  onSnapshot?: (snapshot: SessionSnapshot) => void
+  EventSource?: typeof EventSource | null
+  title?: string
+}
+
+export interface VerificationStore {
+  getSnapshot(): VerificationState
+  subscribe(listener: () => void): () => void
+  on(listener: (event: VerificationEvent) => void): () => void
+  /** Creates (or reopens) the session and launches the flow; concurrent calls share one request. */
+  start(): Promise<void>
+  cancel(): Promise<void>
+  resume(sessionId: string): void
+  /** Mounts the FaceSign iframe into `element`; returns the cleanup. */
+  attachFlow(element: HTMLElement): () => void
+  /** Starts tracking while something is mounted; returns the matching deactivate. */
+  activate(): () => void
+}
+
+const IDLE: VerificationState = {
+  phase: 'idle',
+  sessionId: undefined,
+  status: undefined,
+  session: undefined,
+  livemode: undefined,
+  error: undefined,
+}
+
+// Terminal callbacks fire once per session per page, whatever mounts, remounts or StrictMode do.
+const settled = new Set<string>()
+
+export function createVerificationStore(options: VerificationStoreOptions): VerificationStore {
+  const { client, provider, mode = 'modal' } = options
+  let state = IDLE
+  let pending: Promise<void> | undefined
+  let tracker: StatusTracker | undefined
+  let flow: FaceSignClient | undefined
+  let refreshed = false
+  let cancelRequested = false
+  let active = 0
+  const listeners = new Set<() => void>()
+  const eventListeners = new Set<(event: VerificationEvent) => void>()
+
+  const set = (patch: Partial<VerificationState>) => {
+    state = { ...state, ...patch }
+    for (const fn of listeners) fn()
+  }
+  const emit = (event: VerificationEvent) => {
+    for (const fn of eventListeners) fn(event)
+  }
+  const result = (status: SessionStatus): VerificationResult => ({
+    sessionId: state.sessionId!,
+    provider,
+    status,
+    livemode: state.livemode,
+  })
+
+  function stopTracking(): void {
+    tracker?.stop()
+    tracker = undefined
+  }
+
+  function fail(error: unknown): void {
+    const e = toVerifyError(error)
+    stopTracking()
+    flow?.destroy()
+    flow = undefined
+    set({ phase: 'error', error: e })
+    emit({ type: 'error', error: e })
+  }
+
+  function apply(snapshot: SessionSnapshot) {
+    if (snapshot.sessionId !== state.sessionId || state.phase === 'idle') return
+    options.onSnapshot?.(snapshot)
+    // A stored id from another widget on the page: leave it alone.
+    if (snapshot.provider !== provider) {
+      stopTracking()
+      return set(IDLE)
+    }
+    applyStatus(snapshot.status, snapshot.livemode)
+  }
+
+  function applyStatus(next: SessionStatus, livemode: boolean): void {
+    const id = state.sessionId!
+    const status = mergeStatus(state.status, next)
+    const changed = status !== state.status
+    set({ status, livemode, phase: isTerminal(status) ? 'done' : state.phase === 'error' ? 'error' : 'active' })
+    if (changed) emit({ type: 'status', result: result(status) })
+    if (!isTerminal(status)) return
+    stopTracking()
+    clearSessionId(id)
+    if (!settled.has(id)) {
+      settled.add(id)
+      emit({ type: 'terminal', result: result(status) })
+    }
+  }
+
+  function track(sessionId: string): void {
+    stopTracking()
+    if (active === 0) return
+    tracker = trackSessionStatus({
+      client,
+      sessionId,
+      onSnapshot: apply,
+      EventSource: options.EventSource,
+      onError: (error) => {
+        if (error.retryable) return
+        // A stored id that is not ours (any more) is forgotten silently; a live one is an error.
+        if (!state.session) {
+          clearSessionId(sessionId)
+          set(IDLE)
+        } else fail(error)
+      },
+    })
+  }
+
+  function launch(session: VerificationSession, popup: Window | undefined) {
+    if (provider === 'faceverify' && mode !== 'popup') return openFaceVerify(session.url, { allowedHosts: options.allowedHosts })
+    if (popup) return navigatePopup(popup, session.url, options.allowedHosts)
+    if (mode === 'redirect')
+      new FaceSignClient({ clientSecret: session.clientSecret ?? '', url: session.url, allowedHosts: options.allowedHosts }).open()
+  }
+
+  async function create(): Promise<void> {
+    let popup: Window | undefined
+    try {
+      if (mode === 'popup') popup = openBlankPopup()
+      set({ ...IDLE, phase: 'starting' })
+      const session = await client.createSession({ provider, ...(options.country ? { country: options.country } : {}) })
+      saveSessionId(session.sessionId)
+      refreshed = false
+      set({ phase: 'active', sessionId: session.sessionId, session, status: undefined, livemode: session.livemode })
+      applyStatus(session.status, session.livemode)
+      if (cancelRequested) return store.cancel()
+      if (state.phase === 'active') launch(session, popup)
+      track(session.sessionId)
+    } catch (error) {
+      popup?.close()
+      fail(error)
+    }
+  }
+
+  function onFlow(message: FlowMessage) {
+    if (message.type === 'completed' || message.type === 'started') tracker?.refresh()
+    else if (message.type === 'canceled') void store.cancel()
+    else if (message.type === 'error') fail(new VerifyError('flow_error', message.message))
+    else if (message.type === 'expired') {
+      const id = state.sessionId!
+      // One refresh per session: a secret that expires again means the person has to start over.
+      if (refreshed) return fail(new VerifyError('session_expired', 'The verification session expired.'))
+      refreshed = true
+      client.refreshSecret(id).then((fresh) => flow?.update(fresh), fail)
+    }
+  }
+
+  const store: VerificationStore = {
+    getSnapshot: () => state,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    on(listener) {
+      eventListeners.add(listener)
+      return () => eventListeners.delete(listener)
+    },
+    start() {
+      if (state.phase === 'starting' && pending) return pending
+      cancelRequested = false
+      if (state.phase === 'active' && state.session) {
+        launch(state.session, undefined)
+        return Promise.resolve()
+      }
+      pending = create().finally(() => {
+        pending = undefined
+      })
+      return pending
+    },
+    async cancel() {
+      const id = state.sessionId
+      if (state.phase === 'starting') {
+        cancelRequested = true
+        return
+      }
+      flow?.destroy()
+      flow = undefined
+      if (!id || state.phase !== 'active') return set(IDLE)
+      try {
+        apply(await client.cancelSession(id))
+      } catch (error) {
+        fail(error)
+      }
+    },
+    resume(sessionId) {
+      set({ ...IDLE, phase: 'active', sessionId })
+      track(sessionId)
+    },
+    attachFlow(element) {
+      const session = state.session
+      let mounted: FaceSignClient | undefined
+      if (!session || provider !== 'facesign') return () => {}
+      try {
+        mounted = new FaceSignClient({
+          clientSecret: session.clientSecret ?? '',
+          url: session.url,
+          allowedHosts: options.allowedHosts,
+          title: options.title,
+        })
+        for (const type of ['ready', 'started', 'completed', 'canceled', 'expired', 'error'] as const) mounted.on(type, onFlow)
+        mounted.mount(element)
+        flow = mounted
+      } catch (error) {
+        fail(error)
+      }
+      return () => {
+        mounted?.destroy()
+        if (flow === mounted) flow = undefined
+      }
+    },
+    activate() {
+      if (++active === 1) {
+        if (state.phase === 'active' && state.sessionId) track(state.sessionId)
+        else if (state.phase === 'idle' && options.resume !== false) {
+          const id = readResumeSessionId()
+          if (id) store.resume(id)
+        }
+      }
+      return () => {
+        if (--active === 0) stopTracking()
+      }
+    },
+  }
+  return store
+}

@@ -1,0 +1,109 @@
+'use client'
+import { type ReactNode, useEffect, useRef } from 'react'
+import { preconnect, type VerificationState, type VerifyError } from '../core'
+import { applyAppearance } from './appearance'
+import { useVerifyContext } from './context'
+import { FlowFrame } from './FlowFrame'
+import type { Messages } from './locales'
+import { useLocaleMessages } from './useLocaleMessages'
+import { type UseVerificationOptions, useVerification } from './useVerification'
+import { VerificationDialog } from './VerificationDialog'
+
+export interface VerifyButtonProps extends UseVerificationOptions {
+  /** Button label; defaults to the locale's "Verify your identity". */
+  children?: ReactNode
+  /** Preconnect on hover or focus and start on pointerdown (default true). */
+  prefetch?: boolean
+  disabled?: boolean
+  className?: string
+  /** Overrides the provider's locale for this button. */
+  locale?: string
+}
+
+function errorText(error: VerifyError, m: Messages): string {
+  if (error.code === 'network_error' || error.code === 'timeout') return m.errorNetwork
+  if (error.code === 'rate_limited') return m.errorRateLimited
+  if (error.code === 'popup_blocked') return m.errorPopup
+  if (error.code === 'session_expired') return m.expired
+  return m.errorGeneric
+}
+
+/** `data-state`: the phase, or the session status once there is one. */
+function dataState(s: VerificationState): string {
+  return (s.phase === 'active' || s.phase === 'done') && s.status ? s.status : s.phase
+}
+
+export function VerifyButton({ children, prefetch = true, disabled, className, locale, mode = 'modal', ...options }: VerifyButtonProps) {
+  const ctx = useVerifyContext('VerifyButton')
+  const { messages: m, dir, locale: lang } = useLocaleMessages(locale ?? ctx.locale)
+  const v = useVerification({ ...options, mode })
+  const rootRef = useRef<HTMLDivElement>(null)
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const embedded = options.provider === 'facesign' && (mode === 'modal' || mode === 'inline')
+  const open = embedded && v.phase === 'active' && !!v.session
+  const busy = v.phase === 'starting'
+  const statusText = v.status ? m[v.status] : ''
+
+  useEffect(() => (rootRef.current ? applyAppearance(rootRef.current, ctx.appearance) : undefined), [ctx.appearance])
+
+  const warm = () => {
+    if (!prefetch) return
+    for (const host of ctx.allowedHosts) if (!host.startsWith('*.')) preconnect(`${host.includes(':') ? 'http' : 'https'}://${host}`)
+  }
+
+  return (
+    <div
+      ref={rootRef}
+      className={className ? `vw-root ${className}` : 'vw-root'}
+      data-theme={ctx.appearance?.theme ?? 'auto'}
+      dir={dir}
+      lang={lang}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        className="vw-button"
+        aria-haspopup={embedded && mode === 'modal' ? 'dialog' : undefined}
+        aria-expanded={embedded ? open : undefined}
+        aria-busy={busy || undefined}
+        data-state={dataState(v)}
+        disabled={disabled}
+        onPointerEnter={warm}
+        onFocus={warm}
+        // Starting on pointerdown wins the ~100 ms until click; start() shares one request.
+        onPointerDown={prefetch ? () => void v.start() : undefined}
+        onClick={() => void v.start()}
+      >
+        {busy ? m.starting : (children ?? m.start)}
+      </button>
+      {v.livemode === false && <span className="vw-badge">{m.testMode}</span>}
+      {mode !== 'modal' && (
+        <span className="vw-status" role="status" aria-live="polite">
+          {statusText}
+        </span>
+      )}
+      {v.error && (
+        <p className="vw-error" role="alert">
+          {errorText(v.error, m)}{' '}
+          <button type="button" className="vw-retry" onClick={() => void v.start()}>
+            {m.retry}
+          </button>
+        </p>
+      )}
+      {mode === 'modal' && options.provider === 'facesign' && (
+        <VerificationDialog
+          open={open}
+          title={m.dialogTitle}
+          closeLabel={m.close}
+          onClose={() => void v.cancel()}
+          returnFocusRef={buttonRef}
+          status={statusText}
+          dir={dir}
+        >
+          <FlowFrame store={v.store} />
+        </VerificationDialog>
+      )}
+      {mode === 'inline' && open && <FlowFrame store={v.store} />}
+    </div>
+  )
+}

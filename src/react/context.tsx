@@ -1,0 +1,65 @@
+'use client'
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
+import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
+import {
+  createVerifyClient,
+  type DEFAULT_ALLOWED_HOSTS,
+  DEFAULT_ENDPOINT,
+  readMetaConfig,
+  resolveAllowedHosts,
+  type VerifyClient,
+} from '../core'
+import type { Appearance } from './appearance'
+
+export interface VerifyProviderProps {
+  /** Base path of the integrator backend; defaults to the page's `verify-widget:endpoint` meta, else `/api/verify`. */
+  endpoint?: string
+  /** A BCP 47 tag (`fr`, `pt-BR`); defaults to `<html lang>`. */
+  locale?: string
+  appearance?: Appearance
+  /** Flow hosts that may be opened; defaults to the `verify-widget:allowed-hosts` meta, else DEFAULT_ALLOWED_HOSTS. */
+  allowedHosts?: readonly string[]
+  /** The app's QueryClient; by default the one already in the tree, else a private one. */
+  queryClient?: QueryClient
+  /** The network edge (tests, custom auth headers). */
+  fetch?: typeof fetch
+  children?: ReactNode
+}
+
+export interface VerifyContextValue {
+  client: VerifyClient
+  allowedHosts: typeof DEFAULT_ALLOWED_HOSTS
+  locale: string | undefined
+  appearance: Appearance | undefined
+}
+
+const VerifyContext = createContext<VerifyContextValue | null>(null)
+
+export function VerifyProvider({ endpoint, locale, appearance, allowedHosts, queryClient, fetch, children }: VerifyProviderProps) {
+  const parent = useContext(QueryClientContext)
+  const [own] = useState(() => (queryClient || parent ? undefined : new QueryClient()))
+  const client = queryClient ?? parent ?? own!
+  const hostsKey = allowedHosts?.join(',')
+  // biome-ignore lint/correctness/useExhaustiveDependencies: hostsKey stands for allowedHosts so an inline array does not rebuild the client
+  const value = useMemo<VerifyContextValue>(
+    () => ({
+      client: createVerifyClient({ endpoint: endpoint ?? readMetaConfig('endpoint') ?? DEFAULT_ENDPOINT, fetch }),
+      allowedHosts: resolveAllowedHosts(allowedHosts),
+      locale,
+      appearance,
+    }),
+    [endpoint, fetch, hostsKey, locale, appearance],
+  )
+  const inner = <VerifyContext.Provider value={value}>{children}</VerifyContext.Provider>
+  return client === parent ? inner : <QueryClientProvider client={client}>{inner}</QueryClientProvider>
+}
+
+/** The provider's value; `hook` names the caller in the error thrown outside `<VerifyProvider>`. */
+export function useVerifyContext(hook: string): VerifyContextValue {
+  const value = useContext(VerifyContext)
+  if (!value)
+    throw new Error(
+      `${hook} must be used inside <VerifyProvider>. Wrap your app (or this part of it) in <VerifyProvider endpoint="/api/verify">.`,
+    )
+  return value
+}

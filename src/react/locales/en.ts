@@ -1,0 +1,24 @@
+/** English strings: the reference for every locale (same keys, same placeholders). */
+const en = {
+  start: 'Verify your identity',
+  starting: 'Starting…',
+  retry: 'Try again',
+  close: 'Close',
+  dialogTitle: 'Identity verification',
+  testMode: 'Test mode',
+  requires_input: 'Waiting for you to start',
+  in_progress: 'Verification in progress',
+  processing: 'Checking your result…',
+  verified: 'You are verified',
+  failed: 'Verification failed',
+  canceled: 'Verification canceled',
+  expired: 'The session expired. Please start again.',
+  errorNetwork: 'Could not reach the verification service. Check your connection and try again.',
+  errorRateLimited: 'Too many attempts. Please wait a moment and try again.',
+  errorPopup: 'Your browser blocked the verification window. Allow pop-ups and try again.',
+  errorGeneric: 'Something went wrong with the verification. Please try again.',
+}
+
+export type MessageKey = keyof typeof en
+export type Messages = Record<MessageKey, string>
+export default en satisfies Messages

@@ -1,0 +1,23 @@
+import type { Messages } from './en'
+
+const messages: Messages = {
+  start: '本人確認をする',
+  starting: '開始しています…',
+  retry: '再試行',
+  close: '閉じる',
+  dialogTitle: '本人確認',
+  testMode: 'テストモード',
+  requires_input: '開始を待っています',
+  in_progress: '確認中です',
+  processing: '結果を確認しています…',
+  verified: '本人確認が完了しました',
+  failed: '本人確認に失敗しました',
+  canceled: '本人確認はキャンセルされました',
+  expired: 'セッションの有効期限が切れました。最初からやり直してください。',
+  errorNetwork: '確認サービスに接続できません。接続を確認して再試行してください。',
+  errorRateLimited: '試行回数が多すぎます。しばらく待ってから再試行してください。',
+  errorPopup: 'ブラウザが確認ウィンドウをブロックしました。ポップアップを許可して再試行してください。',
+  errorGeneric: '確認中に問題が発生しました。もう一度お試しください。',
+}
+
+export default messages

@@ -1,0 +1,32 @@
+'use client'
+import { useEffect, useState } from 'react'
+import { englishMessages, type Locale, loadMessages, localeDirection, type Messages, resolveLocale } from './locales'
+
+export interface LocaleMessages {
+  locale: Locale
+  dir: 'ltr' | 'rtl'
+  messages: Messages
+}
+
+const ENGLISH: LocaleMessages = { locale: 'en', dir: 'ltr', messages: englishMessages }
+
+/**
+ * Strings for `locale`, else `<html lang>`. English renders first (and on the server), so the
+ * markup hydrates identically; another locale's chunk loads after mount.
+ */
+export function useLocaleMessages(locale?: string): LocaleMessages {
+  const [value, setValue] = useState(ENGLISH)
+  useEffect(() => {
+    let live = true
+    const resolved = resolveLocale(locale ?? document.documentElement.lang)
+    if (resolved === 'en') return setValue(ENGLISH)
+    loadMessages(resolved).then(
+      (messages) => live && setValue({ locale: resolved, dir: localeDirection(resolved), messages }),
+      () => live && setValue(ENGLISH),
+    )
+    return () => {
+      live = false
+    }
+  }, [locale])
+  return value
+}

@@ -1,0 +1,81 @@
+'use client'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
+import {
+  createVerificationStore,
+  type Provider,
+  type VerificationResult,
+  type VerificationState,
+  type VerificationStore,
+  type VerifyError,
+  type VerifyMode,
+} from '../core'
+import { useVerifyContext } from './context'
+import { verificationKeys } from './queries'
+
+export interface VerificationCallbacks {
+  onVerified?: (result: VerificationResult) => void
+  onFailed?: (result: VerificationResult) => void
+  /** Canceled by the person, or expired. */
+  onCancel?: (result: VerificationResult) => void
+  onError?: (error: VerifyError) => void
+  onStatusChange?: (result: VerificationResult) => void
+}
+
+export interface UseVerificationOptions extends VerificationCallbacks {
+  provider: Provider
+  mode?: VerifyMode
+  /** ISO 3166-1 alpha-2, passed to the backend. */
+  country?: string
+  /** Resume the session kept in sessionStorage or `?session=` (default true). */
+  resume?: boolean
+}
+
+export interface UseVerificationResult extends VerificationState {
+  start: () => Promise<void>
+  cancel: () => Promise<void>
+  store: VerificationStore
+}
+
+/** Thin over the core store: one store per mounted widget, callbacks read through a ref. */
+export function useVerification(options: UseVerificationOptions): UseVerificationResult {
+  const { client, allowedHosts } = useVerifyContext('useVerification')
+  const queryClient = useQueryClient()
+  const { provider, mode, country, resume } = options
+  const store = useMemo(
+    () =>
+      createVerificationStore({
+        client,
+        provider,
+        mode,
+        country,
+        resume,
+        allowedHosts,
+        // Pushes land in the same cache useVerificationStatus reads.
+        onSnapshot: (snapshot) => queryClient.setQueryData(verificationKeys.session(snapshot.sessionId), snapshot),
+      }),
+    [client, provider, mode, country, resume, allowedHosts, queryClient],
+  )
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot)
+  const callbacks = useRef(options)
+  useEffect(() => {
+    callbacks.current = options
+  })
+  useEffect(() => {
+    const off = store.on((event) => {
+      const cb = callbacks.current
+      if (event.type === 'error') return cb.onError?.(event.error)
+      if (event.type === 'status') return cb.onStatusChange?.(event.result)
+      const { status } = event.result
+      if (status === 'verified') cb.onVerified?.(event.result)
+      else if (status === 'failed') cb.onFailed?.(event.result)
+      else cb.onCancel?.(event.result)
+    })
+    const deactivate = store.activate()
+    return () => {
+      off()
+      deactivate()
+    }
+  }, [store])
+  return { ...state, start: store.start, cancel: store.cancel, store }
+}
