@@ -1,1 +1,2 @@
-export {}
+export { startSandbox } from './server'
+export type * from './types'

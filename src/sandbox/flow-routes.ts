@@ -1,0 +1,138 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { FLOW_CSS, FLOW_JS } from './assets'
+import { parseJson, readBody, sendError, sendJson } from './http'
+import { flowPage } from './pages'
+import { isFinished, type SandboxSession, type SandboxState } from './state'
+import type { FlowOutcome } from './types'
+
+const OUTCOMES = new Set(['pass', 'fail', 'cancel'])
+
+/** What the widget's status model calls a finished sandbox session (for the flow's postMessage). */
+function modelStatus(s: SandboxSession): string {
+  if (s.status === 'canceled') return 'canceled'
+  if (s.status === 'complete') return s.isVerified ? 'verified' : 'failed'
+  return s.status === 'verified' || s.status === 'failed' || s.status === 'expired' ? s.status : 'processing'
+}
+
+function pageHeaders(frameAncestors: readonly string[]): Record<string, string> {
+  const csp = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "media-src 'self' blob: mediastream:",
+    "connect-src 'self'",
+    `frame-ancestors 'self' ${frameAncestors.join(' ')}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ')
+  return {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Permissions-Policy': 'camera=(self), microphone=()',
+  }
+}
+
+/** The hosted flow pages of both providers, their script and styles, and the outcome endpoints they call. */
+export function createFlowRoutes(state: SandboxState) {
+  const ancestors = state.options.frameAncestors ?? ['http://localhost:*', 'http://127.0.0.1:*']
+
+  function secretState(session: SandboxSession | undefined, secret: string): 'active' | 'expired' | 'finished' | 'invalid' {
+    if (!session) return 'invalid'
+    if (isFinished(session)) return 'finished'
+    if (session.clientSecret !== secret || (session.secretExpiresAt ?? 0) < Date.now()) return 'expired'
+    return 'active'
+  }
+
+  function faceSignSession(secret: string): SandboxSession | undefined {
+    const id = secret.split('_secret_')[0] ?? ''
+    const session = state.sessions.get(id)
+    return session?.provider === 'facesign' ? session : undefined
+  }
+
+  async function onEvent(req: IncomingMessage, res: ServerResponse, session: SandboxSession | undefined, allowed: boolean): Promise<void> {
+    const input = parseJson(await readBody(req))
+    const event = input?.event
+    if (!session || !allowed) return sendError(res, 403, 'invalid_request_error', 'This verification link is not valid any more.')
+    if (event === 'started') state.start(session)
+    else if (typeof event === 'string' && OUTCOMES.has(event)) state.complete(session, event as FlowOutcome)
+    else return sendError(res, 400, 'invalid_request_error', 'Unknown event.')
+    const redirect = session.provider === 'faceverify' ? returnUrl(session) : undefined
+    sendJson(res, 200, { status: modelStatus(session), ...(redirect ? { redirect } : {}) })
+  }
+
+  function returnUrl(session: SandboxSession): string | undefined {
+    const configured = state.options.faceverify?.returnUrl
+    if (!configured) return undefined
+    const url = new URL(configured)
+    // Lets the page resume tracking even when sessionStorage is gone (a popup, another tab).
+    if (session.uniqueIdentifier) url.searchParams.set('session', session.uniqueIdentifier)
+    return url.toString()
+  }
+
+  return {
+    handle(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+      const path = url.pathname
+      if (path === '/sandbox/flow.js' || path === '/sandbox/flow.css') {
+        const js = path.endsWith('.js')
+        res.writeHead(200, {
+          'Content-Type': js ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
+          'Cache-Control': 'no-cache',
+          'X-Content-Type-Options': 'nosniff',
+        })
+        res.end(js ? FLOW_JS : FLOW_CSS)
+        return true
+      }
+      if (path === '/facesign/flow' && req.method === 'GET') {
+        const secret = url.searchParams.get('client_secret') ?? ''
+        const pageState = secretState(faceSignSession(secret), secret)
+        res.writeHead(200, pageHeaders(ancestors))
+        res.end(flowPage({ provider: 'facesign', state: pageState, eventUrl: '/facesign/flow/event', secret }))
+        return true
+      }
+      if (path === '/facesign/flow/event' && req.method === 'POST') {
+        // The secret travels in the body; read it there (the body is parsed once in onEvent).
+        void readSecretAndHandle(req, res)
+        return true
+      }
+      const link = /^\/faceverify\/s\/([0-9a-f]{32})(\/event)?$/.exec(path)
+      if (link) {
+        const session = [...state.sessions.values()].find((s) => s.provider === 'faceverify' && s.token === link[1])
+        if (link[2] && req.method === 'POST') {
+          void onEvent(req, res, session, session !== undefined && !isFinished(session)).catch(() =>
+            sendError(res, 400, 'invalid_request_error', 'Bad request.'),
+          )
+          return true
+        }
+        const pageState = !session ? 'invalid' : isFinished(session) ? 'finished' : 'active'
+        res.writeHead(session ? 200 : 404, pageHeaders(ancestors))
+        res.end(flowPage({ provider: 'faceverify', state: pageState, eventUrl: `/faceverify/s/${link[1]}/event` }))
+        return true
+      }
+      return false
+    },
+  }
+
+  async function readSecretAndHandle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const input = parseJson(await readBody(req))
+      const secret = typeof input?.client_secret === 'string' ? input.client_secret : ''
+      const session = faceSignSession(secret)
+      const event = input?.event
+      if (!session || secretState(session, secret) !== 'active') {
+        // A late click after the outcome is harmless: report the status the session already has.
+        if (session && isFinished(session) && session.clientSecret === secret) return sendJson(res, 200, { status: modelStatus(session) })
+        return sendError(res, 403, 'invalid_request_error', 'This verification link is not valid any more.')
+      }
+      if (event === 'started') state.start(session)
+      else if (typeof event === 'string' && OUTCOMES.has(event)) state.complete(session, event as FlowOutcome)
+      else return sendError(res, 400, 'invalid_request_error', 'Unknown event.')
+      sendJson(res, 200, { status: modelStatus(session) })
+    } catch {
+      if (!res.headersSent) sendError(res, 400, 'invalid_request_error', 'Bad request.')
+    }
+  }
+}

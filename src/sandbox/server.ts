@@ -1,0 +1,91 @@
+import { createServer } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { createFaceSignApi } from './facesign-api'
+import { createFaceVerifyApi } from './faceverify-api'
+import { Faults } from './faults'
+import { createFlowRoutes } from './flow-routes'
+import { sendError } from './http'
+import { SandboxState } from './state'
+import type { Sandbox, SandboxOptions } from './types'
+import { createWebhookSender } from './webhook-sender'
+
+/** Normalises a path to a counter key: ids become `:id`. */
+const countKey = (method: string, path: string) => `${method} ${path.replace(/\/(vs|fv)_[0-9a-f]+/g, '/:id')}`
+
+/**
+ * Starts a local emulator of FaceSign and FaceVerify on loopback: their APIs, hosted flow pages and
+ * signed webhooks with retries, plus controls for tests (faults, outcomes without a browser, logs).
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const webhooks = createWebhookSender(options.webhookRetry)
+  const state = new SandboxState(options, webhooks, { facesign: options.facesign?.webhookUrl, faceverify: options.faceverify?.webhookUrl })
+  const faults = new Faults()
+  const facesign = createFaceSignApi(state, faults)
+  const faceverify = createFaceVerifyApi(state, faults)
+  const flows = createFlowRoutes(state)
+  const counts = new Map<string, number>()
+  const sockets = new Set<Socket>()
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox.local')
+    if (url.pathname.startsWith('/facesign/v1/') || url.pathname.startsWith('/faceverify/api/')) {
+      const key = countKey(req.method ?? 'GET', url.pathname)
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    try {
+      if (facesign.handle(req, res, url.pathname) || faceverify.handle(req, res, url) || flows.handle(req, res, url)) return
+      req.resume()
+      sendError(res, 404, 'invalid_request_error', 'Not found.')
+    } catch {
+      if (!res.headersSent) sendError(res, 500, 'api_error', 'The sandbox failed.')
+    }
+  })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`
+  state.baseUrl = url
+
+  const findOrThrow = (id: string) => {
+    const session = state.find(id)
+    if (!session) throw new Error(`The sandbox has no session ${id}.`)
+    return session
+  }
+
+  return {
+    url,
+    port,
+    facesignApiUrl: `${url}/facesign/v1`,
+    facesignFlowUrl: `${url}/facesign/flow`,
+    faceverifyApiUrl: `${url}/faceverify`,
+    failNext: (provider, fault, times = 1) => faults.add(provider, fault, times),
+    async complete(id, outcome) {
+      state.complete(findOrThrow(id), outcome)
+    },
+    async start(id) {
+      state.start(findOrThrow(id))
+    },
+    sessions: () => [...state.sessions.values()].map((s) => state.view(s)),
+    deliveries: () => webhooks.deliveries(),
+    redeliver: (eventId) => webhooks.redeliver(eventId),
+    webhooksSettled: () => webhooks.settled(),
+    setWebhookUrl(provider, webhookUrl) {
+      state.webhookUrls[provider] = webhookUrl
+    },
+    counts: () => Object.fromEntries(counts),
+    async close() {
+      webhooks.close()
+      faults.releaseAll()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        for (const socket of sockets) socket.destroy()
+      })
+    },
+  }
+}

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto'
+import type { FlowOutcome, SandboxOptions, SandboxProvider, SandboxSessionView } from './types'
+import type { WebhookSender } from './webhook-sender'
+
+export interface SandboxSession {
+  provider: SandboxProvider
+  id: string
+  /** FaceSign's raw status (`requiresInput`, `inProgress`, `complete`, `canceled`) or FaceVerify's. */
+  status: string
+  isVerified?: boolean
+  /** FaceSign: the only client secret that still opens the flow (a refresh replaces it). */
+  clientSecret?: string
+  secretExpiresAt?: number
+  /** FaceVerify: the token in the session link. */
+  token?: string
+  uniqueIdentifier?: string
+  apiKey: string
+  createdAt: number
+}
+
+export const token = (bytes = 16) => randomBytes(bytes).toString('hex')
+
+const FINISHED = new Set(['complete', 'canceled', 'verified', 'failed', 'expired'])
+export const isFinished = (s: SandboxSession) => FINISHED.has(s.status)
+
+/** Sessions of both emulated providers and what happens to them; webhooks go out on every change. */
+export class SandboxState {
+  readonly sessions = new Map<string, SandboxSession>()
+  readonly idempotency = new Map<string, string>()
+  baseUrl = ''
+
+  constructor(
+    readonly options: SandboxOptions,
+    readonly webhooks: WebhookSender,
+    readonly webhookUrls: Record<SandboxProvider, string | undefined>,
+  ) {}
+
+  find(id: string): SandboxSession | undefined {
+    const direct = this.sessions.get(id)
+    if (direct) return direct
+    for (const s of this.sessions.values()) if (s.uniqueIdentifier === id || s.token === id || s.clientSecret === id) return s
+    return undefined
+  }
+
+  newSecret(session: SandboxSession): void {
+    session.clientSecret = `${session.id}_secret_${token(12)}`
+    session.secretExpiresAt = Date.now() + (this.options.facesign?.secretTtlMs ?? 10 * 60_000)
+  }
+
+  facesignFlowUrl(session: SandboxSession): string {
+    return `${this.baseUrl}/facesign/flow?client_secret=${encodeURIComponent(session.clientSecret ?? '')}`
+  }
+
+  faceverifyLink(session: SandboxSession): string {
+    return `${this.baseUrl}/faceverify/s/${session.token}`
+  }
+
+  start(session: SandboxSession): void {
+    if (isFinished(session) || (session.status !== 'requiresInput' && session.status !== 'created')) return
+    session.status = session.provider === 'facesign' ? 'inProgress' : 'started'
+    this.emit(session, 'session.started')
+  }
+
+  complete(session: SandboxSession, outcome: FlowOutcome): void {
+    if (isFinished(session)) return
+    if (outcome === 'cancel') {
+      session.status = 'canceled'
+      this.emit(session, session.provider === 'facesign' ? 'session.cancelled' : 'session.canceled')
+      return
+    }
+    session.isVerified = outcome === 'pass'
+    session.status = session.provider === 'facesign' ? 'complete' : outcome === 'pass' ? 'verified' : 'failed'
+    this.emit(session, outcome === 'pass' ? 'session.verified' : 'session.failed')
+  }
+
+  private emit(session: SandboxSession, type: string): void {
+    if (session.provider === 'facesign') {
+      const data = {
+        id: session.id,
+        status: session.status,
+        ...(session.isVerified === undefined ? {} : { report: { isVerified: session.isVerified } }),
+      }
+      this.webhooks.send('facesign', this.webhookUrls.facesign, this.options.facesign?.webhookSecret, type, { data })
+      return
+    }
+    // FaceVerify documents no webhooks; this is the shape the backend's adapter assumes.
+    if (type === 'session.started') return
+    const payload = { sessionId: session.id, ...(session.uniqueIdentifier ? { uniqueIdentifier: session.uniqueIdentifier } : {}) }
+    this.webhooks.send('faceverify', this.webhookUrls.faceverify, this.options.faceverify?.secretKey, type, payload)
+  }
+
+  view(session: SandboxSession): SandboxSessionView {
+    const url = session.provider === 'facesign' ? this.facesignFlowUrl(session) : this.faceverifyLink(session)
+    const view: SandboxSessionView = { provider: session.provider, id: session.id, status: session.status, url }
+    if (session.isVerified !== undefined) view.isVerified = session.isVerified
+    if (session.uniqueIdentifier) view.uniqueIdentifier = session.uniqueIdentifier
+    return view
+  }
+}

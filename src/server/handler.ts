@@ -1,0 +1,86 @@
+import { join } from 'node:path'
+import type { HandlerContext } from './context'
+import { errorResponse, fromProviderError, HttpError, ProviderError } from './errors'
+import { createFaceSignClient } from './facesign'
+import { createFaceVerifyClient } from './faceverify'
+import { createRateLimiter } from './rate-limit'
+import { sessionEvents } from './routes/events'
+import { cancelSession, createSession, getSession, refreshSecret } from './routes/sessions'
+import { receiveWebhook } from './routes/webhooks'
+import { createSessionEvents } from './session-events'
+import { createStatusCache } from './status-cache'
+import { createSqliteStore } from './store-sqlite'
+import type { VerificationHandlerOptions } from './types'
+
+type Route = { method: 'GET' | 'POST'; pattern: RegExp; run: (ctx: HandlerContext, request: Request, id: string) => Promise<Response> }
+
+const ID = '([A-Za-z0-9_-]{1,100})'
+const ROUTES: Route[] = [
+  { method: 'POST', pattern: /^\/sessions$/, run: (ctx, r) => createSession(ctx, r) },
+  { method: 'GET', pattern: new RegExp(`^/sessions/${ID}$`), run: getSession },
+  { method: 'GET', pattern: new RegExp(`^/sessions/${ID}/events$`), run: sessionEvents },
+  { method: 'POST', pattern: new RegExp(`^/sessions/${ID}/refresh$`), run: refreshSecret },
+  { method: 'POST', pattern: new RegExp(`^/sessions/${ID}/cancel$`), run: cancelSession },
+  { method: 'POST', pattern: /^\/webhooks\/facesign$/, run: (ctx, r) => receiveWebhook(ctx, r, 'facesign') },
+  { method: 'POST', pattern: /^\/webhooks\/faceverify$/, run: (ctx, r) => receiveWebhook(ctx, r, 'faceverify') },
+]
+
+export type VerificationHandler = ((request: Request) => Promise<Response>) & {
+  /** Provider reads made for status so far (benchmarks, tests). */
+  readonly providerReads: number
+  /** Closes the store when the handler created it. */
+  close(): Promise<void>
+}
+
+/**
+ * The integrator backend as a Web-standard handler: mount it in node:http (toNodeListener),
+ * Next.js route handlers, Hono or Express. Paths outside `basePath` answer 404.
+ */
+export function createVerificationHandler(options: VerificationHandlerOptions): VerificationHandler {
+  const basePath = (options.basePath ?? '/api/verify').replace(/\/+$/, '')
+  const ownsStore = options.store === undefined
+  const ctx: HandlerContext = {
+    options,
+    store: options.store ?? createSqliteStore({ path: join(options.dataDir ?? '.data', 'verify.sqlite') }),
+    facesign: options.facesign ? createFaceSignClient(options.facesign) : undefined,
+    faceverify: options.faceverify ? createFaceVerifyClient(options.faceverify) : undefined,
+    events: createSessionEvents(),
+    statusCache: createStatusCache(options.statusCacheMs ?? 5000),
+    createLimiter: createRateLimiter(options.createLimitPerMinute ?? 10, 60_000),
+    maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    createLocks: new Map(),
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const path = new URL(request.url).pathname
+    if (!path.startsWith(`${basePath}/`)) return errorResponse(new HttpError(404, 'not_found_error', 'route_not_found', 'No such route.'))
+    const rest = path.slice(basePath.length)
+    const matches = ROUTES.map((route) => ({ route, match: route.pattern.exec(rest) })).filter((m) => m.match)
+    if (matches.length === 0) return errorResponse(new HttpError(404, 'not_found_error', 'route_not_found', 'No such route.'))
+    const hit = matches.find((m) => m.route.method === request.method)
+    if (!hit) {
+      const allow = matches.map((m) => m.route.method).join(', ')
+      return errorResponse(
+        new HttpError(405, 'invalid_request_error', 'method_not_allowed', `Use ${allow} for this route.`, { Allow: allow }),
+      )
+    }
+    try {
+      return await hit.route.run(ctx, request, hit.match?.[1] ?? '')
+    } catch (error) {
+      if (error instanceof HttpError) return errorResponse(error)
+      if (error instanceof ProviderError) return errorResponse(fromProviderError(error))
+      options.onError?.(error)
+      return errorResponse(new HttpError(500, 'api_error', 'internal_error', 'Something went wrong on our side. Try again.'))
+    }
+  }
+
+  return Object.assign(handle, {
+    get providerReads() {
+      return ctx.statusCache.reads
+    },
+    async close() {
+      if (ownsStore) await ctx.store.close()
+    },
+  })
+}

@@ -1,0 +1,31 @@
+import type { HandlerContext } from './context'
+import { HttpError, notFound } from './errors'
+import type { Identity, StoredSession } from './types'
+
+export async function requireIdentity(ctx: HandlerContext, request: Request): Promise<Identity> {
+  const identity = await ctx.options.identify(request)
+  if (!identity || typeof identity.id !== 'string' || identity.id === '') {
+    throw new HttpError(401, 'authentication_error', 'unauthenticated', 'Sign in before starting a verification.')
+  }
+  return identity
+}
+
+/** The caller's own session; another user's session is indistinguishable from a missing one. */
+export async function requireOwnSession(ctx: HandlerContext, id: string, identity: Identity): Promise<StoredSession> {
+  const session = await ctx.store.get(id)
+  if (!session || session.userId !== identity.id) throw notFound()
+  return session
+}
+
+/**
+ * CSRF guard for browser POSTs: an Origin header, when sent, must be this backend's own origin
+ * or one the integrator listed. Server-to-server callers (no Origin) pass; they have no cookies
+ * of the user to ride on.
+ */
+export function checkOrigin(ctx: HandlerContext, request: Request): void {
+  const origin = request.headers.get('origin')
+  if (origin === null) return
+  const own = new URL(request.url).origin
+  if (origin === own || ctx.options.allowedOrigins?.includes(origin)) return
+  throw new HttpError(403, 'invalid_request_error', 'origin_not_allowed', 'This origin may not call the verification backend.')
+}

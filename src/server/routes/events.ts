@@ -1,0 +1,47 @@
+import { isTerminal } from '../../core/status'
+import { type HandlerContext, refreshFromProvider, toSnapshot } from '../context'
+import { requireIdentity, requireOwnSession } from '../request-guards'
+import { sseResponse } from '../sse'
+import type { StoredSession } from '../types'
+
+/**
+ * `GET /sessions/:id/events`: the snapshot now and on every change, a heartbeat comment, and the
+ * end of the stream after a terminal status. Webhooks drive the changes; a provider read (throttled
+ * by the status cache, shared with polling) covers a webhook that is late or lost.
+ */
+export async function sessionEvents(ctx: HandlerContext, request: Request, id: string): Promise<Response> {
+  const user = await requireIdentity(ctx, request)
+  const initial = await requireOwnSession(ctx, id, user)
+  const pollMs = Math.max(1000, ctx.options.statusCacheMs ?? 5000)
+
+  return sseResponse(request.signal, (writer) => {
+    let last = ''
+    const push = (session: StoredSession) => {
+      const snapshot = toSnapshot(session)
+      const text = JSON.stringify(snapshot)
+      if (text === last) return
+      last = text
+      writer.event('status', snapshot)
+      if (isTerminal(session.status)) writer.close()
+    }
+    const unsubscribe = ctx.events.subscribe(id, push)
+    const heartbeat = setInterval(() => writer.comment('heartbeat'), ctx.heartbeatMs)
+    const poll = setInterval(() => {
+      ctx.store
+        .get(id)
+        .then((session) => refreshFromProvider(ctx, session ?? initial))
+        .then(push)
+        .catch((error: unknown) => ctx.options.onError?.(error))
+    }, pollMs)
+    // The stored state may have moved between the ownership check and the subscription.
+    ctx.store
+      .get(id)
+      .then((session) => push(session ?? initial))
+      .catch(() => push(initial))
+    return () => {
+      unsubscribe()
+      clearInterval(heartbeat)
+      clearInterval(poll)
+    }
+  })
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto'
+import { isProvider } from '../../core/guards'
+import { isTerminal } from '../../core/status'
+import type { Provider } from '../../core/types'
+import { applyStatus, type HandlerContext, refreshFromProvider, toSnapshot, toVerificationSession } from '../context'
+import { isCountryCode } from '../countries'
+import { badRequest, HttpError } from '../errors'
+import { json, readJsonObject } from '../http'
+import { checkOrigin, requireIdentity, requireOwnSession } from '../request-guards'
+import type { Identity, StoredSession } from '../types'
+
+const newSessionId = () => `vws_${randomBytes(16).toString('hex')}`
+
+function parseCreateBody(body: Record<string, unknown>): { provider: Provider; country?: string } {
+  if (!isProvider(body.provider)) throw badRequest('invalid_provider', 'provider must be "facesign" or "faceverify".')
+  if (body.country === undefined) return { provider: body.provider }
+  if (!isCountryCode(body.country)) throw badRequest('invalid_country', 'country must be an ISO 3166-1 alpha-2 code such as "US".')
+  return { provider: body.provider, country: body.country }
+}
+
+async function createWithProvider(ctx: HandlerContext, user: Identity, provider: Provider, country?: string): Promise<StoredSession> {
+  const id = newSessionId()
+  const now = new Date().toISOString()
+  const base = { id, userId: user.id, provider, createdAt: now, updatedAt: now }
+  if (provider === 'facesign') {
+    if (!ctx.facesign) throw badRequest('provider_not_configured', 'FaceSign is not configured on this backend.')
+    const remote = await ctx.facesign.createSession({ idempotencyKey: id })
+    const secret = remote.clientSecret ? { clientSecret: remote.clientSecret, url: remote.url, expiresAt: remote.expiresAt } : undefined
+    if (!secret) throw new HttpError(502, 'api_error', 'provider_invalid_response', 'FaceSign sent no client secret.')
+    const session: StoredSession = {
+      ...base,
+      providerSessionId: remote.id,
+      status: remote.status ?? 'requires_input',
+      clientSecret: secret.clientSecret,
+      url: ctx.facesign.flowUrl(secret),
+      livemode: remote.livemode ?? ctx.facesign.livemode,
+    }
+    if (secret.expiresAt) session.expiresAt = secret.expiresAt
+    return session
+  }
+  if (!ctx.faceverify) throw badRequest('provider_not_configured', 'FaceVerify is not configured on this backend.')
+  // Our session id doubles as the uniqueIdentifier: webhooks name it, and the user id never leaves us.
+  const remote = await ctx.faceverify.createSession({ uniqueIdentifier: id, ...(country ? { country } : {}) })
+  return {
+    ...base,
+    providerSessionId: id,
+    status: 'requires_input',
+    url: remote.url,
+    livemode: !ctx.options.faceverify?.apiKey.startsWith('sk_test_'),
+  }
+}
+
+export async function createSession(ctx: HandlerContext, request: Request): Promise<Response> {
+  checkOrigin(ctx, request)
+  const user = await requireIdentity(ctx, request)
+  const { provider, country } = parseCreateBody(await readJsonObject(request, ctx.maxBodyBytes))
+  const key = `${user.id}\u0000${provider}`
+  const previous = ctx.createLocks.get(key) ?? Promise.resolve()
+  const run = previous
+    .catch(() => {})
+    .then(async () => {
+      const open = await ctx.store.findOpen(user.id, provider)
+      if (open) return json(toVerificationSession(open), 200)
+      const limit = ctx.createLimiter.take(user.id)
+      if (!limit.ok) {
+        throw new HttpError(429, 'rate_limit_error', 'too_many_sessions', 'Too many verification attempts. Try again later.', {
+          'Retry-After': String(limit.retryAfterSeconds),
+        })
+      }
+      const session = await createWithProvider(ctx, user, provider, country)
+      await ctx.store.insert(session)
+      return json(toVerificationSession(session), 201)
+    })
+  ctx.createLocks.set(key, run)
+  try {
+    return await run
+  } finally {
+    if (ctx.createLocks.get(key) === run) ctx.createLocks.delete(key)
+  }
+}
+
+export async function getSession(ctx: HandlerContext, request: Request, id: string): Promise<Response> {
+  const user = await requireIdentity(ctx, request)
+  const session = await refreshFromProvider(ctx, await requireOwnSession(ctx, id, user))
+  return json(toSnapshot(session))
+}
+
+export async function refreshSecret(ctx: HandlerContext, request: Request, id: string): Promise<Response> {
+  checkOrigin(ctx, request)
+  const user = await requireIdentity(ctx, request)
+  const session = await requireOwnSession(ctx, id, user)
+  if (session.provider !== 'facesign' || !ctx.facesign) {
+    throw badRequest('refresh_not_supported', 'Only FaceSign sessions have a client secret to refresh.')
+  }
+  if (isTerminal(session.status)) throw badRequest('session_finished', `This session is already ${session.status}; start a new one.`)
+  const secret = await ctx.facesign.refreshClientSecret(session.providerSessionId)
+  const url = ctx.facesign.flowUrl(secret)
+  await ctx.store.patch(session.id, {
+    clientSecret: secret.clientSecret,
+    url,
+    ...(secret.expiresAt ? { expiresAt: secret.expiresAt } : {}),
+  })
+  const body = {
+    sessionId: session.id,
+    clientSecret: secret.clientSecret,
+    url,
+    ...(secret.expiresAt ? { expiresAt: secret.expiresAt } : {}),
+  }
+  return json(body)
+}
+
+export async function cancelSession(ctx: HandlerContext, request: Request, id: string): Promise<Response> {
+  checkOrigin(ctx, request)
+  const user = await requireIdentity(ctx, request)
+  const session = await requireOwnSession(ctx, id, user)
+  const updated = (await applyStatus(ctx, session.id, 'canceled')) ?? session
+  return json(toSnapshot(updated))
+}

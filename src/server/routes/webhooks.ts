@@ -1,0 +1,82 @@
+import { isRecord } from '../../core/guards'
+import { mapWebhookEventType } from '../../core/status'
+import type { Provider, SessionStatus } from '../../core/types'
+import { applyStatus, type HandlerContext } from '../context'
+import { badRequest, HttpError } from '../errors'
+import { json, readText } from '../http'
+import type { StoredSession } from '../types'
+import { faceSignSignatureHeader, verifyWebhookSignature } from '../webhooks'
+
+interface ParsedEvent {
+  eventId: string
+  type: string
+  /** The provider's session id (FaceSign) or our id sent as uniqueIdentifier (FaceVerify). */
+  providerSessionId: string | undefined
+  status: SessionStatus | undefined
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined)
+
+function parseEvent(provider: Provider, body: unknown, headerId: string | null): ParsedEvent {
+  if (!isRecord(body)) throw badRequest('invalid_event', 'The webhook body is not a JSON object.')
+  const data = isRecord(body.data) ? body.data : {}
+  const eventId = str(headerId) ?? str(body.id) ?? str(body.eventId)
+  const type = str(body.type) ?? str(body.event)
+  if (!eventId || !type) throw badRequest('invalid_event', 'The webhook event has no id or type.')
+  const providerSessionId =
+    provider === 'facesign'
+      ? (str(data.id) ?? str(data.sessionId) ?? str(body.sessionId))
+      : (str(body.uniqueIdentifier) ?? str(data.uniqueIdentifier) ?? str(body.sessionId))
+  return { eventId, type, providerSessionId, status: mapWebhookEventType(type) }
+}
+
+async function findSession(ctx: HandlerContext, provider: Provider, event: ParsedEvent): Promise<StoredSession | undefined> {
+  if (!event.providerSessionId) return undefined
+  const byProvider = await ctx.store.findByProviderId(provider, event.providerSessionId)
+  if (byProvider) return byProvider
+  // FaceVerify may name the session by its own id instead of our uniqueIdentifier.
+  return provider === 'faceverify' ? undefined : ctx.store.get(event.providerSessionId)
+}
+
+/** FaceSign's newer `session.status` event carries no status: read it from the provider. */
+async function resolveStatus(ctx: HandlerContext, session: StoredSession, event: ParsedEvent): Promise<SessionStatus | undefined> {
+  if (event.status || session.provider !== 'facesign' || !ctx.facesign) return event.status
+  const remote = await ctx.facesign.retrieveSession(session.providerSessionId)
+  return remote.status
+}
+
+/**
+ * A provider webhook: signature over the raw body first (401 otherwise), each event applied once
+ * by id, status merged with the monotonic rule so duplicates and late events change nothing.
+ */
+export async function receiveWebhook(ctx: HandlerContext, request: Request, provider: Provider): Promise<Response> {
+  const secret = provider === 'facesign' ? ctx.options.facesign?.webhookSecret : ctx.options.faceverify?.secretKey
+  if (!secret) throw new HttpError(404, 'not_found_error', 'webhooks_not_configured', `No ${provider} webhook secret is configured.`)
+  const raw = await readText(request, ctx.maxBodyBytes)
+  const signature = provider === 'facesign' ? faceSignSignatureHeader(request.headers) : request.headers.get('x-hmac-signature')
+  if (!verifyWebhookSignature(raw, signature, secret)) {
+    throw new HttpError(401, 'authentication_error', 'invalid_signature', 'The webhook signature does not match.')
+  }
+  let body: unknown
+  try {
+    body = JSON.parse(raw)
+  } catch {
+    throw badRequest('invalid_json', 'The webhook body is not valid JSON.')
+  }
+  const event = parseEvent(provider, body, provider === 'facesign' ? request.headers.get('facesign-event-id') : null)
+  if (await ctx.store.hasEvent(provider, event.eventId)) return json({ received: true, duplicate: true })
+  const session = await findSession(ctx, provider, event)
+  // Resolved before recording: if the provider read fails we answer 5xx and the redelivery is not
+  // mistaken for a duplicate.
+  const status = session ? await resolveStatus(ctx, session, event) : undefined
+  const fresh = await ctx.store.recordEvent({
+    provider,
+    eventId: event.eventId,
+    type: event.type,
+    ...(session ? { sessionId: session.id } : {}),
+    receivedAt: new Date().toISOString(),
+  })
+  if (!fresh) return json({ received: true, duplicate: true })
+  if (session && status) await applyStatus(ctx, session.id, status)
+  return json({ received: true })
+}

@@ -1,0 +1,111 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Sandbox, SandboxOptions } from '../../src/sandbox'
+import { startSandbox } from '../../src/sandbox'
+import type { SessionStore, VerificationHandler, VerificationHandlerOptions } from '../../src/server'
+import { createMemoryStore, createVerificationHandler, toNodeListener } from '../../src/server'
+
+export const FACESIGN_KEY = 'sk_test_harness_facesign_key'
+export const FACEVERIFY_KEY = 'sk_test_harness_faceverify_client'
+export const FACEVERIFY_SECRET = 'sk_test_harness_faceverify_secret'
+export const WEBHOOK_SECRET = 'sk_test_harness_webhook_secret'
+
+export interface Stack {
+  appUrl: string
+  sandbox: Sandbox
+  handler: VerificationHandler
+  store: SessionStore
+  api(path: string, init?: RequestInit & { user?: string | null }): Promise<Response>
+  create(user: string, body?: unknown): Promise<Response>
+  close(): Promise<void>
+}
+
+export interface StackOptions {
+  handler?: Partial<VerificationHandlerOptions>
+  sandbox?: SandboxOptions
+  store?: SessionStore
+}
+
+/** Backend (node:http on an ephemeral port) wired to a fresh sandbox, both on loopback. */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const sandbox = await startSandbox({
+    webhookRetry: { initialMs: 20, maxMs: 200, maxAttempts: 8 },
+    ...options.sandbox,
+    facesign: {
+      apiKeys: [FACESIGN_KEY],
+      webhookUrl: `${appUrl}/api/verify/webhooks/facesign`,
+      webhookSecret: WEBHOOK_SECRET,
+      ...options.sandbox?.facesign,
+    },
+    faceverify: {
+      apiKey: FACEVERIFY_KEY,
+      secretKey: FACEVERIFY_SECRET,
+      webhookUrl: `${appUrl}/api/verify/webhooks/faceverify`,
+      returnUrl: `${appUrl}/`,
+      ...options.sandbox?.faceverify,
+    },
+  })
+  const store = options.store ?? createMemoryStore()
+  const handler = createVerificationHandler({
+    facesign: {
+      apiKey: FACESIGN_KEY,
+      baseUrl: sandbox.facesignApiUrl,
+      flowUrl: sandbox.facesignFlowUrl,
+      webhookSecret: WEBHOOK_SECRET,
+      timeoutMs: 400,
+      maxRetries: 2,
+    },
+    faceverify: {
+      apiKey: FACEVERIFY_KEY,
+      secretKey: FACEVERIFY_SECRET,
+      baseUrl: sandbox.faceverifyApiUrl,
+      allowedHosts: [`127.0.0.1:${sandbox.port}`],
+    },
+    identify: (request) => {
+      const id = request.headers.get('x-test-user')
+      return id ? { id } : null
+    },
+    store,
+    ...options.handler,
+  })
+  server.on('request', toNodeListener(handler))
+
+  const api: Stack['api'] = (path, init = {}) => {
+    const { user = 'alice', ...rest } = init
+    const headers = new Headers(rest.headers)
+    if (user) headers.set('x-test-user', user)
+    return fetch(`${appUrl}/api/verify${path}`, { ...rest, headers })
+  }
+  return {
+    appUrl,
+    sandbox,
+    handler,
+    store,
+    api,
+    create: (user, body = { provider: 'facesign' }) =>
+      api('/sessions', { method: 'POST', user, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    async close() {
+      await sandbox.close()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await store.close()
+    },
+  }
+}
+
+/** Polls until `check` passes (webhooks arrive asynchronously); fails with the last error. */
+export async function eventually<T>(check: () => Promise<T> | T, tries = 100): Promise<T> {
+  let last: unknown
+  for (let i = 0; i < tries; i++) {
+    try {
+      return await check()
+    } catch (error) {
+      last = error
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+  throw last
+}
