@@ -28,7 +28,12 @@ export default defineConfig(({ mode }): ViteUserConfig => {
         lib: { entry: { index: at('src/react/index.ts'), core: at('src/core/index.ts') }, formats: ['es'], cssFileName: 'style' },
         rolldownOptions: {
           external: browserExternal,
-          output: { banner: (chunk: { name: string }) => (chunk.name === 'index' ? "'use client'" : '') },
+          output: {
+            banner: (chunk: { name: string }) => (chunk.name === 'index' ? "'use client'" : ''),
+            // Locale chunks load on demand; their own folder lets size-limit budget them apart from the entry.
+            chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
+              chunk.facadeModuleId?.includes('/locales/') ? 'locales/[name]-[hash].js' : '[name]-[hash].js',
+          },
         },
       },
     }

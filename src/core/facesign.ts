@@ -11,7 +11,19 @@ export interface FaceSignClientOptions {
   title?: string
 }
 
-type Handler<T extends FlowMessageType> = (message: Extract<FlowMessage, { type: T }>) => void
+export type FlowHandler<T extends FlowMessageType> = (message: Extract<FlowMessage, { type: T }>) => void
+
+export interface FaceSignFlow {
+  /** Renders the flow in an iframe inside `element`; a second call moves it. */
+  mount(element: HTMLElement): void
+  /** Redirect mode: leaves the page for the flow, which navigates back here (`return_url`) when done. */
+  open(): void
+  /** Points the flow at a refreshed client secret. */
+  update(secret: { clientSecret: string; url: string }): void
+  on<T extends FlowMessageType>(type: T, fn: FlowHandler<T>): () => void
+  /** Removes the iframe, the message listener and every handler; safe to call twice. */
+  destroy(): void
+}
 
 function flowUrl(url: string, clientSecret: string, allowedHosts?: readonly string[]): URL {
   assertAllowedUrl(url, allowedHosts)
@@ -21,68 +33,49 @@ function flowUrl(url: string, clientSecret: string, allowedHosts?: readonly stri
 }
 
 /**
- * The FaceSign flow in an iframe (or a redirect). Messages count only when they come from the
- * flow URL's origin *and* from this iframe's window: another frame of the same origin cannot
- * drive the widget.
+ * The FaceSign flow. Messages count only when they come from the flow URL's origin *and* from
+ * this iframe's window: another frame of the same origin cannot drive the widget.
+ * Throws `untrusted_url` (and creates nothing) when the URL is not on an allowed host.
  */
-export class FaceSignClient {
-  private url: URL
-  private readonly allowedHosts: readonly string[] | undefined
-  private readonly title: string
-  private iframe: HTMLIFrameElement | undefined
-  private handlers = new Map<FlowMessageType, Set<(message: FlowMessage) => void>>()
-  private readonly onMessage = (event: MessageEvent) => {
-    if (!this.iframe || event.origin !== this.url.origin || event.source !== this.iframe.contentWindow) return
+export function FaceSignClient(options: FaceSignClientOptions): FaceSignFlow {
+  let url = flowUrl(options.url, options.clientSecret, options.allowedHosts)
+  let iframe: HTMLIFrameElement | undefined
+  const handlers = new Set<{ type: FlowMessageType; fn: (message: never) => void }>()
+
+  const onMessage = (event: MessageEvent) => {
+    if (!iframe || event.origin !== url.origin || event.source !== iframe.contentWindow) return
     const message = parseFlowMessage(event.data)
-    if (message) for (const fn of this.handlers.get(message.type) ?? []) fn(message)
+    if (message) for (const h of handlers) if (h.type === message.type) h.fn(message as never)
+  }
+  const unmount = () => {
+    window.removeEventListener('message', onMessage)
+    iframe?.remove()
+    iframe = undefined
   }
 
-  constructor(options: FaceSignClientOptions) {
-    this.allowedHosts = options.allowedHosts
-    this.title = options.title ?? 'Identity verification'
-    this.url = flowUrl(options.url, options.clientSecret, options.allowedHosts)
-  }
-
-  /** Renders the flow into `element`; a second call moves it. */
-  mount(element: HTMLElement): void {
-    this.unmount()
-    const iframe = element.ownerDocument.createElement('iframe')
-    iframe.src = this.url.href
-    iframe.allow = 'camera; microphone'
-    iframe.title = this.title
-    element.append(iframe)
-    this.iframe = iframe
-    window.addEventListener('message', this.onMessage)
-  }
-
-  /** Redirect mode: leaves the page for the flow, which navigates back to this page when done. */
-  open(): void {
-    window.location.assign(withReturnUrl(this.url.href))
-  }
-
-  /** Points the flow at a refreshed client secret. */
-  update(options: { clientSecret: string; url: string }): void {
-    this.url = flowUrl(options.url, options.clientSecret, this.allowedHosts)
-    if (this.iframe) this.iframe.src = this.url.href
-  }
-
-  on<T extends FlowMessageType>(type: T, fn: Handler<T>): () => void {
-    const set = this.handlers.get(type) ?? new Set()
-    this.handlers.set(type, set)
-    const handler = fn as (message: FlowMessage) => void
-    set.add(handler)
-    return () => set.delete(handler)
-  }
-
-  /** Removes the iframe, the listener and every handler; safe to call twice. */
-  destroy(): void {
-    this.unmount()
-    this.handlers.clear()
-  }
-
-  private unmount(): void {
-    window.removeEventListener('message', this.onMessage)
-    this.iframe?.remove()
-    this.iframe = undefined
+  return {
+    mount(element) {
+      unmount()
+      iframe = element.ownerDocument.createElement('iframe')
+      iframe.src = url.href
+      iframe.allow = 'camera; microphone'
+      iframe.title = options.title ?? 'Identity verification'
+      element.append(iframe)
+      window.addEventListener('message', onMessage)
+    },
+    open: () => window.location.assign(withReturnUrl(url.href)),
+    update(secret) {
+      url = flowUrl(secret.url, secret.clientSecret, options.allowedHosts)
+      if (iframe) iframe.src = url.href
+    },
+    on(type, fn) {
+      const h = { type, fn }
+      handlers.add(h)
+      return () => handlers.delete(h)
+    },
+    destroy() {
+      unmount()
+      handlers.clear()
+    },
   }
 }

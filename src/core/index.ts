@@ -4,7 +4,7 @@ export { DEFAULT_ENDPOINT, readMetaConfig, resolveAllowedHosts } from './config'
 export { isBrowser } from './env'
 export type { VerifyErrorCode, VerifyErrorOptions } from './errors'
 export { isVerifyError, toVerifyError, VerifyError } from './errors'
-export type { FaceSignClientOptions } from './facesign'
+export type { FaceSignClientOptions, FaceSignFlow, FlowHandler } from './facesign'
 export { FaceSignClient } from './facesign'
 export {
   isProvider,
@@ -15,7 +15,7 @@ export {
   parseSessionSnapshot,
   parseVerificationSession,
 } from './guards'
-export { assertAllowedUrl, navigatePopup, openBlankPopup, openFaceVerify, preconnect, redirectTo, withReturnUrl } from './navigate'
+export { assertAllowedUrl, navigatePopup, openBlankPopup, redirectTo, withReturnUrl } from './navigate'
 export { isSessionStatus, isTerminal, mapFaceSignStatus, mapWebhookEventType, mergeStatus, SESSION_STATUSES } from './status'
 export { clearSessionId, readResumeSessionId, SESSION_STORAGE_KEY, saveSessionId } from './storage'
 export type {

@@ -3,7 +3,7 @@ import { isAllowedFlowUrl } from './url'
 
 export function assertAllowedUrl(url: string, allowedHosts?: readonly string[]): void {
   if (!isAllowedFlowUrl(url, allowedHosts)) {
-    throw new VerifyError('untrusted_url', `Refusing to open ${JSON.stringify(url)}: its host is not in allowedHosts.`)
+    throw new VerifyError('untrusted_url', `Refused ${url}: host not in allowedHosts.`)
   }
 }
 
@@ -33,22 +33,4 @@ export function openBlankPopup(): Window {
 export function navigatePopup(popup: Window, url: string, allowedHosts?: readonly string[]): void {
   assertAllowedUrl(url, allowedHosts)
   popup.location.href = url
-}
-
-/** FaceVerify runs on the provider's page: a redirect, or a popup opened beforehand with `openBlankPopup`. */
-export function openFaceVerify(url: string, options: { allowedHosts?: readonly string[]; popup?: Window } = {}): void {
-  if (options.popup) navigatePopup(options.popup, url, options.allowedHosts)
-  else redirectTo(url, options.allowedHosts)
-}
-
-const preconnected = new Set<string>()
-
-/** Warms up the connection to a flow origin once (hover or focus on the button). */
-export function preconnect(origin: string): void {
-  if (preconnected.has(origin) || typeof document === 'undefined') return
-  preconnected.add(origin)
-  const link = document.createElement('link')
-  link.rel = 'preconnect'
-  link.href = origin
-  document.head.append(link)
 }

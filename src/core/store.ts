@@ -1,7 +1,7 @@
 import type { VerifyClient } from './client'
 import { toVerifyError, VerifyError } from './errors'
-import { FaceSignClient } from './facesign'
-import { navigatePopup, openBlankPopup, openFaceVerify } from './navigate'
+import { FaceSignClient, type FaceSignFlow } from './facesign'
+import { navigatePopup, openBlankPopup, redirectTo } from './navigate'
 import { isTerminal, mergeStatus } from './status'
 import { clearSessionId, readResumeSessionId, saveSessionId } from './storage'
 import { type StatusTracker, trackSessionStatus } from './tracker'
@@ -78,7 +78,7 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
   let state = IDLE
   let pending: Promise<void> | undefined
   let tracker: StatusTracker | undefined
-  let flow: FaceSignClient | undefined
+  let flow: FaceSignFlow | undefined
   let refreshed = false
   let cancelRequested = false
   let active = 0
@@ -159,10 +159,10 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
   }
 
   function launch(session: VerificationSession, popup: Window | undefined) {
-    if (provider === 'faceverify' && mode !== 'popup') return openFaceVerify(session.url, { allowedHosts: options.allowedHosts })
+    if (provider === 'faceverify' && mode !== 'popup') return redirectTo(session.url, options.allowedHosts)
     if (popup) return navigatePopup(popup, session.url, options.allowedHosts)
     if (mode === 'redirect')
-      new FaceSignClient({ clientSecret: session.clientSecret ?? '', url: session.url, allowedHosts: options.allowedHosts }).open()
+      FaceSignClient({ clientSecret: session.clientSecret ?? '', url: session.url, allowedHosts: options.allowedHosts }).open()
   }
 
   async function create(): Promise<void> {
@@ -240,10 +240,10 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
     },
     attachFlow(element) {
       const session = state.session
-      let mounted: FaceSignClient | undefined
+      let mounted: FaceSignFlow | undefined
       if (!session || provider !== 'facesign') return () => {}
       try {
-        mounted = new FaceSignClient({
+        mounted = FaceSignClient({
           clientSecret: session.clientSecret ?? '',
           url: session.url,
           allowedHosts: options.allowedHosts,
