@@ -1,0 +1,233 @@
+/**
+ * `npm start`: the provider sandbox (127.0.0.1:SANDBOX_PORT) and the app (localhost:PORT) serving
+ * the backend at /api/verify, the hosted page at / and the demo at /demo/. Offline with made-up
+ * sk_test_ keys kept in the data dir; with provider keys in the environment, the real APIs and no sandbox.
+ */
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http'
+import { extname, join, normalize, resolve } from 'node:path'
+import type { Sandbox } from '../src/sandbox'
+import { startSandbox } from '../src/sandbox'
+import type { Identity, VerificationHandlerOptions } from '../src/server'
+import { createCookieIdentity, createVerificationHandler, toNodeListener } from '../src/server'
+
+const PORT = Number(process.env.PORT ?? 4000)
+const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010)
+const DATA_DIR = resolve(process.env.VERIFY_DATA_DIR ?? '.data')
+const DIST = resolve('dist-hosted')
+const BASE = '/api/verify'
+const APP_ORIGINS = [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`]
+
+interface LocalKeys {
+  facesignApiKey: string
+  faceverifyApiKey: string
+  faceverifySecretKey: string
+  facesignWebhookSecret: string
+  cookieSecret: string
+}
+
+/** Made-up test keys, generated once and kept so that webhooks and cookies keep verifying across restarts. */
+function localKeys(): LocalKeys {
+  const file = join(DATA_DIR, 'local-keys.json')
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalKeys
+  const make = (label: string) => `sk_test_${label}_${randomBytes(18).toString('hex')}`
+  const keys: LocalKeys = {
+    facesignApiKey: make('facesign'),
+    faceverifyApiKey: make('faceverify'),
+    faceverifySecretKey: make('faceverify_secret'),
+    facesignWebhookSecret: make('webhook'),
+    cookieSecret: randomBytes(32).toString('hex'),
+  }
+  mkdirSync(DATA_DIR, { recursive: true })
+  writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 })
+  return keys
+}
+
+const env = process.env
+const realMode = Boolean(env.FACESIGN_API_KEY || env.FACEVERIFY_API_KEY)
+const keys = localKeys()
+
+async function providers(): Promise<{ sandbox?: Sandbox; options: Pick<VerificationHandlerOptions, 'facesign' | 'faceverify'> }> {
+  if (realMode) {
+    const facesign = env.FACESIGN_API_KEY
+      ? { apiKey: env.FACESIGN_API_KEY, webhookSecret: env.FACESIGN_WEBHOOK_SECRET, baseUrl: env.FACESIGN_BASE_URL }
+      : undefined
+    const faceverify =
+      env.FACEVERIFY_API_KEY && env.FACEVERIFY_SECRET_KEY
+        ? { apiKey: env.FACEVERIFY_API_KEY, secretKey: env.FACEVERIFY_SECRET_KEY, baseUrl: env.FACEVERIFY_BASE_URL }
+        : undefined
+    return { options: { facesign, faceverify } }
+  }
+  const webhookBase = `http://127.0.0.1:${PORT}${BASE}/webhooks`
+  const sandbox = await startSandbox({
+    port: SANDBOX_PORT,
+    facesign: { apiKeys: [keys.facesignApiKey], webhookUrl: `${webhookBase}/facesign`, webhookSecret: keys.facesignWebhookSecret },
+    faceverify: {
+      apiKey: keys.faceverifyApiKey,
+      secretKey: keys.faceverifySecretKey,
+      webhookUrl: `${webhookBase}/faceverify`,
+      returnUrl: `http://localhost:${PORT}/`,
+    },
+    frameAncestors: APP_ORIGINS,
+  })
+  return {
+    sandbox,
+    options: {
+      facesign: {
+        apiKey: keys.facesignApiKey,
+        baseUrl: sandbox.facesignApiUrl,
+        flowUrl: sandbox.facesignFlowUrl,
+        webhookSecret: keys.facesignWebhookSecret,
+      },
+      faceverify: {
+        apiKey: keys.faceverifyApiKey,
+        secretKey: keys.faceverifySecretKey,
+        baseUrl: sandbox.faceverifyApiUrl,
+        allowedHosts: [`127.0.0.1:${sandbox.port}`],
+      },
+    },
+  }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+}
+
+function securityHeaders(frameOrigin: string, pageNeedsCamera: boolean): Record<string, string> {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    `frame-src ${frameOrigin} https://*.facesign.ai`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ')
+  // Only the pages that frame the flow delegate the camera, and only to the flow's origin.
+  const camera = pageNeedsCamera ? `("${frameOrigin}" "https://verify.facesign.ai")` : '()'
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': `camera=${camera}, microphone=${camera}, geolocation=(), payment=()`,
+    'Cross-Origin-Opener-Policy': 'same-origin-allow-popups',
+  }
+}
+
+function injectMeta(html: string, allowedHosts: string | undefined): string {
+  const metas = [`<meta name="verify-widget:endpoint" content="${BASE}">`]
+  if (allowedHosts) metas.push(`<meta name="verify-widget:allowed-hosts" content="${allowedHosts}">`)
+  return html.replace(/<\/head>/i, `  ${metas.join('\n    ')}\n  </head>`)
+}
+
+function appListener(api: RequestListener, frameOrigin: string, allowedHosts: string | undefined): RequestListener {
+  const identity = createCookieIdentity({ secret: keys.cookieSecret })
+  const page = (file: string) => {
+    const path = join(DIST, file)
+    return existsSync(path) ? injectMeta(readFileSync(path, 'utf8'), allowedHosts) : undefined
+  }
+  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string>) => {
+    res.writeHead(status, { 'Content-Type': type, ...securityHeaders(frameOrigin, false), ...headers })
+    res.end(body)
+  }
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://app.local')
+    const isApi = url.pathname.startsWith(`${BASE}/`)
+    // Every browser becomes its own user on first contact; webhooks carry no cookie and need none.
+    if (!url.pathname.startsWith(`${BASE}/webhooks/`)) {
+      const { setCookie } = identity.ensure(req.headers.cookie, false)
+      if (setCookie) {
+        res.setHeader('Set-Cookie', setCookie)
+        req.headers.cookie = [req.headers.cookie, setCookie.split(';')[0]].filter(Boolean).join('; ')
+      }
+    }
+    if (isApi) {
+      for (const [key, value] of Object.entries(securityHeaders(frameOrigin, false))) res.setHeader(key, value)
+      api(req, res)
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed', { Allow: 'GET, HEAD' })
+    if (url.pathname === '/' || url.pathname === '/index.html' || url.pathname === '/demo/' || url.pathname === '/demo') {
+      if (url.pathname === '/demo') return send(res, 308, 'text/plain', '', { Location: '/demo/' })
+      const html = page(url.pathname.startsWith('/demo') ? 'src/demo/index.html' : 'index.html')
+      if (!html) return send(res, 503, 'text/plain', 'Build the pages first: npm run build:hosted', {})
+      res.writeHead(200, { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-cache', ...securityHeaders(frameOrigin, true) })
+      res.end(html)
+      return
+    }
+    const file = normalize(join(DIST, decodeURIComponent(url.pathname)))
+    if (!file.startsWith(`${DIST}/`) || !existsSync(file) || !extname(file) || file.endsWith('.html')) {
+      return send(res, 404, 'text/plain', 'Not found', {})
+    }
+    // Hashed build assets never change under the same name.
+    const cache = url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+    send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), { 'Cache-Control': cache })
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<boolean> {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      // No IPv6 loopback on this machine is fine: 127.0.0.1 still serves localhost.
+      if (host === '::1' && (error.code === 'EADDRNOTAVAIL' || error.code === 'EAFNOSUPPORT')) resolveListen(false)
+      else reject(error)
+    })
+    server.listen(port, host, () => resolveListen(true))
+  })
+}
+
+async function main(): Promise<void> {
+  const { sandbox, options } = await providers()
+  const cookieIdentity = createCookieIdentity({ secret: keys.cookieSecret })
+  const handler = createVerificationHandler({
+    ...options,
+    basePath: BASE,
+    dataDir: DATA_DIR,
+    identify: (request): Identity | null => cookieIdentity.identify(request),
+    onError: (error) => console.error('[verify-widget]', error),
+  })
+  const frameOrigin = sandbox?.url ?? 'https://verify.facesign.ai'
+  const allowedHosts = sandbox ? `127.0.0.1:${sandbox.port}` : undefined
+  const listener = appListener(toNodeListener(handler), frameOrigin, allowedHosts)
+  // localhost may resolve to either loopback address: serve both, never a public interface.
+  const servers = [createServer(listener), createServer(listener)]
+  await listen(servers[0]!, PORT, '127.0.0.1')
+  const v6 = await listen(servers[1]!, PORT, '::1')
+  if (!v6) servers.pop()
+
+  console.log(`verify-widget is running${realMode ? ' against the real provider APIs' : ' offline with the provider sandbox'}`)
+  console.log(`  hosted page  http://localhost:${PORT}/`)
+  console.log(`  demo         http://localhost:${PORT}/demo/`)
+  console.log(`  backend      http://localhost:${PORT}${BASE}`)
+  if (sandbox) console.log(`  sandbox      ${sandbox.url}`)
+  console.log('Press Ctrl-C to stop.')
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${signal}: stopping…`)
+    for (const server of servers) server.closeAllConnections()
+    await Promise.all(servers.map((server) => new Promise<void>((done) => server.close(() => done()))))
+    await sandbox?.close()
+    await handler.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop('SIGINT'))
+  process.once('SIGTERM', () => void stop('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
