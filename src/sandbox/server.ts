@@ -10,7 +10,7 @@ import type { Sandbox, SandboxOptions } from './types'
 import { createWebhookSender } from './webhook-sender'
 
 /** Normalises a path to a counter key: ids become `:id`. */
-const countKey = (method: string, path: string) => `${method} ${path.replace(/\/(vs|fv)_[0-9a-f]+/g, '/:id')}`
+const countKey = (method: string, path: string) => `${method} ${path.replace(/\/sessions\/[^/]+/, '/sessions/:id')}`
 
 /**
  * Starts a local emulator of FaceSign and FaceVerify on loopback: their APIs, hosted flow pages and
