@@ -58,7 +58,7 @@ export function FaceSignClient(options: FaceSignClientOptions): FaceSignFlow {
       unmount()
       iframe = element.ownerDocument.createElement('iframe')
       iframe.src = url.href
-      iframe.allow = 'camera; microphone'
+      iframe.setAttribute('allow', 'camera; microphone')
       iframe.title = options.title ?? 'Identity verification'
       element.append(iframe)
       window.addEventListener('message', onMessage)

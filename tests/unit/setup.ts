@@ -2,6 +2,27 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'
 
+// jsdom has <dialog> but not its modal API: enough of it for the widget's dialog to open, close
+// and raise `cancel` on Escape like a browser does.
+if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '')
+    this.addEventListener('keydown', onDialogKeydown)
+  }
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    if (!this.hasAttribute('open')) return
+    this.removeAttribute('open')
+    this.removeEventListener('keydown', onDialogKeydown)
+    this.dispatchEvent(new Event('close'))
+  }
+}
+
+function onDialogKeydown(this: HTMLDialogElement, event: KeyboardEvent) {
+  if (event.key !== 'Escape') return
+  const cancel = new Event('cancel', { cancelable: true })
+  if (this.dispatchEvent(cancel)) this.close()
+}
+
 afterEach(() => {
   cleanup()
   sessionStorage.clear()
