@@ -28,6 +28,8 @@ const ROUTES: Route[] = [
 export type VerificationHandler = ((request: Request) => Promise<Response>) & {
   /** Provider reads made for status so far (benchmarks, tests). */
   readonly providerReads: number
+  /** Status streams open right now. */
+  readonly openStreams: number
   /** Closes the store when the handler created it. */
   close(): Promise<void>
 }
@@ -78,6 +80,9 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
   return Object.assign(handle, {
     get providerReads() {
       return ctx.statusCache.reads
+    },
+    get openStreams() {
+      return ctx.events.size
     },
     async close() {
       if (ownsStore) await ctx.store.close()

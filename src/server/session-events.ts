@@ -6,11 +6,18 @@ type Listener = (session: StoredSession) => void
 export interface SessionEvents {
   subscribe(sessionId: string, listener: Listener): () => void
   publish(session: StoredSession): void
+  /** Listeners attached right now (open streams). */
+  readonly size: number
 }
 
 export function createSessionEvents(): SessionEvents {
   const listeners = new Map<string, Set<Listener>>()
   return {
+    get size() {
+      let n = 0
+      for (const set of listeners.values()) n += set.size
+      return n
+    },
     subscribe(sessionId, listener) {
       const set = listeners.get(sessionId) ?? new Set()
       set.add(listener)
