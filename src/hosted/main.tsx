@@ -1,18 +1,23 @@
+import './hosted.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-
-function HostedPage() {
-  return (
-    <main>
-      <h1>Verify your identity</h1>
-    </main>
-  )
-}
+import { resolveLocale } from '../react/locales'
+import { readHostedConfig } from './config'
+import { HostedPage } from './HostedPage'
+import { ENGLISH_STRINGS, loadStrings } from './strings'
 
 const root = document.getElementById('root')
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <HostedPage />
-    </StrictMode>,
-  )
+if (root) {
+  const config = readHostedConfig()
+  const locale = resolveLocale(config.lang ?? navigator.language)
+  // The first paint is already in the chosen language and direction; English if its chunk fails.
+  loadStrings(locale)
+    .catch(() => ENGLISH_STRINGS)
+    .then((strings) =>
+      createRoot(root).render(
+        <StrictMode>
+          <HostedPage config={config} initialStrings={strings} />
+        </StrictMode>,
+      ),
+    )
+}

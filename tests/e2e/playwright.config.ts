@@ -39,7 +39,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'hosted', testMatch: /smoke\.spec\.ts$/, use: { baseURL: `http://localhost:${PREVIEW_PORT}` } }],
+  projects: [
+    { name: 'hosted', testMatch: /smoke\.spec\.ts$/, use: { baseURL: `http://localhost:${PREVIEW_PORT}` } },
+    // Serves storybook-static itself on an ephemeral port (see tests/storybook/static-server.ts).
+    { name: 'storybook', testDir: '../storybook', testMatch: /stories\.spec\.ts$/ },
+  ],
   webServer: [
     {
       command: `npx vite preview --port ${PREVIEW_PORT} --strictPort`,

@@ -1,0 +1,103 @@
+import { type ReactNode, type RefObject, useState } from 'react'
+import type { HostedStrings } from './strings'
+import { format } from './strings'
+import { useCountdown } from './useCountdown'
+import type { HostedView } from './view'
+
+export interface StateCardProps {
+  view: HostedView
+  strings: HostedStrings
+  headingRef: RefObject<HTMLHeadingElement | null>
+  onStart: () => void
+  onCancel: () => void
+  /** The FaceSign flow, shown while the person still has steps to do. */
+  flow?: ReactNode
+}
+
+type Tone = 'busy' | 'success' | 'danger' | undefined
+
+interface Content {
+  title: string
+  body: string
+  tone: Tone
+  action?: { label: string; run: 'start' | 'cancel'; variant?: 'secondary' }
+}
+
+/** Title, copy, tone and next step of each state. */
+export function describeView(view: HostedView, { widget: w, page: p }: HostedStrings): Content {
+  switch (view.kind) {
+    case 'starting':
+      return { title: w.starting, body: p.startingBody, tone: 'busy' }
+    case 'idle':
+      return { title: p.idleTitle, body: p.idleBody, tone: undefined, action: { label: w.start, run: 'start' } }
+    case 'requires_input':
+      return {
+        title: w.requires_input,
+        body: p.requiresInputBody,
+        tone: undefined,
+        action: { label: p.cancel, run: 'cancel', variant: 'secondary' },
+      }
+    case 'in_progress':
+      return {
+        title: w.in_progress,
+        body: p.inProgressBody,
+        tone: undefined,
+        action: { label: p.cancel, run: 'cancel', variant: 'secondary' },
+      }
+    case 'processing':
+      return { title: w.processing, body: p.processingBody, tone: 'busy' }
+    case 'verified':
+      return { title: w.verified, body: p.verifiedBody, tone: 'success' }
+    case 'failed':
+      return { title: w.failed, body: p.failedBody, tone: 'danger', action: { label: w.retry, run: 'start' } }
+    case 'canceled':
+      return { title: w.canceled, body: p.canceledBody, tone: undefined, action: { label: p.startAgain, run: 'start' } }
+    case 'expired':
+      return { title: w.expired, body: p.expiredBody, tone: 'danger', action: { label: p.startAgain, run: 'start' } }
+    case 'rate_limited':
+      return { title: p.rateLimitedTitle, body: w.errorRateLimited, tone: 'busy' }
+    case 'offline':
+      return { title: p.offlineTitle, body: p.offlineBody, tone: 'danger' }
+    case 'error':
+      return { title: p.errorTitle, body: w.errorGeneric, tone: 'danger', action: { label: w.retry, run: 'start' } }
+  }
+}
+
+/** Waits out a 429's Retry-After, then tries again by itself. */
+function RateLimitCountdown({ retryAfterMs, template, onDone }: { retryAfterMs: number; template: string; onDone: () => void }) {
+  // Fixed at mount: each 429 passes through `starting` first, which mounts a fresh countdown.
+  const [until] = useState(() => Date.now() + retryAfterMs)
+  const seconds = useCountdown(until, onDone)
+  return <p className="vwh-countdown">{format(template, { seconds })}</p>
+}
+
+/** One state of the page: a heading that takes focus when the state changes, its copy, its next step. */
+export function StateCard({ view, strings, headingRef, onStart, onCancel, flow }: StateCardProps) {
+  const content = describeView(view, strings)
+  const { action } = content
+  return (
+    <section
+      className="vwh-card"
+      data-tone={content.tone}
+      data-view={view.kind}
+      aria-labelledby="vwh-state-title"
+      aria-busy={content.tone === 'busy'}
+    >
+      <h2 id="vwh-state-title" ref={headingRef} tabIndex={-1}>
+        {content.title}
+      </h2>
+      <p>{content.body}</p>
+      {view.kind === 'rate_limited' && (
+        <RateLimitCountdown retryAfterMs={view.retryAfterMs} template={strings.page.rateLimitedBody} onDone={onStart} />
+      )}
+      {action && (
+        <div className="vwh-actions">
+          <button type="button" className="vwh-button" data-variant={action.variant} onClick={action.run === 'start' ? onStart : onCancel}>
+            {action.label}
+          </button>
+        </div>
+      )}
+      {flow}
+    </section>
+  )
+}

@@ -1,0 +1,28 @@
+import { DEFAULT_ENDPOINT, isProvider, type Provider, readMetaConfig, readResumeSessionId, resolveAllowedHosts } from '../core'
+
+/** Everything the hosted page needs to know, read once from the document it was served in. */
+export interface HostedConfig {
+  endpoint: string
+  allowedHosts: readonly string[]
+  provider: Provider
+  /** A session to resume: `?session=`, else the one this tab started before a redirect. */
+  sessionId: string | undefined
+  /** `?lang=`, when given; else the browser's language. */
+  lang: string | undefined
+}
+
+/**
+ * The server injects the endpoint and the allowed flow hosts as meta tags (no inline script
+ * under the page's CSP); the URL carries what a link may choose: provider, language, session.
+ */
+export function readHostedConfig(): HostedConfig {
+  const params = new URLSearchParams(window.location.search)
+  const provider = params.get('provider')
+  return {
+    endpoint: readMetaConfig('endpoint') ?? DEFAULT_ENDPOINT,
+    allowedHosts: resolveAllowedHosts(),
+    provider: isProvider(provider) ? provider : 'facesign',
+    sessionId: readResumeSessionId(),
+    lang: params.get('lang') || undefined,
+  }
+}
