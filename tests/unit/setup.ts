@@ -25,5 +25,6 @@ function onDialogKeydown(this: HTMLDialogElement, event: KeyboardEvent) {
 
 afterEach(() => {
   cleanup()
-  sessionStorage.clear()
+  // Node-environment files (server rendering) have no storage.
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear()
 })
