@@ -11,7 +11,8 @@ const OUTCOMES = new Set(['pass', 'fail', 'cancel'])
 function modelStatus(s: SandboxSession): string {
   if (s.status === 'canceled') return 'canceled'
   if (s.status === 'complete') return s.isVerified ? 'verified' : 'failed'
-  return s.status === 'verified' || s.status === 'failed' || s.status === 'expired' ? s.status : 'processing'
+  if (s.status === 'verified' || s.status === 'failed' || s.status === 'expired') return s.status
+  return s.status === 'inProgress' || s.status === 'started' ? 'in_progress' : 'requires_input'
 }
 
 function pageHeaders(frameAncestors: readonly string[]): Record<string, string> {

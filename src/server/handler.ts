@@ -77,15 +77,14 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
     }
   }
 
-  return Object.assign(handle, {
-    get providerReads() {
-      return ctx.statusCache.reads
+  // defineProperties, not Object.assign: assign would copy the getters' current values once.
+  return Object.defineProperties(handle, {
+    providerReads: { get: () => ctx.statusCache.reads },
+    openStreams: { get: () => ctx.events.size },
+    close: {
+      value: async () => {
+        if (ownsStore) await ctx.store.close()
+      },
     },
-    get openStreams() {
-      return ctx.events.size
-    },
-    async close() {
-      if (ownsStore) await ctx.store.close()
-    },
-  })
+  }) as VerificationHandler
 }

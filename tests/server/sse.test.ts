@@ -62,8 +62,12 @@ describe('GET /sessions/:id/events', () => {
     const { sessionId } = await (await stack.create('sse3')).json()
     const controller = new AbortController()
     const response = await stack.api(`/sessions/${sessionId}/events`, { user: 'sse3', signal: controller.signal })
-    await readStream(response, (t) => t.includes('event: status'))
-    expect(stack.handler.openStreams).toBe(1)
+    let openWhileReading = 0
+    await readStream(response, (t) => {
+      openWhileReading = stack.handler.openStreams
+      return t.includes('event: status')
+    })
+    expect(openWhileReading).toBe(1)
     controller.abort()
     await eventually(() => expect(stack.handler.openStreams).toBe(0))
     // The backend keeps working for everyone else.
