@@ -28,8 +28,8 @@ afterEach(() => {
 
 describe('VerifyProvider', () => {
   it.each([
-    ['useVerification', () => useVerification({ provider: 'facesign' })],
-    ['useVerificationStatus', () => useVerificationStatus('vs_1')],
+    ['useVerification', (): unknown => useVerification({ provider: 'facesign' })],
+    ['useVerificationStatus', (): unknown => useVerificationStatus('vs_1')],
   ])('%s outside <VerifyProvider> throws an error naming the hook', (name, hook) => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const queryClient = new QueryClient()
@@ -68,15 +68,16 @@ describe('VerifyProvider', () => {
   })
 })
 
+function Status({ sessionId }: { sessionId: string }) {
+  const { data } = useVerificationStatus(sessionId)
+  return <p>status: {data?.status ?? 'loading'}</p>
+}
+
 describe('useVerificationStatus', () => {
   it('is a query whose cache the pushed statuses write into', async () => {
     const s = session()
     const edge = fakeFetch({ 'GET /sessions/:id': () => json(snapshot(s, 'requires_input')) })
-    function Status() {
-      const { data } = useVerificationStatus(s.sessionId)
-      return <p>status: {data?.status ?? 'loading'}</p>
-    }
-    const { queryClient } = renderWidget(<Status />, { fetch: edge.fetch })
+    const { queryClient } = renderWidget(<Status sessionId={s.sessionId} />, { fetch: edge.fetch })
     await screen.findByText('status: requires_input')
     act(() => FakeEventSource.latest().emitStatus(snapshot(s, 'processing')))
     expect(await screen.findByText('status: processing')).toBeInTheDocument()
