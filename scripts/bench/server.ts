@@ -1,0 +1,129 @@
+/**
+ * `npm run bench:server`: backend figures on loopback, printed and written to bench/results-server.json.
+ * - webhook verify + record throughput (signed FaceSign events into the SQLite store)
+ * - status reads per second (GET /sessions/:id, owner check and store read)
+ * - provider calls per session while 50 clients poll it (default 60 s; BENCH_POLL_SECONDS to shorten)
+ */
+import { createHmac } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startSandbox } from '../../src/sandbox'
+import { createSqliteStore, createVerificationHandler, toNodeListener } from '../../src/server'
+
+const KEY = 'sk_test_bench_facesign'
+const WEBHOOK_SECRET = 'sk_test_bench_webhook'
+const CONCURRENCY = 32
+const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 60)
+const POLL_CLIENTS = 50
+
+async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'vw-bench-'))
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  // Webhooks from the sandbox are off: the bench sends its own, and they would skew the counts.
+  const sandbox = await startSandbox({ facesign: { apiKeys: [KEY] } })
+  const handler = createVerificationHandler({
+    facesign: { apiKey: KEY, baseUrl: sandbox.facesignApiUrl, flowUrl: sandbox.facesignFlowUrl, webhookSecret: WEBHOOK_SECRET },
+    identify: (request) => ({ id: request.headers.get('x-bench-user') ?? 'bench' }),
+    store: createSqliteStore({ path: join(dir, 'bench.sqlite') }),
+    createLimitPerMinute: 1_000_000,
+  })
+  server.on('request', toNodeListener(handler))
+  const api = (path: string, init: RequestInit = {}) => fetch(`${appUrl}/api/verify${path}`, init)
+
+  const created = await (
+    await api('/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"provider":"facesign"}' })
+  ).json()
+  const providerId = sandbox.sessions()[0]!.id
+
+  async function pool(total: number, task: (i: number) => Promise<void>): Promise<number> {
+    let next = 0
+    const started = performance.now()
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < total) await task(next++)
+      }),
+    )
+    return (performance.now() - started) / 1000
+  }
+
+  // 1. Webhooks: each a new event id, so every one is verified, checked for duplicates and recorded.
+  const webhookCount = 5000
+  const webhookSeconds = await pool(webhookCount, async (i) => {
+    const body = JSON.stringify({ id: `evt_bench_${i}`, type: 'session.started', data: { id: providerId } })
+    const signature = createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')
+    const r = await api('/webhooks/facesign', { method: 'POST', headers: { 'FaceSign-Signature': signature }, body })
+    if (r.status !== 200) throw new Error(`webhook answered ${r.status}`)
+    await r.arrayBuffer()
+  })
+
+  // 2. Status reads: the status cache keeps these off the provider after the first.
+  const readCount = 10000
+  const readSeconds = await pool(readCount, async () => {
+    const r = await api(`/sessions/${created.sessionId}`)
+    if (r.status !== 200) throw new Error(`status read answered ${r.status}`)
+    await r.arrayBuffer()
+  })
+
+  // 3. 50 clients poll a fresh session every second for POLL_SECONDS.
+  const polled = await (
+    await api('/sessions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'x-bench-user': 'poller' },
+      body: '{"provider":"facesign"}',
+    })
+  ).json()
+  const before = sandbox.counts()['GET /facesign/v1/sessions/:id'] ?? 0
+  const deadline = Date.now() + POLL_SECONDS * 1000
+  let polls = 0
+  await Promise.all(
+    Array.from({ length: POLL_CLIENTS }, async (_, i) => {
+      await new Promise((resolve) => setTimeout(resolve, (i * 1000) / POLL_CLIENTS))
+      while (Date.now() < deadline) {
+        const r = await api(`/sessions/${polled.sessionId}`, { headers: { 'x-bench-user': 'poller' } })
+        await r.arrayBuffer()
+        polls++
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+      }
+    }),
+  )
+  const providerCalls = (sandbox.counts()['GET /facesign/v1/sessions/:id'] ?? 0) - before
+
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    webhooks: {
+      events: webhookCount,
+      concurrency: CONCURRENCY,
+      seconds: round(webhookSeconds),
+      perSecond: Math.round(webhookCount / webhookSeconds),
+    },
+    statusReads: {
+      reads: readCount,
+      concurrency: CONCURRENCY,
+      seconds: round(readSeconds),
+      perSecond: Math.round(readCount / readSeconds),
+    },
+    polling: { clients: POLL_CLIENTS, seconds: POLL_SECONDS, browserPolls: polls, providerCalls, statusCacheMs: 5000 },
+  }
+  console.log(JSON.stringify(results, null, 2))
+  mkdirSync('bench', { recursive: true })
+  writeFileSync('bench/results-server.json', `${JSON.stringify(results, null, 2)}\n`)
+
+  await sandbox.close()
+  server.closeAllConnections()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await handler.close()
+  rmSync(dir, { recursive: true, force: true })
+}
+
+const round = (n: number) => Math.round(n * 100) / 100
+
+run().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
