@@ -91,8 +91,8 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>,
         const error = new HttpError(413, 'invalid_request_error', 'body_too_large', `The request body is larger than ${limit} bytes.`)
         // Close the connection rather than drain the rest of a huge upload.
         res.setHeader('Connection', 'close')
+        res.once('finish', () => req.destroy())
         await writeResponse(errorResponse(error), res)
-        req.destroy()
         return
       }
       const response = await handler(toRequest(req, read.body, controller.signal, options.trustProxy ?? false))

@@ -206,3 +206,20 @@ describe('GET /sessions/:id and friends', () => {
     await expectError(await stack.api('/sessions/a/b/c'), 404, 'not_found_error')
   })
 })
+
+describe('a lost webhook', () => {
+  it('does not hand out a session that ended at the provider: create checks it first', async () => {
+    const s = await startStack({ sandbox: { facesign: { webhookUrl: 'http://127.0.0.1:1/unreachable' } }, handler: { statusCacheMs: 0 } })
+    try {
+      const first = await (await s.create('lost')).json()
+      const providerId = s.sandbox.sessions()[0]!.id
+      await s.sandbox.complete(providerId, 'pass')
+      const second = await s.create('lost')
+      expect(second.status).toBe(201)
+      expect((await second.json()).sessionId).not.toBe(first.sessionId)
+      expect((await (await s.api(`/sessions/${first.sessionId}`, { user: 'lost' })).json()).status).toBe('verified')
+    } finally {
+      await s.close()
+    }
+  })
+})

@@ -59,8 +59,10 @@ export async function createSession(ctx: HandlerContext, request: Request): Prom
   const run = previous
     .catch(() => {})
     .then(async () => {
-      const open = await ctx.store.findOpen(user.id, provider)
-      if (open) return json(toVerificationSession(open), 200)
+      const found = await ctx.store.findOpen(user.id, provider)
+      // A lost webhook may hide that the open session already ended: check before handing it out again.
+      const open = found ? await refreshFromProvider(ctx, found) : undefined
+      if (open && !isTerminal(open.status)) return json(toVerificationSession(open), 200)
       const limit = ctx.createLimiter.take(user.id)
       if (!limit.ok) {
         throw new HttpError(429, 'rate_limit_error', 'too_many_sessions', 'Too many verification attempts. Try again later.', {
