@@ -32,7 +32,7 @@ export default defineConfig(({ mode }): ViteUserConfig => {
             banner: (chunk: { name: string }) => (chunk.name === 'index' ? "'use client'" : ''),
             // Locale chunks load on demand; their own folder lets size-limit budget them apart from the entry.
             chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
-              chunk.facadeModuleId?.includes('/locales/') ? 'locales/[name]-[hash].js' : '[name]-[hash].js',
+              chunk.facadeModuleId?.includes('/locales/') ? 'locales/[name].js' : '[name]-[hash].js',
           },
         },
       },

@@ -9,6 +9,8 @@ export interface FaceSignClientOptions {
   allowedHosts?: readonly string[]
   /** Accessible name of the iframe. */
   title?: string
+  /** Every accepted message, whatever its type (before the `on` handlers). */
+  onMessage?: (message: FlowMessage) => void
 }
 
 export type FlowHandler<T extends FlowMessageType> = (message: Extract<FlowMessage, { type: T }>) => void
@@ -45,7 +47,9 @@ export function FaceSignClient(options: FaceSignClientOptions): FaceSignFlow {
   const onMessage = (event: MessageEvent) => {
     if (!iframe || event.origin !== url.origin || event.source !== iframe.contentWindow) return
     const message = parseFlowMessage(event.data)
-    if (message) for (const h of handlers) if (h.type === message.type) h.fn(message as never)
+    if (!message) return
+    options.onMessage?.(message)
+    for (const h of handlers) if (h.type === message.type) h.fn(message as never)
   }
   const unmount = () => {
     window.removeEventListener('message', onMessage)

@@ -249,7 +249,6 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
           allowedHosts: options.allowedHosts,
           title: options.title,
         })
-        for (const type of ['ready', 'started', 'completed', 'canceled', 'expired', 'error'] as const) mounted.on(type, onFlow)
         mounted.mount(element)
         flow = mounted
       } catch (error) {

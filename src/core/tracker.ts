@@ -84,6 +84,13 @@ export function trackSessionStatus(options: TrackStatusOptions): StatusTracker {
 
   const onVisibility = () => (document.hidden ? clearTimeout(timer) : tracker.refresh())
   const onFocus = () => tracker.refresh()
+  // pageshow covers a return through the back/forward cache, where no load or focus fires.
+  const listen = (method: 'addEventListener' | 'removeEventListener') => {
+    if (!hasDocument) return
+    document[method]('visibilitychange', onVisibility)
+    window[method]('focus', onFocus)
+    window[method]('pageshow', onFocus)
+  }
 
   const tracker: StatusTracker = {
     refresh() {
@@ -95,19 +102,11 @@ export function trackSessionStatus(options: TrackStatusOptions): StatusTracker {
       clearTimeout(timer)
       source?.close()
       source = undefined
-      if (hasDocument) document.removeEventListener('visibilitychange', onVisibility)
-      if (typeof window !== 'undefined') {
-        window.removeEventListener('focus', onFocus)
-        window.removeEventListener('pageshow', onFocus)
-      }
+      listen('removeEventListener')
     },
   }
 
-  if (hasDocument) document.addEventListener('visibilitychange', onVisibility)
-  if (typeof window !== 'undefined') {
-    window.addEventListener('focus', onFocus)
-    window.addEventListener('pageshow', onFocus)
-  }
+  listen('addEventListener')
 
   const ES = options.EventSource === undefined ? globalThis.EventSource : options.EventSource
   if (!ES) {

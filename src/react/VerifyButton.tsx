@@ -1,10 +1,10 @@
 'use client'
 import { type ReactNode, useEffect, useRef } from 'react'
-import type { VerificationState, VerifyError } from '../core'
+import type { VerificationState, VerifyErrorCode } from '../core'
 import { applyAppearance } from './appearance'
 import { useVerifyContext } from './context'
 import { FlowFrame } from './FlowFrame'
-import type { Messages } from './locales'
+import type { MessageKey } from './locales'
 import { preconnect } from './preconnect'
 import { useLocaleMessages } from './useLocaleMessages'
 import { type UseVerificationOptions, useVerification } from './useVerification'
@@ -21,12 +21,12 @@ export interface VerifyButtonProps extends UseVerificationOptions {
   locale?: string
 }
 
-function errorText(error: VerifyError, m: Messages): string {
-  if (error.code === 'network_error' || error.code === 'timeout') return m.errorNetwork
-  if (error.code === 'rate_limited') return m.errorRateLimited
-  if (error.code === 'popup_blocked') return m.errorPopup
-  if (error.code === 'session_expired') return m.expired
-  return m.errorGeneric
+const ERROR_TEXT: Partial<Record<VerifyErrorCode, MessageKey>> = {
+  network_error: 'errorNetwork',
+  timeout: 'errorNetwork',
+  rate_limited: 'errorRateLimited',
+  popup_blocked: 'errorPopup',
+  session_expired: 'expired',
 }
 
 /** `data-state`: the phase, or the session status once there is one. */
@@ -85,7 +85,7 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
       )}
       {v.error && (
         <p className="vw-error" role="alert">
-          {errorText(v.error, m)}{' '}
+          {m[ERROR_TEXT[v.error.code] ?? 'errorGeneric']}{' '}
           <button type="button" className="vw-retry" onClick={() => void v.start()}>
             {m.retry}
           </button>
@@ -99,7 +99,6 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
           onClose={() => void v.cancel()}
           returnFocusRef={buttonRef}
           status={statusText}
-          dir={dir}
         >
           <FlowFrame store={v.store} />
         </VerificationDialog>

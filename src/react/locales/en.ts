@@ -13,10 +13,10 @@ const en = {
   failed: 'Verification failed',
   canceled: 'Verification canceled',
   expired: 'The session expired. Please start again.',
-  errorNetwork: 'Could not reach the verification service. Check your connection and try again.',
-  errorRateLimited: 'Too many attempts. Please wait a moment and try again.',
-  errorPopup: 'Your browser blocked the verification window. Allow pop-ups and try again.',
-  errorGeneric: 'Something went wrong with the verification. Please try again.',
+  errorNetwork: 'Could not connect. Check your connection and try again.',
+  errorRateLimited: 'Too many attempts. Wait a moment and try again.',
+  errorPopup: 'The verification window was blocked. Allow pop-ups and try again.',
+  errorGeneric: 'Something went wrong. Please try again.',
 }
 
 export type MessageKey = keyof typeof en

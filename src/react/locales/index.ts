@@ -16,28 +16,19 @@ export function localeDirection(locale: Locale): 'ltr' | 'rtl' {
   return locale === 'ar' ? 'rtl' : 'ltr'
 }
 
-/** Each locale is its own chunk, fetched only when a page asks for it. */
+// One dynamic import per locale: each is its own chunk, fetched only when a page asks for it.
+const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Messages }>> = {
+  es: () => import('./es'),
+  fr: () => import('./fr'),
+  de: () => import('./de'),
+  it: () => import('./it'),
+  pt: () => import('./pt'),
+  ja: () => import('./ja'),
+  zh: () => import('./zh'),
+  ar: () => import('./ar'),
+  hi: () => import('./hi'),
+}
+
 export async function loadMessages(locale: Locale): Promise<Messages> {
-  switch (locale) {
-    case 'es':
-      return (await import('./es')).default
-    case 'fr':
-      return (await import('./fr')).default
-    case 'de':
-      return (await import('./de')).default
-    case 'it':
-      return (await import('./it')).default
-    case 'pt':
-      return (await import('./pt')).default
-    case 'ja':
-      return (await import('./ja')).default
-    case 'zh':
-      return (await import('./zh')).default
-    case 'ar':
-      return (await import('./ar')).default
-    case 'hi':
-      return (await import('./hi')).default
-    default:
-      return en
-  }
+  return locale === 'en' ? en : (await LOADERS[locale]()).default
 }
