@@ -248,6 +248,7 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
           url: session.url,
           allowedHosts: options.allowedHosts,
           title: options.title,
+          onMessage: onFlow,
         })
         mounted.mount(element)
         flow = mounted
