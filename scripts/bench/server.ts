@@ -1,7 +1,8 @@
 /**
  * `npm run bench:server`: backend figures on loopback, printed and written to bench/results-server.json.
- * - webhook verify + record throughput (signed FaceSign events into the SQLite store)
+ * - webhook verify + record throughput (signed FaceSign events into the SQLite store), over HTTP and in process
  * - status reads per second (GET /sessions/:id, owner check and store read)
+ * The load generator shares the process with the server, so the HTTP figures include the client's cost.
  * - provider calls per session while 50 clients poll it (default 60 s; BENCH_POLL_SECONDS to shorten)
  */
 import { createHmac } from 'node:crypto'
@@ -61,6 +62,19 @@ async function run(): Promise<void> {
     await r.arrayBuffer()
   })
 
+  // 1b. The same work without HTTP: what the handler itself costs per webhook.
+  const inProcessCount = 5000
+  const inProcessStarted = performance.now()
+  for (let i = 0; i < inProcessCount; i++) {
+    const body = JSON.stringify({ id: `evt_direct_${i}`, type: 'session.started', data: { id: providerId } })
+    const signature = createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')
+    const r = await handler(
+      new Request(`${appUrl}/api/verify/webhooks/facesign`, { method: 'POST', headers: { 'FaceSign-Signature': signature }, body }),
+    )
+    if (r.status !== 200) throw new Error(`webhook answered ${r.status}`)
+  }
+  const inProcessSeconds = (performance.now() - inProcessStarted) / 1000
+
   // 2. Status reads: the status cache keeps these off the provider after the first.
   const readCount = 10000
   const readSeconds = await pool(readCount, async () => {
@@ -101,6 +115,11 @@ async function run(): Promise<void> {
       concurrency: CONCURRENCY,
       seconds: round(webhookSeconds),
       perSecond: Math.round(webhookCount / webhookSeconds),
+    },
+    webhooksInProcess: {
+      events: inProcessCount,
+      seconds: round(inProcessSeconds),
+      perSecond: Math.round(inProcessCount / inProcessSeconds),
     },
     statusReads: {
       reads: readCount,

@@ -71,6 +71,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async start(id) {
       state.start(findOrThrow(id))
     },
+    async expire(id) {
+      state.expire(findOrThrow(id))
+    },
+    expireClientSecret(id) {
+      findOrThrow(id).secretExpiresAt = 0
+    },
     sessions: () => [...state.sessions.values()].map((s) => state.view(s)),
     deliveries: () => webhooks.deliveries(),
     redeliver: (eventId) => webhooks.redeliver(eventId),

@@ -73,6 +73,12 @@ export class SandboxState {
     this.emit(session, outcome === 'pass' ? 'session.verified' : 'session.failed')
   }
 
+  expire(session: SandboxSession): void {
+    if (isFinished(session)) return
+    session.status = 'expired'
+    this.emit(session, 'session.expired')
+  }
+
   private emit(session: SandboxSession, type: string): void {
     if (session.provider === 'facesign') {
       const data = {

@@ -70,6 +70,10 @@ export interface Sandbox {
   complete(id: string, outcome: FlowOutcome): Promise<void>
   /** Marks a session started, as opening the flow page does. */
   start(id: string): Promise<void>
+  /** Ends a session as expired (webhook `session.expired`), as an abandoned session does at the provider. */
+  expire(id: string): Promise<void>
+  /** Makes the current FaceSign client secret stale: the flow page then reports `expired` until a refresh. */
+  expireClientSecret(id: string): void
   sessions(): SandboxSessionView[]
   deliveries(): WebhookDelivery[]
   /** Sends an already delivered event again, as providers do. */

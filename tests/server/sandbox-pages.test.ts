@@ -77,4 +77,16 @@ describe('hosted flow pages', () => {
     const session = await (await stack.create('p5')).json()
     expect((await flowEvent({ event: 'hack', client_secret: session.clientSecret })).status).toBe(400)
   })
+
+  it('expires a client secret and a whole session on request', async () => {
+    const session = await (await stack.create('p6')).json()
+    const providerId = stack.sandbox.sessions().find((s) => s.url === session.url)!.id
+    stack.sandbox.expireClientSecret(providerId)
+    expect(await (await fetch(session.url)).text()).toMatch(/data-state="expired"/)
+    const refreshed = await (await stack.api(`/sessions/${session.sessionId}/refresh`, { method: 'POST', user: 'p6' })).json()
+    expect(await (await fetch(refreshed.url)).text()).toMatch(/data-state="active"/)
+    await stack.sandbox.expire(providerId)
+    await stack.sandbox.webhooksSettled()
+    expect((await (await stack.api(`/sessions/${session.sessionId}`, { user: 'p6' })).json()).status).toBe('expired')
+  })
 })
