@@ -46,9 +46,11 @@ export const FLOW_JS = `'use strict'
   function parentOrigin() {
     try { return document.referrer ? new URL(document.referrer).origin : '*' } catch (e) { return '*' }
   }
+  // Framed: the embedding window; opened as a popup: the opener.
   function post(message) {
-    if (!framed || cfg.provider !== 'facesign') return
-    window.parent.postMessage(Object.assign({ source: 'facesign-flow' }, message), parentOrigin())
+    const target = framed ? window.parent : window.opener
+    if (!target || cfg.provider !== 'facesign') return
+    target.postMessage(Object.assign({ source: 'facesign-flow' }, message), parentOrigin())
   }
   function say(text) { if (statusEl) statusEl.textContent = text }
 

@@ -54,15 +54,33 @@ export function createFlowRoutes(state: SandboxState) {
     return session?.provider === 'facesign' ? session : undefined
   }
 
-  async function onEvent(req: IncomingMessage, res: ServerResponse, session: SandboxSession | undefined, allowed: boolean): Promise<void> {
-    const input = parseJson(await readBody(req))
-    const event = input?.event
-    if (!session || !allowed) return sendError(res, 403, 'invalid_request_error', 'This verification link is not valid any more.')
-    if (event === 'started') state.start(session)
-    else if (typeof event === 'string' && OUTCOMES.has(event)) state.complete(session, event as FlowOutcome)
-    else return sendError(res, 400, 'invalid_request_error', 'Unknown event.')
-    const redirect = session.provider === 'faceverify' ? returnUrl(session) : undefined
-    sendJson(res, 200, { status: modelStatus(session), ...(redirect ? { redirect } : {}) })
+  /**
+   * The page's `started` and outcome events. `find` picks the session from the parsed body (FaceSign
+   * sends its client secret there) and says whether the link still works.
+   */
+  async function onEvent(req: IncomingMessage, res: ServerResponse, find: (input: Record<string, unknown>) => SandboxSession | undefined) {
+    try {
+      const input = parseJson(await readBody(req)) ?? {}
+      const session = find(input)
+      if (!session) return sendError(res, 403, 'invalid_request_error', 'This verification link is not valid any more.')
+      const event = input.event
+      // A late click after the outcome is harmless: it reports the status the session already has.
+      if (event === 'started') state.start(session)
+      else if (typeof event === 'string' && OUTCOMES.has(event)) state.complete(session, event as FlowOutcome)
+      else return sendError(res, 400, 'invalid_request_error', 'Unknown event.')
+      const redirect = session.provider === 'faceverify' ? returnUrl(session) : undefined
+      sendJson(res, 200, { status: modelStatus(session), ...(redirect ? { redirect } : {}) })
+    } catch {
+      if (!res.headersSent) sendError(res, 400, 'invalid_request_error', 'Bad request.')
+    }
+  }
+
+  function faceSignFromBody(input: Record<string, unknown>): SandboxSession | undefined {
+    const secret = typeof input.client_secret === 'string' ? input.client_secret : ''
+    const session = faceSignSession(secret)
+    if (!session) return undefined
+    const pageState = secretState(session, secret)
+    return pageState === 'active' || (pageState === 'finished' && session.clientSecret === secret) ? session : undefined
   }
 
   function returnUrl(session: SandboxSession): string | undefined {
@@ -95,17 +113,14 @@ export function createFlowRoutes(state: SandboxState) {
         return true
       }
       if (path === '/facesign/flow/event' && req.method === 'POST') {
-        // The secret travels in the body; read it there (the body is parsed once in onEvent).
-        void readSecretAndHandle(req, res)
+        void onEvent(req, res, faceSignFromBody)
         return true
       }
       const link = /^\/faceverify\/s\/([0-9a-f]{32})(\/event)?$/.exec(path)
       if (link) {
         const session = [...state.sessions.values()].find((s) => s.provider === 'faceverify' && s.token === link[1])
         if (link[2] && req.method === 'POST') {
-          void onEvent(req, res, session, session !== undefined && !isFinished(session)).catch(() =>
-            sendError(res, 400, 'invalid_request_error', 'Bad request.'),
-          )
+          void onEvent(req, res, () => session)
           return true
         }
         const pageState = !session ? 'invalid' : isFinished(session) ? 'finished' : 'active'
@@ -115,25 +130,5 @@ export function createFlowRoutes(state: SandboxState) {
       }
       return false
     },
-  }
-
-  async function readSecretAndHandle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    try {
-      const input = parseJson(await readBody(req))
-      const secret = typeof input?.client_secret === 'string' ? input.client_secret : ''
-      const session = faceSignSession(secret)
-      const event = input?.event
-      if (!session || secretState(session, secret) !== 'active') {
-        // A late click after the outcome is harmless: report the status the session already has.
-        if (session && isFinished(session) && session.clientSecret === secret) return sendJson(res, 200, { status: modelStatus(session) })
-        return sendError(res, 403, 'invalid_request_error', 'This verification link is not valid any more.')
-      }
-      if (event === 'started') state.start(session)
-      else if (typeof event === 'string' && OUTCOMES.has(event)) state.complete(session, event as FlowOutcome)
-      else return sendError(res, 400, 'invalid_request_error', 'Unknown event.')
-      sendJson(res, 200, { status: modelStatus(session) })
-    } catch {
-      if (!res.headersSent) sendError(res, 400, 'invalid_request_error', 'Bad request.')
-    }
   }
 }
