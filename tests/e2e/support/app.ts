@@ -1,0 +1,152 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Sandbox } from '../../../src/sandbox'
+import { startSandbox } from '../../../src/sandbox'
+import { type FaultProxy, startFaultProxy } from './fault-proxy'
+import { freePort } from './ports'
+
+const ROOT = resolve(import.meta.dirname, '../../..')
+const BASE = '/api/verify'
+
+/** Made-up keys, unique per run, so that a leak of any of them is recognisable wherever it shows up. */
+export interface MarkerKeys {
+  facesignApiKey: string
+  faceverifyApiKey: string
+  faceverifySecretKey: string
+  facesignWebhookSecret: string
+}
+
+export interface RunningApp {
+  /** `http://localhost:<port>`: the hosted page, the demo and the backend, as `npm start` serves them. */
+  url: string
+  port: number
+  sandbox: Sandbox
+  /** Between the backend and the sandbox's provider APIs. */
+  proxy: FaultProxy
+  keys: MarkerKeys
+  /** Every marker string that must never reach a browser. */
+  markers: string[]
+  /** Kills the backend process (not the sandbox) and starts it again on the same port and data dir. */
+  restartBackend(between?: () => Promise<void>): Promise<void>
+  stop(): Promise<void>
+}
+
+function markerKeys(): MarkerKeys {
+  const tag = randomBytes(6).toString('hex')
+  return {
+    facesignApiKey: `sk_test_MARKERfs${tag}`,
+    faceverifyApiKey: `sk_test_MARKERfv${tag}`,
+    faceverifySecretKey: `sk_test_MARKERfvs${tag}`,
+    facesignWebhookSecret: `sk_test_MARKERwh${tag}`,
+  }
+}
+
+/** The hosted page and demo must be built; `npm test` builds them, a lone e2e run builds them here. */
+export function ensureHostedBuild(): void {
+  if (existsSync(join(ROOT, 'dist-hosted/index.html')) && existsSync(join(ROOT, 'dist-hosted/src/demo/index.html'))) return
+  const result = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' })
+  if (result.status !== 0) throw new Error('npm run build:hosted failed')
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`scripts/start.ts exited with ${child.exitCode}:\n${output()}`)
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) })
+      await response.body?.cancel()
+      if (response.ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`scripts/start.ts did not serve ${url} in time:\n${output()}`)
+}
+
+/**
+ * The app as `npm start` runs it (scripts/start.ts in its own process), against a sandbox that lives
+ * in the test process: tests drive the sandbox's controls, and the sandbox keeps retrying webhooks
+ * while the backend process restarts.
+ */
+export async function startApp(): Promise<RunningApp> {
+  ensureHostedBuild()
+  const keys = markerKeys()
+  const port = await freePort()
+  const url = `http://localhost:${port}`
+  const dataDir = mkdtempSync(join(tmpdir(), 'verify-e2e-'))
+  const webhookBase = `http://127.0.0.1:${port}${BASE}/webhooks`
+  const sandbox = await startSandbox({
+    facesign: { apiKeys: [keys.facesignApiKey], webhookUrl: `${webhookBase}/facesign`, webhookSecret: keys.facesignWebhookSecret },
+    faceverify: {
+      apiKey: keys.faceverifyApiKey,
+      secretKey: keys.faceverifySecretKey,
+      webhookUrl: `${webhookBase}/faceverify`,
+      returnUrl: `${url}/`,
+    },
+    frameAncestors: [url, `http://127.0.0.1:${port}`],
+    // Fast retries so a restarted backend gets the webhook within a test.
+    webhookRetry: { initialMs: 250, maxMs: 1000, maxAttempts: 120 },
+  })
+  const proxy = await startFaultProxy(sandbox.url)
+
+  let child: ChildProcess | undefined
+  let log = ''
+  const launch = async () => {
+    log = ''
+    child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        SANDBOX_PORT: String(sandbox.port),
+        VERIFY_DATA_DIR: dataDir,
+        VERIFY_SANDBOX_URL: sandbox.url,
+        FACESIGN_BASE_URL: `${proxy.url}/facesign/v1`,
+        FACEVERIFY_BASE_URL: `${proxy.url}/faceverify`,
+        FACESIGN_API_KEY: keys.facesignApiKey,
+        FACEVERIFY_API_KEY: keys.faceverifyApiKey,
+        FACEVERIFY_SECRET_KEY: keys.faceverifySecretKey,
+        FACESIGN_WEBHOOK_SECRET: keys.facesignWebhookSecret,
+      },
+    })
+    child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    await waitUntilServing(`${url}/`, child, () => log)
+  }
+  const kill = async (signal: NodeJS.Signals) => {
+    const running = child
+    if (!running || running.exitCode !== null || running.pid === undefined) return
+    const exited = new Promise<void>((done) => running.once('exit', () => done()))
+    try {
+      // The whole group: tsx runs the script in a child node process.
+      process.kill(-running.pid, signal)
+    } catch {}
+    await exited
+  }
+
+  await launch()
+  return {
+    url,
+    port,
+    sandbox,
+    proxy,
+    keys,
+    markers: [...Object.values(keys), keys.facesignApiKey.slice('sk_test_MARKERfs'.length)],
+    async restartBackend(between) {
+      // SIGKILL: a crash, not a polite shutdown; whatever the store holds must already be on disk.
+      await kill('SIGKILL')
+      await between?.()
+      await launch()
+    },
+    async stop() {
+      await kill('SIGTERM')
+      await proxy.close()
+      await sandbox.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,25 @@
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test'
+
+/** The hosted page's state card: `data-view` names the state (verified, failed, offline, …). */
+export const stateCard = (page: Page): Locator => page.locator('section.vwh-card')
+
+export const flowFrame = (page: Page): FrameLocator => page.frameLocator('.vwh-flow iframe')
+
+export async function expectView(page: Page, view: string, timeout?: number): Promise<void> {
+  await expect(stateCard(page)).toHaveAttribute('data-view', view, timeout ? { timeout } : undefined)
+}
+
+/** The FaceSign flow is on screen and ready for an outcome. */
+export async function expectFlowReady(page: Page): Promise<void> {
+  await expect(flowFrame(page).getByRole('button', { name: 'Pass' })).toBeEnabled()
+}
+
+/** The session id the page is tracking (kept in sessionStorage: the id only, never a secret). */
+export const trackedSessionId = (page: Page): Promise<string | null> => page.evaluate(() => sessionStorage.getItem('verify-widget:session'))
+
+/** The sandbox's FaceSign session id behind the flow iframe (`vs_…` before `_secret_`). */
+export async function flowSessionId(page: Page): Promise<string> {
+  const src = await page.locator('.vwh-flow iframe').getAttribute('src')
+  const secret = new URL(src ?? '').searchParams.get('client_secret') ?? ''
+  return secret.split('_secret_')[0] ?? ''
+}
