@@ -45,10 +45,36 @@ function localKeys(): LocalKeys {
 }
 
 const env = process.env
-const realMode = Boolean(env.FACESIGN_API_KEY || env.FACEVERIFY_API_KEY)
-const keys = localKeys()
+// VERIFY_SANDBOX=1 keeps the embedded sandbox even with keys in the environment (the sandbox then
+// accepts exactly those keys); VERIFY_SANDBOX_URL uses a sandbox another process runs (e2e tests
+// drive it, and it keeps retrying webhooks while this process restarts).
+const sandboxForced = env.VERIFY_SANDBOX === '1' || Boolean(env.VERIFY_SANDBOX_URL)
+const realMode = !sandboxForced && Boolean(env.FACESIGN_API_KEY || env.FACEVERIFY_API_KEY)
+const keys = sandboxForced ? { ...localKeys(), ...keysFromEnv() } : localKeys()
 
-async function providers(): Promise<{ sandbox?: Sandbox; options: Pick<VerificationHandlerOptions, 'facesign' | 'faceverify'> }> {
+function keysFromEnv(): Partial<LocalKeys> {
+  const given = {
+    facesignApiKey: env.FACESIGN_API_KEY,
+    faceverifyApiKey: env.FACEVERIFY_API_KEY,
+    faceverifySecretKey: env.FACEVERIFY_SECRET_KEY,
+    facesignWebhookSecret: env.FACESIGN_WEBHOOK_SECRET,
+  }
+  return Object.fromEntries(Object.entries(given).filter(([, value]) => value)) as Partial<LocalKeys>
+}
+
+type SandboxLinks = Pick<Sandbox, 'url' | 'port' | 'facesignApiUrl' | 'facesignFlowUrl' | 'faceverifyApiUrl' | 'close'>
+
+function externalSandbox(base: string): SandboxLinks {
+  const { origin, port } = new URL(base)
+  const links = {
+    facesignApiUrl: `${origin}/facesign/v1`,
+    facesignFlowUrl: `${origin}/facesign/flow`,
+    faceverifyApiUrl: `${origin}/faceverify`,
+  }
+  return { url: origin, port: Number(port), ...links, close: async () => {} }
+}
+
+async function providers(): Promise<{ sandbox?: SandboxLinks; options: Pick<VerificationHandlerOptions, 'facesign' | 'faceverify'> }> {
   if (realMode) {
     const facesign = env.FACESIGN_API_KEY
       ? { apiKey: env.FACESIGN_API_KEY, webhookSecret: env.FACESIGN_WEBHOOK_SECRET, baseUrl: env.FACESIGN_BASE_URL }
@@ -60,30 +86,32 @@ async function providers(): Promise<{ sandbox?: Sandbox; options: Pick<Verificat
     return { options: { facesign, faceverify } }
   }
   const webhookBase = `http://127.0.0.1:${PORT}${BASE}/webhooks`
-  const sandbox = await startSandbox({
-    port: SANDBOX_PORT,
-    facesign: { apiKeys: [keys.facesignApiKey], webhookUrl: `${webhookBase}/facesign`, webhookSecret: keys.facesignWebhookSecret },
-    faceverify: {
-      apiKey: keys.faceverifyApiKey,
-      secretKey: keys.faceverifySecretKey,
-      webhookUrl: `${webhookBase}/faceverify`,
-      returnUrl: `http://localhost:${PORT}/`,
-    },
-    frameAncestors: APP_ORIGINS,
-  })
+  const sandbox: SandboxLinks = env.VERIFY_SANDBOX_URL
+    ? externalSandbox(env.VERIFY_SANDBOX_URL)
+    : await startSandbox({
+        port: SANDBOX_PORT,
+        facesign: { apiKeys: [keys.facesignApiKey], webhookUrl: `${webhookBase}/facesign`, webhookSecret: keys.facesignWebhookSecret },
+        faceverify: {
+          apiKey: keys.faceverifyApiKey,
+          secretKey: keys.faceverifySecretKey,
+          webhookUrl: `${webhookBase}/faceverify`,
+          returnUrl: `http://localhost:${PORT}/`,
+        },
+        frameAncestors: APP_ORIGINS,
+      })
   return {
     sandbox,
     options: {
       facesign: {
         apiKey: keys.facesignApiKey,
-        baseUrl: sandbox.facesignApiUrl,
+        baseUrl: env.FACESIGN_BASE_URL ?? sandbox.facesignApiUrl,
         flowUrl: sandbox.facesignFlowUrl,
         webhookSecret: keys.facesignWebhookSecret,
       },
       faceverify: {
         apiKey: keys.faceverifyApiKey,
         secretKey: keys.faceverifySecretKey,
-        baseUrl: sandbox.faceverifyApiUrl,
+        baseUrl: env.FACEVERIFY_BASE_URL ?? sandbox.faceverifyApiUrl,
         allowedHosts: [`127.0.0.1:${sandbox.port}`],
       },
     },
