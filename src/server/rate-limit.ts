@@ -17,6 +17,8 @@ export function createRateLimiter(limit: number, windowMs: number, now: () => nu
       }
       recent.push(t)
       hits.set(key, recent)
+      // Keep memory bounded: forget keys whose hits have all left the window.
+      if (hits.size > 10_000) for (const [k, list] of hits) if (t - (list.at(-1) ?? 0) >= windowMs) hits.delete(k)
       return { ok: true }
     },
   }
