@@ -2,10 +2,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { type MockBackendOptions, withMockBackend } from '../../.storybook/mocks/backend'
 import { goOffline, goOnline } from '../../.storybook/mocks/network'
+import ar from '../react/locales/ar'
+import fr from '../react/locales/fr'
 import type { HostedConfig } from './config'
 import { HostedPage } from './HostedPage'
 import './hosted.css'
 import { ENGLISH_STRINGS, type HostedStrings, loadStrings } from './strings'
+
+const { widget: w, page: p } = ENGLISH_STRINGS
 
 const config = (overrides: Partial<HostedConfig> = {}): HostedConfig => ({
   endpoint: '/api/verify',
@@ -39,15 +43,15 @@ const heading = (canvas: HTMLElement, name: string | RegExp) => within(canvas).f
 export const Starting: Story = {
   beforeEach: backend({ createDelay: 'infinite' }),
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'Starting…')
-    await expect(within(canvasElement).getByRole('heading', { level: 1 })).toHaveTextContent('Verify your identity')
+    await heading(canvasElement, w.starting)
+    await expect(within(canvasElement).getByRole('heading', { level: 1 })).toHaveTextContent(w.start)
   },
 }
 
 export const WaitingForThePerson: Story = {
   beforeEach: backend({ timeline: ['requires_input'] }),
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'Waiting for you to start')
+    await heading(canvasElement, w.requires_input)
     await waitFor(() => expect(canvasElement.querySelector('iframe[allow="camera; microphone"]')).not.toBeNull())
   },
 }
@@ -55,21 +59,21 @@ export const WaitingForThePerson: Story = {
 export const InProgress: Story = {
   beforeEach: backend({ timeline: ['in_progress'] }),
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'Verification in progress')
+    await heading(canvasElement, w.in_progress)
   },
 }
 
 export const Processing: Story = {
   beforeEach: backend({ timeline: ['processing'] }),
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'Checking your result…')
+    await heading(canvasElement, w.processing)
   },
 }
 
 export const Verified: Story = {
   beforeEach: backend({ timeline: ['requires_input', 'in_progress', 'processing', 'verified'] }),
   play: async ({ canvasElement }) => {
-    const title = await heading(canvasElement, 'You are verified')
+    const title = await heading(canvasElement, w.verified)
     // Focus follows the state so that a screen reader reads the outcome.
     await waitFor(() => expect(title).toHaveFocus())
     await expect(canvasElement.querySelector('iframe')).toBeNull()
@@ -79,36 +83,36 @@ export const Verified: Story = {
 export const Failed: Story = {
   beforeEach: backend({ timeline: ['requires_input', 'failed'] }),
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'Verification failed')
-    await expect(within(canvasElement).getByRole('button', { name: 'Try again' })).toBeVisible()
+    await heading(canvasElement, w.failed)
+    await expect(within(canvasElement).getByRole('button', { name: w.retry })).toBeVisible()
   },
 }
 
 export const Canceled: Story = {
   beforeEach: backend({ timeline: ['requires_input'] }),
   play: async ({ canvasElement, userEvent }) => {
-    await heading(canvasElement, 'Waiting for you to start')
-    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Cancel' }))
-    await heading(canvasElement, 'Verification canceled')
-    await expect(within(canvasElement).getByRole('button', { name: 'Start again' })).toBeVisible()
+    await heading(canvasElement, w.requires_input)
+    await userEvent.click(within(canvasElement).getByRole('button', { name: p.cancel }))
+    await heading(canvasElement, w.canceled)
+    await expect(within(canvasElement).getByRole('button', { name: p.startAgain })).toBeVisible()
   },
 }
 
 export const Expired: Story = {
   beforeEach: backend({ timeline: ['requires_input', 'expired'] }),
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'The session expired. Please start again.')
-    await expect(within(canvasElement).getByRole('button', { name: 'Start again' })).toBeVisible()
+    await heading(canvasElement, w.expired)
+    await expect(within(canvasElement).getByRole('button', { name: p.startAgain })).toBeVisible()
   },
 }
 
 export const RateLimited: Story = {
   beforeEach: backend({ createFailures: ['rate_limited'], retryAfterSeconds: 2, timeline: ['requires_input'] }),
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'Please wait a moment')
+    await heading(canvasElement, p.rateLimitedTitle)
     await within(canvasElement).findByText(/Trying again in [12] s\./)
     // No click: the page retries by itself once Retry-After has passed.
-    await heading(canvasElement, 'Waiting for you to start')
+    await heading(canvasElement, w.requires_input)
   },
 }
 
@@ -119,9 +123,9 @@ export const Offline: Story = {
     return goOnline
   },
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'You are offline')
+    await heading(canvasElement, p.offlineTitle)
     goOnline()
-    await heading(canvasElement, 'Waiting for you to start')
+    await heading(canvasElement, w.requires_input)
   },
 }
 
@@ -132,30 +136,30 @@ export const StillOffline: Story = {
     return goOnline
   },
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'You are offline')
+    await heading(canvasElement, p.offlineTitle)
   },
 }
 
 export const BackendError: Story = {
   beforeEach: backend({ createFailures: ['server_error'], timeline: ['requires_input'] }),
   play: async ({ canvasElement, userEvent }) => {
-    await heading(canvasElement, 'Something went wrong')
-    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Try again' }))
-    await heading(canvasElement, 'Waiting for you to start')
+    await heading(canvasElement, p.errorTitle)
+    await userEvent.click(within(canvasElement).getByRole('button', { name: w.retry }))
+    await heading(canvasElement, w.requires_input)
   },
 }
 
 export const MalformedResponse: Story = {
   beforeEach: backend({ createFailures: ['malformed', 'malformed'] }),
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'Something went wrong')
+    await heading(canvasElement, p.errorTitle)
   },
 }
 
 export const TestMode: Story = {
   beforeEach: backend({ livemode: false, timeline: ['requires_input'] }),
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole('complementary', { name: 'Test mode' }, { timeout: 8000 })
+    await within(canvasElement).findByRole('complementary', { name: w.testMode }, { timeout: 8000 })
   },
 }
 
@@ -169,7 +173,7 @@ export const FaceVerifyReturn: Story = {
     stepMs: 800,
   }),
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'You are verified')
+    await heading(canvasElement, w.verified)
   },
 }
 
@@ -177,7 +181,7 @@ export const PollingFallback: Story = {
   name: 'Without Server-Sent Events (polling)',
   beforeEach: backend({ sse: false, timeline: ['requires_input', 'verified'], stepMs: 600 }),
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'You are verified')
+    await heading(canvasElement, w.verified)
   },
 }
 
@@ -186,7 +190,7 @@ export const RightToLeft: Story = {
   loaders: [async () => ({ strings: await loadStrings('ar') })],
   beforeEach: backend({ livemode: false, timeline: ['requires_input'] }),
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'في انتظار أن تبدأ')
+    await heading(canvasElement, ar.requires_input)
     await waitFor(() => expect(document.documentElement).toHaveAttribute('dir', 'rtl'))
     await expect(document.documentElement).toHaveAttribute('lang', 'ar')
   },
@@ -196,16 +200,16 @@ export const Dark: Story = {
   parameters: { theme: 'dark' },
   beforeEach: backend({ livemode: false, timeline: ['requires_input', 'failed'] }),
   play: async ({ canvasElement }) => {
-    await heading(canvasElement, 'Verification failed')
+    await heading(canvasElement, w.failed)
   },
 }
 
 export const SwitchLanguage: Story = {
   beforeEach: backend({ timeline: ['requires_input'] }),
   play: async ({ canvasElement, userEvent }) => {
-    await heading(canvasElement, 'Waiting for you to start')
-    await userEvent.selectOptions(within(canvasElement).getByLabelText('Language'), 'fr')
-    await heading(canvasElement, 'En attente de votre début')
+    await heading(canvasElement, w.requires_input)
+    await userEvent.selectOptions(within(canvasElement).getByLabelText(p.language), 'fr')
+    await heading(canvasElement, fr.requires_input)
     await expect(new URL(window.location.href).searchParams.get('lang')).toBe('fr')
   },
 }

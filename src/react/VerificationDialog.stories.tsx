@@ -1,6 +1,9 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor, within } from 'storybook/test'
+import { pressEscape } from '../../.storybook/mocks/keyboard'
 import './styles.css'
+import { englishMessages as m } from './locales'
+import ar from './locales/ar'
 import { VerificationDialog } from './VerificationDialog'
 
 // The dialog reads its colours from the widget root, as it does inside VerifyButton.
@@ -16,9 +19,9 @@ const meta = {
   decorators: [inWidgetRoot],
   args: {
     open: true,
-    title: 'Identity verification',
-    closeLabel: 'Close',
-    status: 'Verification in progress',
+    title: m.dialogTitle,
+    closeLabel: m.close,
+    status: m.in_progress,
     onClose: fn(),
     children: <p className="vw-story-flow">The provider flow renders here.</p>,
   },
@@ -29,26 +32,26 @@ type Story = StoryObj<typeof meta>
 
 export const Open: Story = {
   play: async ({ args }) => {
-    const dialog = await within(document.body).findByRole('dialog', { name: 'Identity verification' })
-    await expect(within(dialog).getByRole('status')).toHaveTextContent('Verification in progress')
-    await expect(within(dialog).getByRole('button', { name: 'Close' })).toBeVisible()
+    const dialog = await within(document.body).findByRole('dialog', { name: m.dialogTitle })
+    await expect(within(dialog).getByRole('status')).toHaveTextContent(m.in_progress)
+    await expect(within(dialog).getByRole('button', { name: m.close })).toBeVisible()
     await expect(args.onClose).not.toHaveBeenCalled()
   },
 }
 
 export const EscapeCloses: Story = {
   name: 'Escape asks the owner to close',
-  play: async ({ args, userEvent }) => {
-    await within(document.body).findByRole('dialog', { name: 'Identity verification' })
-    await userEvent.keyboard('{Escape}')
+  play: async ({ args }) => {
+    const dialog = await within(document.body).findByRole('dialog', { name: m.dialogTitle })
+    pressEscape(dialog)
     await waitFor(() => expect(args.onClose).toHaveBeenCalledTimes(1))
   },
 }
 
 export const CloseButton: Story = {
   play: async ({ args, userEvent }) => {
-    const dialog = await within(document.body).findByRole('dialog', { name: 'Identity verification' })
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }))
+    const dialog = await within(document.body).findByRole('dialog', { name: m.dialogTitle })
+    await userEvent.click(within(dialog).getByRole('button', { name: m.close }))
     await waitFor(() => expect(args.onClose).toHaveBeenCalledTimes(1))
   },
 }
@@ -63,7 +66,7 @@ export const RightToLeft: Story = {
     children: <p lang="ar">تظهر خطوات التحقق هنا.</p>,
   },
   play: async () => {
-    const dialog = await within(document.body).findByRole('dialog', { name: 'التحقق من الهوية' })
+    const dialog = await within(document.body).findByRole('dialog', { name: ar.dialogTitle })
     await expect(dialog).toHaveAttribute('dir', 'rtl')
   },
 }
@@ -71,6 +74,6 @@ export const RightToLeft: Story = {
 export const Dark: Story = {
   parameters: { theme: 'dark' },
   play: async () => {
-    await within(document.body).findByRole('dialog', { name: 'Identity verification' })
+    await within(document.body).findByRole('dialog', { name: m.dialogTitle })
   },
 }

@@ -1,8 +1,11 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor, within } from 'storybook/test'
 import { type MockBackendOptions, withMockBackend } from '../../.storybook/mocks/backend'
+import { pressEscape } from '../../.storybook/mocks/keyboard'
 import type { Appearance } from './appearance'
 import { VerifyProvider } from './context'
+import { englishMessages as m } from './locales'
+import ar from './locales/ar'
 import './styles.css'
 import { VerifyButton } from './VerifyButton'
 
@@ -46,7 +49,7 @@ export default meta
 
 type Story = StoryObj<typeof meta>
 
-const button = (canvas: HTMLElement) => within(canvas).getByRole('button', { name: /verify your identity|تحقق من هويتك/i })
+const button = (canvas: HTMLElement) => within(canvas).getByRole('button', { name: new RegExp(`^(${m.start}|${ar.start})$`) })
 const status = (canvas: HTMLElement, text: string | RegExp) =>
   waitFor(() => expect(within(canvas).getByRole('status')).toHaveTextContent(text), { timeout: 8000 })
 
@@ -62,7 +65,7 @@ export const Starting: Story = {
   beforeEach: backend({ createDelay: 'infinite' }),
   play: async ({ canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
-    const busy = await within(canvasElement).findByRole('button', { name: 'Starting…' })
+    const busy = await within(canvasElement).findByRole('button', { name: m.starting })
     await expect(busy).toHaveAttribute('aria-busy', 'true')
   },
 }
@@ -73,9 +76,9 @@ export const ModalFlow: Story = {
   beforeEach: backend({ timeline: ['requires_input', 'in_progress'] }),
   play: async ({ canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
-    const dialog = await within(document.body).findByRole('dialog', { name: 'Identity verification' }, { timeout: 8000 })
+    const dialog = await within(document.body).findByRole('dialog', { name: m.dialogTitle }, { timeout: 8000 })
     await waitFor(() => expect(dialog.querySelector('iframe[allow="camera; microphone"]')).not.toBeNull())
-    await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent('Verification in progress'), { timeout: 8000 })
+    await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent(m.in_progress), { timeout: 8000 })
     await expect(button(canvasElement)).toHaveAttribute('aria-expanded', 'true')
   },
 }
@@ -86,8 +89,8 @@ export const ModalEscape: Story = {
   beforeEach: backend({ timeline: ['requires_input'] }),
   play: async ({ args, canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
-    await within(document.body).findByRole('dialog', { name: 'Identity verification' }, { timeout: 8000 })
-    await userEvent.keyboard('{Escape}')
+    const dialog = await within(document.body).findByRole('dialog', { name: m.dialogTitle }, { timeout: 8000 })
+    pressEscape(dialog)
     await waitFor(() => expect(button(canvasElement)).toHaveAttribute('data-state', 'canceled'))
     await expect(button(canvasElement)).toHaveFocus()
     await waitFor(() => expect(args.onCancel).toHaveBeenCalledTimes(1))
@@ -98,7 +101,7 @@ export const InProgress: Story = {
   beforeEach: backend({ timeline: ['requires_input', 'in_progress'] }),
   play: async ({ canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
-    await status(canvasElement, 'Verification in progress')
+    await status(canvasElement, m.in_progress)
   },
 }
 
@@ -106,7 +109,7 @@ export const Processing: Story = {
   beforeEach: backend({ timeline: ['requires_input', 'processing'] }),
   play: async ({ canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
-    await status(canvasElement, 'Checking your result…')
+    await status(canvasElement, m.processing)
   },
 }
 
@@ -114,7 +117,7 @@ export const Verified: Story = {
   beforeEach: backend({ timeline: ['requires_input', 'in_progress', 'verified'] }),
   play: async ({ args, canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
-    await status(canvasElement, 'You are verified')
+    await status(canvasElement, m.verified)
     await waitFor(() => expect(args.onVerified).toHaveBeenCalledTimes(1))
     await expect(button(canvasElement)).toHaveAttribute('data-state', 'verified')
   },
@@ -124,7 +127,7 @@ export const Failed: Story = {
   beforeEach: backend({ timeline: ['requires_input', 'failed'] }),
   play: async ({ args, canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
-    await status(canvasElement, 'Verification failed')
+    await status(canvasElement, m.failed)
     await waitFor(() => expect(args.onFailed).toHaveBeenCalledTimes(1))
   },
 }
@@ -133,7 +136,7 @@ export const Canceled: Story = {
   beforeEach: backend({ timeline: ['requires_input', 'canceled'] }),
   play: async ({ args, canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
-    await status(canvasElement, 'Verification canceled')
+    await status(canvasElement, m.canceled)
     await waitFor(() => expect(args.onCancel).toHaveBeenCalledTimes(1))
   },
 }
@@ -142,7 +145,7 @@ export const Expired: Story = {
   beforeEach: backend({ timeline: ['requires_input', 'expired'] }),
   play: async ({ canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
-    await status(canvasElement, 'The session expired. Please start again.')
+    await status(canvasElement, m.expired)
   },
 }
 
@@ -152,10 +155,10 @@ export const ErrorWithRetry: Story = {
   play: async ({ args, canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 8000 })
-    await expect(alert).toHaveTextContent('Something went wrong with the verification.')
+    await expect(alert).toHaveTextContent(m.errorGeneric)
     await waitFor(() => expect(args.onError).toHaveBeenCalledTimes(1))
-    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
-    await status(canvasElement, 'Verification in progress')
+    await userEvent.click(within(alert).getByRole('button', { name: m.retry }))
+    await status(canvasElement, m.in_progress)
     await expect(within(canvasElement).queryByRole('alert')).toBeNull()
   },
 }
@@ -166,7 +169,7 @@ export const Offline: Story = {
   play: async ({ canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 8000 })
-    await expect(alert).toHaveTextContent('Could not reach the verification service.')
+    await expect(alert).toHaveTextContent(m.errorNetwork)
   },
 }
 
@@ -175,7 +178,7 @@ export const RateLimited: Story = {
   play: async ({ canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 8000 })
-    await expect(alert).toHaveTextContent('Too many attempts.')
+    await expect(alert).toHaveTextContent(m.errorRateLimited)
   },
 }
 
@@ -183,7 +186,7 @@ export const TestMode: Story = {
   beforeEach: backend({ livemode: false, timeline: ['requires_input'] }),
   play: async ({ canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
-    await within(canvasElement).findByText('Test mode', {}, { timeout: 8000 })
+    await within(canvasElement).findByText(m.testMode, {}, { timeout: 8000 })
   },
 }
 
@@ -197,7 +200,7 @@ export const RightToLeft: Story = {
       return el
     })
     await userEvent.click(button(canvasElement))
-    await status(canvasElement, 'التحقق جارٍ')
+    await status(canvasElement, ar.in_progress)
     await expect(root).toHaveAttribute('lang', 'ar')
   },
 }

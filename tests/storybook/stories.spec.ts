@@ -52,6 +52,18 @@ function recordStoryEvents() {
   })
 }
 
+interface Violation {
+  id: string
+  nodes: { target: unknown[] }[]
+}
+
+/** What Storybook's own checks (the a11y addon's axe run) reported, in one readable line each. */
+function describeReports(reporters: { type: string; result?: { violations?: Violation[] } }[] = []): string {
+  return reporters
+    .flatMap((r) => (r.result?.violations ?? []).map((v) => `${r.type} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`))
+    .join('; ')
+}
+
 const stories = readStories()
 
 test('the built Storybook has stories', () => {
@@ -73,9 +85,9 @@ for (const story of stories) {
       undefined,
       { timeout: 20_000 },
     )
-    const event = (await finished.jsonValue()) as { type: string; payload: { status?: string } }
+    const event = (await finished.jsonValue()) as { type: string; payload: { status?: string; reporters?: [] } }
     expect(event.type, `Storybook reported ${JSON.stringify(event.payload)}`).toBe('storyFinished')
-    expect(event.payload.status, 'the play function or a Storybook check failed').toBe('success')
+    expect(event.payload.status, `a Storybook check failed: ${describeReports(event.payload.reporters)}`).toBe('success')
     await expect(page.locator('body')).not.toHaveClass(/sb-show-errordisplay/)
     expect(pageErrors).toEqual([])
 
