@@ -252,6 +252,8 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
         })
         mounted.mount(element)
         flow = mounted
+        // A reopened session may carry a secret that has already run out: refresh it up front.
+        if (session.expiresAt && Date.parse(session.expiresAt) <= Date.now()) onFlow({ source: 'facesign-flow', type: 'expired' })
       } catch (error) {
         fail(error)
       }

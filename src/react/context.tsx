@@ -1,6 +1,6 @@
 'use client'
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
+import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from 'react'
 import {
   createVerifyClient,
   type DEFAULT_ALLOWED_HOSTS,
@@ -40,15 +40,21 @@ export function VerifyProvider({ endpoint, locale, appearance, allowedHosts, que
   const [own] = useState(() => (queryClient || parent ? undefined : new QueryClient()))
   const client = queryClient ?? parent ?? own!
   const hostsKey = allowedHosts?.join(',')
+  // Read through a ref: an inline `fetch={…}` must not rebuild the client (and every store) each render.
+  const fetchRef = useRef(fetch)
+  fetchRef.current = fetch
   // biome-ignore lint/correctness/useExhaustiveDependencies: hostsKey stands for allowedHosts so an inline array does not rebuild the client
   const value = useMemo<VerifyContextValue>(
     () => ({
-      client: createVerifyClient({ endpoint: endpoint ?? readMetaConfig('endpoint') ?? DEFAULT_ENDPOINT, fetch }),
+      client: createVerifyClient({
+        endpoint: endpoint ?? readMetaConfig('endpoint') ?? DEFAULT_ENDPOINT,
+        fetch: (input, init) => (fetchRef.current ?? globalThis.fetch)(input, init),
+      }),
       allowedHosts: resolveAllowedHosts(allowedHosts),
       locale,
       appearance,
     }),
-    [endpoint, fetch, hostsKey, locale, appearance],
+    [endpoint, hostsKey, locale, appearance],
   )
   const inner = <VerifyContext.Provider value={value}>{children}</VerifyContext.Provider>
   return client === parent ? inner : <QueryClientProvider client={client}>{inner}</QueryClientProvider>

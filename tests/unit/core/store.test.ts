@@ -176,6 +176,21 @@ describe('verification store', () => {
     expect(store.getSnapshot()).toMatchObject({ phase: 'error', error: expect.objectContaining({ code: 'session_expired' }) })
   })
 
+  it('refreshes a secret that has already expired before showing the flow', async () => {
+    const s = session({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+    const { store, edge } = setup({
+      'POST /sessions': () => json(s, 201),
+      'POST /sessions/:id/refresh': () =>
+        json({ sessionId: s.sessionId, clientSecret: 'fresh', url: 'https://verify.facesign.ai/?client_secret=fresh' }),
+    })
+    await store.start()
+    const host = document.body.appendChild(document.createElement('div'))
+    store.attachFlow(host)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(edge.count('POST', `/sessions/${s.sessionId}/refresh`)).toBe(1)
+    expect(new URL(host.querySelector('iframe')!.src).searchParams.get('client_secret')).toBe('fresh')
+  })
+
   it('resumes the stored session id on activation', async () => {
     const s = session()
     sessionStorage.setItem(SESSION_STORAGE_KEY, s.sessionId)

@@ -8,6 +8,7 @@ import {
   useVerificationStatus,
   useVerifyContext,
   VerifyButton,
+  type VerifyContextValue,
   VerifyProvider,
   verificationKeys,
 } from '../../../src/react'
@@ -55,6 +56,27 @@ describe('VerifyProvider', () => {
     expect(result.current).toBeInstanceOf(QueryClient)
   })
 
+  it('keeps one client across renders with an inline fetch, and uses the latest fetch', async () => {
+    const answer = async (_input: RequestInfo | URL, _init?: RequestInit) => json(snapshot({ sessionId: 'vs_a' }, 'in_progress'))
+    const first = vi.fn(answer)
+    const second = vi.fn(answer)
+    const seen: VerifyContextValue[] = []
+    const { rerender } = render(
+      <VerifyProvider fetch={(input, init) => first(input, init)}>
+        <ContextProbe seen={seen} />
+      </VerifyProvider>,
+    )
+    rerender(
+      <VerifyProvider fetch={(input, init) => second(input, init)}>
+        <ContextProbe seen={seen} />
+      </VerifyProvider>,
+    )
+    expect(seen.at(-1)!.client).toBe(seen[0]!.client)
+    await seen[0]!.client.getSession('vs_a')
+    expect(first).not.toHaveBeenCalled()
+    expect(second).toHaveBeenCalledTimes(1)
+  })
+
   it('reads endpoint and allowed hosts from the page meta tags at render time', () => {
     document.head.insertAdjacentHTML(
       'beforeend',
@@ -67,6 +89,11 @@ describe('VerifyProvider', () => {
     expect(result.current.allowedHosts).toEqual(['127.0.0.1:4010', 'localhost:4010'])
   })
 })
+
+function ContextProbe({ seen }: { seen: VerifyContextValue[] }) {
+  seen.push(useVerifyContext('test'))
+  return null
+}
 
 function Status({ sessionId }: { sessionId: string }) {
   const { data } = useVerificationStatus(sessionId)
