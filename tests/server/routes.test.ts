@@ -223,3 +223,60 @@ describe('a lost webhook', () => {
     }
   })
 })
+
+describe('bad input at every POST route', () => {
+  it('10 MB bodies and broken JSON are refused everywhere, and nothing stored changes', async () => {
+    const s = await startStack()
+    try {
+      const session = await (await s.create('zoe')).json()
+      const before = await s.store.get(session.sessionId)
+      const big = 'x'.repeat(10 * 1024 * 1024)
+      const routes = [
+        '/sessions',
+        `/sessions/${session.sessionId}/refresh`,
+        `/sessions/${session.sessionId}/cancel`,
+        '/webhooks/facesign',
+        '/webhooks/faceverify',
+      ]
+      for (const path of routes) {
+        const r = await s.api(path, { method: 'POST', user: 'zoe', headers: { 'Content-Type': 'application/json' }, body: big })
+        expect(r.status, path).toBe(413)
+        expect((await r.json()).error.code).toBe('body_too_large')
+      }
+      for (const path of ['/webhooks/facesign', '/webhooks/faceverify']) {
+        const r = await s.api(path, { method: 'POST', user: null, headers: { 'Content-Type': 'application/json' }, body: '{"id":' })
+        expect(r.status, path).toBe(401)
+      }
+      for (const path of [`/sessions/${session.sessionId}`, `/sessions/${session.sessionId}/events`]) {
+        expect((await s.api(path, { user: 'zoe', method: 'POST' })).status, path).toBe(405)
+        expect((await s.api(path, { user: null })).status, path).toBe(401)
+      }
+      expect(await s.store.get(session.sessionId)).toEqual(before)
+      const again = await s.create('zoe')
+      expect(again.status).toBe(200)
+      expect((await again.json()).sessionId).toBe(session.sessionId)
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('the Web handler alone (no node adapter) also stops at the body limit', async () => {
+    const chunk = new Uint8Array(1024 * 1024)
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 10) controller.enqueue(chunk)
+        else controller.close()
+      },
+    })
+    const request = new Request(`${stack.appUrl}/api/verify/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'x-test-user': 'yara' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    const r = await stack.handler(request)
+    expect(r.status).toBe(413)
+    expect(sent).toBeLessThan(10)
+  })
+})
