@@ -63,9 +63,6 @@ export function VerifyProvider({ endpoint, locale, appearance, allowedHosts, que
 /** The provider's value; `hook` names the caller in the error thrown outside `<VerifyProvider>`. */
 export function useVerifyContext(hook: string): VerifyContextValue {
   const value = useContext(VerifyContext)
-  if (!value)
-    throw new Error(
-      `${hook} must be used inside <VerifyProvider>. Wrap your app (or this part of it) in <VerifyProvider endpoint="/api/verify">.`,
-    )
+  if (!value) throw new Error(`${hook} must be used inside <VerifyProvider>. Wrap the app (or this part of it) in one.`)
   return value
 }
