@@ -6,8 +6,8 @@ export type ProviderFault = { status: number; headers?: Record<string, string>; 
 
 export interface FaultProxy {
   url: string
-  /** The next `times` calls whose path starts with `prefix` get this answer instead of the provider's. */
-  failNext(prefix: string, fault: ProviderFault, times?: number): void
+  /** The next `times` calls to exactly `METHOD /path` get this answer instead of the provider's. */
+  failNext(call: string, fault: ProviderFault, times?: number): void
   /** Calls seen per `METHOD path` (ids kept), faults included. */
   calls(): string[]
   close(): Promise<void>
@@ -19,7 +19,7 @@ export interface FaultProxy {
  * exercised within a test's time.
  */
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
-  const queue: { prefix: string; fault: ProviderFault }[] = []
+  const queue: { call: string; fault: ProviderFault }[] = []
   const seen: string[] = []
   const sockets = new Set<Socket>()
   const upstream = new URL(target)
@@ -43,9 +43,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   }
 
   const server = createServer((req, res) => {
-    const path = req.url ?? '/'
-    seen.push(`${req.method} ${path}`)
-    const index = queue.findIndex((q) => path.startsWith(q.prefix))
+    const call = `${req.method} ${(req.url ?? '/').split('?')[0]}`
+    seen.push(call)
+    const index = queue.findIndex((q) => q.call === call)
     const fault = index === -1 ? undefined : queue.splice(index, 1)[0]?.fault
     if (fault === undefined) return forward(req, res)
     req.resume()
@@ -62,8 +62,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
 
   return {
     url: `http://127.0.0.1:${port}`,
-    failNext(prefix, fault, times = 1) {
-      for (let i = 0; i < times; i++) queue.push({ prefix, fault })
+    failNext(call, fault, times = 1) {
+      for (let i = 0; i < times; i++) queue.push({ call, fault })
     },
     calls: () => [...seen],
     close: () =>

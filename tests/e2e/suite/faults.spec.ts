@@ -1,0 +1,194 @@
+import { expect, test } from '../fixtures'
+import { expectFlowReady, expectView, flowFrame, flowSessionId } from '../support/hosted'
+
+const CREATE = '**/api/verify/sessions'
+const RATE_LIMIT_BODY = { error: { type: 'rate_limit_error', message: 'Too many requests. Please retry after 60 seconds.' } }
+
+test.describe('the backend misbehaves', () => {
+  const answers = {
+    garbage: { status: 200, contentType: 'text/html', body: '<html><body>Bad gateway</body></html>' },
+    'JSON of the wrong shape': { status: 201, contentType: 'application/json', body: '{"sessionId":42,"url":null}' },
+    '500': { status: 500, contentType: 'application/json', body: '{"error":{"type":"api_error","code":"boom","message":"Boom."}}' },
+  }
+  for (const [name, answer] of Object.entries(answers)) {
+    test(`${name}: an error with a retry that recovers`, async ({ page }) => {
+      await page.route(CREATE, (route) => route.fulfill(answer), { times: 1 })
+      await page.goto('/')
+      await expectView(page, 'error')
+      await expect(page.locator('#vwh-state-title')).toBeFocused()
+      await page.getByRole('button', { name: /try again/i }).click()
+      await expectFlowReady(page)
+    })
+  }
+
+  test('429 with Retry-After: the page waits it out and starts again by itself', async ({ page }) => {
+    const creates: string[] = []
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/verify/sessions')) creates.push(r.url())
+    })
+    await page.route(
+      CREATE,
+      (route) =>
+        route.fulfill({
+          status: 429,
+          headers: { 'Retry-After': '2' },
+          json: { error: { type: 'rate_limit_error', code: 'too_many_sessions', message: 'Too many verification attempts.' } },
+        }),
+      { times: 1 },
+    )
+    await page.goto('/')
+    await expectView(page, 'rate_limited')
+    await expect(page.locator('.vwh-countdown')).toContainText(/\d/)
+    await expectFlowReady(page)
+    expect(creates).toHaveLength(2)
+  })
+
+  test('slow answer: a busy state, then the flow', async ({ page }) => {
+    let release: () => void = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await page.route(
+      CREATE,
+      async (route) => {
+        await released
+        await route.continue()
+      },
+      { times: 1 },
+    )
+    await page.goto('/')
+    await expectView(page, 'starting')
+    await expect(page.locator('section.vwh-card')).toHaveAttribute('aria-busy', 'true')
+    release()
+    await expectFlowReady(page)
+  })
+})
+
+test.describe('the network goes away', () => {
+  test('offline mid-flow and back: the flow carries on to its result', async ({ page, context }) => {
+    await page.goto('/')
+    await expectFlowReady(page)
+    await context.setOffline(true)
+    await expectView(page, 'offline')
+    await context.setOffline(false)
+    await expect(page.locator('section.vwh-card')).toHaveAttribute('data-view', /requires_input|in_progress/)
+    await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+    await expectView(page, 'verified')
+  })
+
+  test('offline while starting: the page starts by itself once back online', async ({ page, context }) => {
+    await page.route(
+      CREATE,
+      async (route) => {
+        await context.setOffline(true)
+        await route.abort('internetdisconnected')
+      },
+      { times: 1 },
+    )
+    await page.goto('/')
+    await expectView(page, 'offline')
+    await context.setOffline(false)
+    await expectFlowReady(page)
+  })
+})
+
+test.describe('client secrets', () => {
+  /** Answers with a client secret the sandbox no longer accepts (as if it had expired). */
+  const staleSecret = (json: Record<string, unknown>) => {
+    const url = new URL(String(json.url))
+    const secret = `${String(json.clientSecret).split('_secret_')[0]}_secret_stale`
+    url.searchParams.set('client_secret', secret)
+    return { ...json, clientSecret: secret, url: url.href }
+  }
+
+  test('an expired client secret is refreshed once and the flow completes', async ({ page }) => {
+    const refreshes: string[] = []
+    page.on('request', (r) => {
+      if (r.url().endsWith('/refresh')) refreshes.push(r.url())
+    })
+    await page.route(
+      CREATE,
+      async (route) => {
+        const response = await route.fetch()
+        await route.fulfill({ response, json: staleSecret(await response.json()) })
+      },
+      { times: 1 },
+    )
+    await page.goto('/')
+    await expectFlowReady(page)
+    expect(await page.locator('.vwh-flow iframe').getAttribute('src')).not.toContain('_secret_stale')
+    await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+    await expectView(page, 'verified')
+    expect(refreshes).toHaveLength(1)
+  })
+
+  test('a secret that expires again after its refresh: expired, and starting again works', async ({ page }) => {
+    await page.route(
+      CREATE,
+      async (route) => {
+        const response = await route.fetch()
+        await route.fulfill({ response, json: staleSecret(await response.json()) })
+      },
+      { times: 1 },
+    )
+    await page.route('**/api/verify/sessions/*/refresh', async (route) => {
+      const response = await route.fetch()
+      await route.fulfill({ response, json: staleSecret(await response.json()) })
+    })
+    await page.goto('/')
+    await expectView(page, 'expired')
+    await page.unroute('**/api/verify/sessions/*/refresh')
+    await page.getByRole('button', { name: /start again/i }).click()
+    await expectFlowReady(page)
+    await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+    await expectView(page, 'verified')
+  })
+})
+
+test.describe('the provider rate-limits the backend', () => {
+  test('a short 429 from the sandbox is waited out by the backend; the page never notices', async ({ page, app }) => {
+    app.proxy.failNext('POST /facesign/v1/sessions', { status: 429, headers: { 'Retry-After': '1' }, body: RATE_LIMIT_BODY })
+    const before = app.proxy.calls().filter((c) => c === 'POST /facesign/v1/sessions').length
+    const views: string[] = []
+    await page.exposeFunction('recordView', (view: string) => views.push(view))
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const view = document.querySelector('section.vwh-card')?.getAttribute('data-view')
+        if (view) (window as unknown as { recordView: (v: string) => void }).recordView(view)
+      }).observe(document, { subtree: true, attributes: true, childList: true })
+    })
+    await page.goto('/')
+    await expectFlowReady(page)
+    expect(app.proxy.calls().filter((c) => c === 'POST /facesign/v1/sessions').length - before).toBe(2)
+    expect(views).not.toContain('error')
+    expect(views).not.toContain('rate_limited')
+  })
+
+  test('a long 429 from the sandbox reaches the page as a wait, then recovers', async ({ page, app }) => {
+    app.proxy.failNext('POST /facesign/v1/sessions', { status: 429, headers: { 'Retry-After': '3' }, body: RATE_LIMIT_BODY })
+    await page.goto('/')
+    await expectView(page, 'rate_limited')
+    await expectFlowReady(page)
+    await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+    await expectView(page, 'verified')
+  })
+})
+
+test('the backend restarted mid-flow: the flow completes and no webhook is lost', async ({ page, app }) => {
+  test.setTimeout(90_000)
+  await page.goto('/')
+  await expectFlowReady(page)
+  const providerId = await flowSessionId(page)
+  await app.restartBackend(async () => {
+    // While the backend is down the person finishes; the sandbox's webhook cannot land yet.
+    await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+    await expect
+      .poll(() => app.sandbox.deliveries().find((d) => d.type === 'session.verified' && d.body.includes(providerId))?.attempts ?? 0)
+      .toBeGreaterThan(0)
+  })
+  await expectView(page, 'verified', 30_000)
+  await app.sandbox.webhooksSettled()
+  const ours = app.sandbox.deliveries().filter((d) => d.body.includes(providerId))
+  expect(ours.map((d) => d.type)).toEqual(expect.arrayContaining(['session.started', 'session.verified']))
+  expect(ours.every((d) => d.delivered)).toBe(true)
+  const verified = ours.find((d) => d.type === 'session.verified')
+  expect(verified?.attempts).toBeGreaterThan(1)
+})

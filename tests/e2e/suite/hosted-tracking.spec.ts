@@ -1,0 +1,68 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from '../fixtures'
+import { expectFlowReady, expectView, flowFrame, flowSessionId, stateCard, trackedSessionId } from '../support/hosted'
+
+/**
+ * Headless Chromium keeps every tab visible, so visibility is switched the way the page reads it:
+ * document.hidden / visibilityState and a visibilitychange event.
+ */
+async function setHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => value })
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (value ? 'hidden' : 'visible') })
+    document.dispatchEvent(new Event('visibilitychange'))
+  }, hidden)
+}
+
+test('FaceVerify: redirect out to the provider and back to the hosted page, verified', async ({ page, app }) => {
+  await page.goto('/?provider=faceverify')
+  await page.waitForURL(new RegExp(`^${app.sandbox.url}/faceverify/s/`))
+  await page.getByRole('button', { name: 'Pass' }).click()
+  await page.waitForURL(new RegExp(`^${app.url}/`))
+  await expectView(page, 'verified')
+})
+
+test('a reload mid-flow resumes tracking the same session', async ({ page, app }) => {
+  await page.goto('/')
+  await expectFlowReady(page)
+  const id = await trackedSessionId(page)
+  const providerId = await flowSessionId(page)
+  expect(id).toMatch(/^vws_/)
+  await page.reload()
+  await expect(stateCard(page)).toHaveAttribute('data-view', /requires_input|in_progress/)
+  expect(await trackedSessionId(page)).toBe(id)
+  // The person finishes on the provider's side; the reloaded page learns it from the backend.
+  await app.sandbox.complete(providerId, 'pass')
+  await expectView(page, 'verified')
+})
+
+test('two tabs of one user share one session', async ({ context, app }) => {
+  const first = await context.newPage()
+  await first.goto('/')
+  await expectFlowReady(first)
+  const second = await context.newPage()
+  await second.goto('/')
+  await expectFlowReady(second)
+  expect(await trackedSessionId(second)).toBe(await trackedSessionId(first))
+  const providerId = await flowSessionId(first)
+  expect(await flowSessionId(second)).toBe(providerId)
+  expect(app.sandbox.sessions().filter((s) => s.provider === 'facesign' && s.id === providerId)).toHaveLength(1)
+  await flowFrame(second).getByRole('button', { name: 'Pass' }).click()
+  await expectView(second, 'verified')
+  await expectView(first, 'verified')
+})
+
+test('a webhook that lands while the page is hidden shows on return', async ({ page, app }) => {
+  // No stream (a proxy that refuses SSE): the page polls, and polling pauses while the page is hidden.
+  await page.route('**/api/verify/sessions/*/events', (route) => route.fulfill({ status: 503, body: 'no streams here' }))
+  await page.goto('/')
+  await expectFlowReady(page)
+  const providerId = await flowSessionId(page)
+  await setHidden(page, true)
+  await app.sandbox.complete(providerId, 'pass')
+  await app.sandbox.webhooksSettled()
+  const delivered = app.sandbox.deliveries().filter((d) => d.body.includes(providerId) && d.type === 'session.verified')
+  expect(delivered.map((d) => [d.delivered, d.lastResult])).toEqual([[true, 200]])
+  await setHidden(page, false)
+  await expectView(page, 'verified')
+})

@@ -1,0 +1,111 @@
+import type { Page, Request } from '@playwright/test'
+import { expect, test } from '../fixtures'
+import { expectFlowReady, expectView, flowFrame } from '../support/hosted'
+
+const CREATE = '**/api/verify/sessions'
+
+/** Requests a page makes whose URL matches, kept as they happen. */
+function watch(page: Page, match: (request: Request) => boolean): Request[] {
+  const seen: Request[] = []
+  page.on('request', (r) => {
+    if (match(r)) seen.push(r)
+  })
+  return seen
+}
+
+test.describe('messages from other windows', () => {
+  test('a postMessage from a foreign origin or from another frame is ignored', async ({ page, app }) => {
+    const sideEffects = watch(page, (r) => /\/(cancel|refresh)$/.test(new URL(r.url()).pathname))
+    await page.goto('/')
+    await expectFlowReady(page)
+    const flowSrc = await page.locator('.vwh-flow iframe').getAttribute('src')
+    const forged = [
+      { source: 'facesign-flow', type: 'canceled' },
+      { source: 'facesign-flow', type: 'error', message: 'forged' },
+      { source: 'facesign-flow', type: 'expired' },
+      { source: 'facesign-flow', type: 'completed', status: 'verified' },
+    ]
+    // The page's own origin is foreign to the flow.
+    await page.evaluate((messages) => {
+      for (const m of messages) window.postMessage(m, '*')
+    }, forged)
+    // Another frame on the flow's own origin is still not the flow's window.
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe')
+      frame.id = 'intruder'
+      frame.title = 'intruder'
+      frame.src = src
+      document.body.append(frame)
+    }, `${app.sandbox.url}/sandbox/flow.css`)
+    const intruder = page.frameLocator('#intruder')
+    await expect(intruder.locator('body')).toBeAttached()
+    const intruderFrame = page.frames().find((f) => f.url().endsWith('/sandbox/flow.css'))
+    expect(intruderFrame).toBeDefined()
+    await intruderFrame?.evaluate((messages) => {
+      for (const m of messages) window.parent.postMessage(m, '*')
+    }, forged)
+
+    await expect(page.locator('.vwh-flow iframe')).toHaveAttribute('src', flowSrc ?? '')
+    await expect(page.locator('section.vwh-card')).toHaveAttribute('data-view', /requires_input|in_progress/)
+    await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+    await expectView(page, 'verified')
+    expect(sideEffects.map((r) => r.url())).toEqual([])
+  })
+})
+
+test.describe('session links to hosts that are not allowed', () => {
+  for (const link of ['https://evil.example/flow?client_secret=vs_x_secret_y', 'http://127.0.0.1:9/flow', 'javascript:alert(1)']) {
+    test(`FaceSign flow at ${link.split('?')[0]} is refused and nothing loads`, async ({ page, app }) => {
+      const ours = [new URL(app.url).origin, app.sandbox.url]
+      const outside = watch(page, (r) => !ours.includes(new URL(r.url()).origin))
+      await page.route(
+        CREATE,
+        (route) =>
+          route.fulfill({
+            status: 201,
+            json: {
+              sessionId: 'vws_forged',
+              provider: 'facesign',
+              status: 'requires_input',
+              clientSecret: 'vs_x_secret_y',
+              url: link,
+              livemode: false,
+            },
+          }),
+        { times: 1 },
+      )
+      await page.goto('/')
+      await expectView(page, 'error')
+      await expect(page.locator('iframe')).toHaveCount(0)
+      expect(outside.map((r) => r.url())).toEqual([])
+      // Recoverable: the next start gets a real session.
+      await page.getByRole('button', { name: /try again/i }).click()
+      await expectFlowReady(page)
+    })
+  }
+
+  test('FaceVerify link to another host: no navigation, an error to recover from', async ({ page }) => {
+    const evil = watch(page, (r) => r.url().includes('evil.example'))
+    await page.route(
+      CREATE,
+      (route) =>
+        route.fulfill({
+          status: 201,
+          json: {
+            sessionId: 'vws_forged',
+            provider: 'faceverify',
+            status: 'requires_input',
+            url: 'https://evil.example/s/abc',
+            livemode: false,
+          },
+        }),
+      { times: 1 },
+    )
+    await page.goto('/?provider=faceverify')
+    await expectView(page, 'error')
+    expect(new URL(page.url()).pathname).toBe('/')
+    expect(evil).toEqual([])
+    await page.getByRole('button', { name: /try again/i }).click()
+    await page.waitForURL(/\/faceverify\/s\//)
+  })
+})
