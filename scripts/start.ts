@@ -141,8 +141,9 @@ function securityHeaders(frameOrigin: string, pageNeedsCamera: boolean): Record<
     "frame-ancestors 'none'",
     "form-action 'self'",
   ].join('; ')
-  // Only the pages that frame the flow delegate the camera, and only to the flow's origin.
-  const camera = pageNeedsCamera ? `("${frameOrigin}" "https://verify.facesign.ai")` : '()'
+  // Only the pages that frame the flow delegate the camera, and only to the flow's origin. `self` must
+  // be listed too: a frame can only be granted a feature its embedding document has itself.
+  const camera = pageNeedsCamera ? `(self "${frameOrigin}" "https://verify.facesign.ai")` : '()'
   return {
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
@@ -193,6 +194,8 @@ function appListener(api: RequestListener, frameOrigin: string, allowedHosts: st
       res.end(html)
       return
     }
+    // No icon in the build: answer without an error so that consoles stay clean.
+    if (url.pathname === '/favicon.ico' && !existsSync(join(DIST, 'favicon.ico'))) return send(res, 204, 'image/x-icon', '', {})
     const file = normalize(join(DIST, decodeURIComponent(url.pathname)))
     if (!file.startsWith(`${DIST}/`) || !existsSync(file) || !extname(file) || file.endsWith('.html')) {
       return send(res, 404, 'text/plain', 'Not found', {})

@@ -35,7 +35,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     try {
       if (facesign.handle(req, res, url.pathname) || faceverify.handle(req, res, url) || flows.handle(req, res, url)) return
       req.resume()
-      sendError(res, 404, 'invalid_request_error', 'Not found.')
+      // Browsers ask every origin for an icon; an empty answer keeps their consoles free of 404s.
+      if (url.pathname === '/favicon.ico') res.writeHead(204, { 'Cache-Control': 'max-age=86400' }).end()
+      else sendError(res, 404, 'invalid_request_error', 'Not found.')
     } catch {
       if (!res.headersSent) sendError(res, 500, 'api_error', 'The sandbox failed.')
     }
