@@ -36,9 +36,14 @@ export function VerificationDialog({ open, title, closeLabel, onClose, returnFoc
       event.preventDefault()
       onCloseRef.current()
     }
+    // Browsers refuse to cancel a second Escape without user activation in between and close
+    // the dialog anyway: treat that like a close request too.
+    const onNativeClose = () => onCloseRef.current()
     dialog.addEventListener('cancel', onCancel)
+    dialog.addEventListener('close', onNativeClose)
     return () => {
       dialog.removeEventListener('cancel', onCancel)
+      dialog.removeEventListener('close', onNativeClose)
       if (dialog.open) dialog.close()
       returnFocusRef?.current?.focus()
     }

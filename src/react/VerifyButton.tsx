@@ -71,18 +71,18 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
         disabled={disabled}
         onPointerEnter={warm}
         onFocus={warm}
-        // Starting on pointerdown wins the ~100 ms until click; start() shares one request.
-        onPointerDown={prefetch ? () => void v.start() : undefined}
+        // Starting on pointerdown wins the ~100 ms until click (start() shares one request). Only
+        // for the embedded flow: leaving the page or opening a popup waits for a real click.
+        onPointerDown={prefetch && embedded ? (e) => e.button === 0 && void v.start() : undefined}
         onClick={() => void v.start()}
       >
         {busy ? m.starting : (children ?? m.start)}
       </button>
       {v.livemode === false && <span className="vw-badge">{m.testMode}</span>}
-      {mode !== 'modal' && (
-        <span className="vw-status" role="status" aria-live="polite">
-          {statusText}
-        </span>
-      )}
+      {/* While the dialog is open it announces the status; afterwards (the result) this one does. */}
+      <span className="vw-status" role="status" aria-live="polite">
+        {open && mode === 'modal' ? '' : statusText}
+      </span>
       {v.error && (
         <p className="vw-error" role="alert">
           {m[ERROR_TEXT[v.error.code] ?? 'errorGeneric']}{' '}

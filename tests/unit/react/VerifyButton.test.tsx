@@ -64,6 +64,32 @@ describe('VerifyButton', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(button()).toHaveAttribute('data-state', 'verified')
     expect(document.activeElement).toBe(button())
+    expect(screen.getByRole('status')).toHaveTextContent('You are verified')
+  })
+
+  it('treats a dialog the browser closed on its own (a repeated Escape) as a cancel', async () => {
+    const s = session()
+    const edge = backend(s)
+    renderWidget(<VerifyButton provider="facesign" />, { fetch: edge.fetch })
+    fireEvent.click(button())
+    await flush()
+    act(() => (screen.getByRole('dialog') as HTMLDialogElement).close())
+    await flush()
+    expect(edge.count('POST', `/sessions/${s.sessionId}/cancel`)).toBe(1)
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
+  it('waits for a real click before leaving the page (redirect mode ignores pointerdown)', async () => {
+    const edge = backend(session({ provider: 'faceverify', url: 'https://phish.example/s', clientSecret: undefined }))
+    renderWidget(<VerifyButton provider="faceverify" mode="redirect" />, { fetch: edge.fetch })
+    fireEvent.pointerDown(button())
+    await flush()
+    expect(edge.calls).toHaveLength(0)
+    fireEvent.click(button())
+    await flush()
+    expect(edge.count('POST', '/sessions')).toBe(1)
+    // The link is not on an allowed host: refused, with a readable error.
+    expect(screen.getByRole('alert')).toHaveTextContent(/something went wrong/i)
   })
 
   it('under StrictMode a double click creates one session and fires one onVerified', async () => {
