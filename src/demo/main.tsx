@@ -1,4 +1,12 @@
+import './demo.css'
+import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { DemoApp } from './DemoApp'
 
 const root = document.getElementById('root')
-if (root) createRoot(root).render(<h1>verify-widget demo</h1>)
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <DemoApp />
+    </StrictMode>,
+  )

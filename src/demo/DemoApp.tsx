@@ -1,0 +1,89 @@
+import { useCallback, useRef, useState } from 'react'
+import { type Provider, type VerificationResult, VerifyButton, type VerifyError, type VerifyMode, VerifyProvider } from '../react'
+import { EventLog, type LogEntry } from './EventLog'
+import { LiveStatus } from './LiveStatus'
+
+const PROVIDERS: readonly Provider[] = ['facesign', 'faceverify']
+const MODES: readonly VerifyMode[] = ['modal', 'inline', 'redirect', 'popup']
+
+const NOTES: Record<Provider, Partial<Record<VerifyMode, string>>> = {
+  facesign: {
+    modal: 'The flow in an accessible dialog.',
+    inline: 'The flow right below the button.',
+    redirect: 'Leaves for the flow and comes back here.',
+    popup: 'The flow in a separate window.',
+  },
+  faceverify: {
+    modal: 'FaceVerify runs on its own page: modal and inline redirect.',
+    inline: 'Same as redirect; comes back to the hosted page.',
+    redirect: 'Returns to the hosted page at /.',
+    popup: 'The provider page in a separate window.',
+  },
+}
+
+const LOG_LIMIT = 50
+
+export function DemoApp() {
+  const [log, setLog] = useState<LogEntry[]>([])
+  const [sessionId, setSessionId] = useState<string>()
+  const nextId = useRef(0)
+
+  const record = useCallback((source: string, callback: string, detail: string) => {
+    nextId.current += 1
+    const entry = { id: nextId.current, at: new Date().toLocaleTimeString(), source, callback, detail }
+    setLog((entries) => [entry, ...entries].slice(0, LOG_LIMIT))
+  }, [])
+
+  const callbacks = (source: string) => {
+    const result = (name: string) => (r: VerificationResult) => {
+      setSessionId(r.sessionId)
+      record(source, name, `${r.sessionId} → ${r.status}`)
+    }
+    return {
+      onStatusChange: result('onStatusChange'),
+      onVerified: result('onVerified'),
+      onFailed: result('onFailed'),
+      onCancel: result('onCancel'),
+      onError: (e: VerifyError) => record(source, 'onError', `${e.code}: ${e.message}`),
+    }
+  }
+
+  return (
+    <VerifyProvider>
+      <header className="demo-header">
+        <h1>verify-widget demo</h1>
+        <p>
+          Every button talks to this app's backend at <code>/api/verify</code>, which talks to the local sandbox providers. No key reaches
+          this page. Try each provider and mode; the status and every callback show up on the right.
+        </p>
+        <p>
+          <a href="../">Open the hosted verification page</a>
+        </p>
+      </header>
+      <main className="demo-main">
+        <div className="demo-grid">
+          {PROVIDERS.map((provider) => (
+            <section key={provider} className="demo-provider" aria-labelledby={`demo-${provider}`}>
+              <h2 id={`demo-${provider}`}>{provider === 'facesign' ? 'FaceSign' : 'FaceVerify'}</h2>
+              <ul className="demo-cards">
+                {MODES.map((mode) => (
+                  <li key={mode} className="demo-card">
+                    <h3>
+                      <code>mode="{mode}"</code>
+                    </h3>
+                    <p className="demo-muted">{NOTES[provider][mode]}</p>
+                    <VerifyButton provider={provider} mode={mode} resume={mode === 'redirect'} {...callbacks(`${provider}/${mode}`)} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+        <aside className="demo-side" aria-label="Status and events">
+          <LiveStatus sessionId={sessionId} />
+          <EventLog entries={log} onClear={() => setLog([])} />
+        </aside>
+      </main>
+    </VerifyProvider>
+  )
+}
