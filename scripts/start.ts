@@ -15,7 +15,7 @@ import { createCookieIdentity, createVerificationHandler, toNodeListener } from 
 const PORT = Number(process.env.PORT ?? 4000)
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010)
 const DATA_DIR = resolve(process.env.VERIFY_DATA_DIR ?? '.data')
-const DIST = resolve('dist-hosted')
+const DIST = resolve(process.env.VERIFY_DIST_DIR ?? 'dist-hosted')
 const BASE = '/api/verify'
 const APP_ORIGINS = [`http://localhost:${PORT}`, `http://127.0.0.1:${PORT}`]
 
