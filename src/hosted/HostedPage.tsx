@@ -26,7 +26,7 @@ function rememberLocale(locale: Locale): void {
 
 export function HostedPage({ config, initialStrings }: HostedPageProps) {
   const [strings, setStrings] = useState(initialStrings)
-  const { state, store } = useHostedVerification(config)
+  const { state, store, provider: active } = useHostedVerification(config)
   const online = useOnline()
   const view = deriveView({ phase: state.phase, online, status: state.status, error: state.error })
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -66,8 +66,8 @@ export function HostedPage({ config, initialStrings }: HostedPageProps) {
     loadStrings(locale).then(setStrings, () => undefined)
   }
 
-  const showFlow = config.provider === 'facesign' && !!state.session && (view.kind === 'requires_input' || view.kind === 'in_progress')
-  const provider = PROVIDER_NAMES[config.provider]
+  const showFlow = active === 'facesign' && !!state.session && (view.kind === 'requires_input' || view.kind === 'in_progress')
+  const provider = PROVIDER_NAMES[active]
   const { page, widget } = strings
 
   return (

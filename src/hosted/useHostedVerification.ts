@@ -1,10 +1,12 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
-import { createVerificationStore, createVerifyClient, type VerificationState, type VerificationStore } from '../core'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { createVerificationStore, createVerifyClient, type Provider, type VerificationState, type VerificationStore } from '../core'
 import type { HostedConfig } from './config'
 
 export interface HostedVerification {
   state: VerificationState
   store: VerificationStore
+  /** The provider of the session on screen, which a resumed session decides. */
+  provider: Provider
 }
 
 /**
@@ -12,15 +14,22 @@ export interface HostedVerification {
  * for it): resume the named session, else start one for the signed-in user.
  */
 export function useHostedVerification(config: HostedConfig): HostedVerification {
-  const [store] = useState(() =>
-    createVerificationStore({
-      client: createVerifyClient({ endpoint: config.endpoint }),
-      provider: config.provider,
-      // FaceSign runs inline in the page; FaceVerify always leaves for the provider's page.
-      mode: config.provider === 'facesign' ? 'inline' : 'redirect',
-      allowedHosts: config.allowedHosts,
-      resume: false,
-    }),
+  // FaceVerify returns to `/?session=…` with no provider in the URL: a resumed session that turns
+  // out to be the other provider's gets a store of its own, which resumes it again.
+  const [provider, setProvider] = useState(config.provider)
+  const store = useMemo(
+    () =>
+      createVerificationStore({
+        client: createVerifyClient({ endpoint: config.endpoint }),
+        provider,
+        // FaceSign runs inline in the page; FaceVerify always leaves for the provider's page.
+        mode: provider === 'facesign' ? 'inline' : 'redirect',
+        allowedHosts: config.allowedHosts,
+        resume: false,
+        // Called before the store drops a snapshot of another provider's session.
+        onSnapshot: (snapshot) => setProvider(snapshot.provider),
+      }),
+    [provider, config.endpoint, config.allowedHosts],
   )
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot)
 
@@ -34,5 +43,5 @@ export function useHostedVerification(config: HostedConfig): HostedVerification 
     return deactivate
   }, [store, config.sessionId])
 
-  return { state, store }
+  return { state, store, provider }
 }
