@@ -45,7 +45,7 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
   const busy = v.phase === 'starting'
   const statusText = v.status ? m[v.status] : ''
 
-  useEffect(() => (rootRef.current ? applyAppearance(rootRef.current, ctx.appearance) : undefined), [ctx.appearance])
+  useEffect(() => applyAppearance(rootRef.current!, ctx.appearance), [ctx.appearance])
 
   const warm = () => {
     if (!prefetch) return

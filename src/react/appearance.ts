@@ -22,13 +22,8 @@ export interface Appearance {
  * Sets variables through CSSOM, which a strict CSP (no 'unsafe-inline' styles) allows, unlike a
  * `style=` attribute.
  */
-export function applyAppearance(element: HTMLElement, appearance: Appearance | undefined): () => void {
-  const names = Object.entries(appearance?.variables ?? {}).map(([key, value]) => {
-    const name = `--vw-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
-    if (typeof value === 'string') element.style.setProperty(name, value)
-    return name
-  })
-  return () => {
-    for (const name of names) element.style.removeProperty(name)
+export function applyAppearance(element: HTMLElement, appearance: Appearance | undefined): void {
+  for (const [key, value] of Object.entries(appearance?.variables ?? {})) {
+    if (typeof value === 'string') element.style.setProperty(`--vw-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value)
   }
 }
