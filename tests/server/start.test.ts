@@ -33,7 +33,7 @@ beforeAll(async () => {
     '<!doctype html><html lang="en"><head><title>demo</title></head><body></body></html>',
   )
   writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log(1)')
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     SANDBOX_PORT: String(sandbox),
