@@ -40,7 +40,17 @@ beforeAll(async () => {
     VERIFY_DATA_DIR: join(dir, 'data'),
     VERIFY_DIST_DIR: dist,
   }
-  for (const key of ['FACESIGN_API_KEY', 'FACEVERIFY_API_KEY', 'FACEVERIFY_SECRET_KEY', 'FACESIGN_WEBHOOK_SECRET']) delete env[key]
+  for (const key of [
+    'FACESIGN_API_KEY',
+    'FACEVERIFY_API_KEY',
+    'FACEVERIFY_SECRET_KEY',
+    'FACESIGN_WEBHOOK_SECRET',
+    'VERIFY_SANDBOX',
+    'VERIFY_SANDBOX_URL',
+    'FACESIGN_BASE_URL',
+    'FACEVERIFY_BASE_URL',
+  ])
+    delete env[key]
   child = spawn(join('node_modules', '.bin', 'tsx'), ['scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout?.on('data', (d: Buffer) => {
     output += d.toString()
