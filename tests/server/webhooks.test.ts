@@ -109,6 +109,19 @@ describe('webhooks from the sandbox', () => {
     expect(await statusOf(session.sessionId, 'w7')).toBe('verified')
   })
 
+  it('finds a FaceVerify session by the provider session id alone', async () => {
+    const session = await (await stack.create('w9', { provider: 'faceverify' })).json()
+    const remote = stack.sandbox.sessions().find((s) => s.uniqueIdentifier === session.sessionId)!
+    const body = JSON.stringify({ id: 'evt_fv_by_provider_id', type: 'session.failed', sessionId: remote.id })
+    const r = await fetch(`${stack.appUrl}/api/verify/webhooks/faceverify`, {
+      method: 'POST',
+      headers: { 'x-hmac-signature': sign(body, FACEVERIFY_SECRET) },
+      body,
+    })
+    expect(r.status).toBe(200)
+    expect(await statusOf(session.sessionId, 'w9')).toBe('failed')
+  })
+
   it('an event for an unknown session is acknowledged, so the provider stops retrying', async () => {
     const body = JSON.stringify({ id: 'evt_unknown', type: 'session.verified', data: { id: 'vs_nobody' } })
     expect((await sendFaceSign(body)).status).toBe(200)

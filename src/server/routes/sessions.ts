@@ -43,7 +43,7 @@ async function createWithProvider(ctx: HandlerContext, user: Identity, provider:
   const remote = await ctx.faceverify.createSession({ uniqueIdentifier: id, ...(country ? { country } : {}) })
   return {
     ...base,
-    providerSessionId: id,
+    providerSessionId: remote.id ?? id,
     status: 'requires_input',
     url: remote.url,
     livemode: !ctx.options.faceverify?.apiKey.startsWith('sk_test_'),

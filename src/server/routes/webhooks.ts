@@ -10,8 +10,10 @@ import { faceSignSignatureHeader, verifyWebhookSignature } from '../webhooks'
 interface ParsedEvent {
   eventId: string
   type: string
-  /** The provider's session id (FaceSign) or our id sent as uniqueIdentifier (FaceVerify). */
+  /** The provider's own session id (FaceSign `data.id`, FaceVerify `sessionId`). */
   providerSessionId: string | undefined
+  /** FaceVerify's uniqueIdentifier: our own session id, which we sent when creating it. */
+  ourId: string | undefined
   status: SessionStatus | undefined
 }
 
@@ -23,19 +25,15 @@ function parseEvent(provider: Provider, body: unknown, headerId: string | null):
   const eventId = str(headerId) ?? str(body.id) ?? str(body.eventId)
   const type = str(body.type) ?? str(body.event)
   if (!eventId || !type) throw badRequest('invalid_event', 'The webhook event has no id or type.')
-  const providerSessionId =
-    provider === 'facesign'
-      ? (str(data.id) ?? str(data.sessionId) ?? str(body.sessionId))
-      : (str(body.uniqueIdentifier) ?? str(data.uniqueIdentifier) ?? str(body.sessionId))
-  return { eventId, type, providerSessionId, status: mapWebhookEventType(type) }
+  const providerSessionId = provider === 'facesign' ? (str(data.id) ?? str(data.sessionId) ?? str(body.sessionId)) : str(body.sessionId)
+  const ourId = provider === 'faceverify' ? (str(body.uniqueIdentifier) ?? str(data.uniqueIdentifier)) : undefined
+  return { eventId, type, providerSessionId, ourId, status: mapWebhookEventType(type) }
 }
 
 async function findSession(ctx: HandlerContext, provider: Provider, event: ParsedEvent): Promise<StoredSession | undefined> {
-  if (!event.providerSessionId) return undefined
-  const byProvider = await ctx.store.findByProviderId(provider, event.providerSessionId)
-  if (byProvider) return byProvider
-  // FaceVerify may name the session by its own id instead of our uniqueIdentifier.
-  return provider === 'faceverify' ? undefined : ctx.store.get(event.providerSessionId)
+  const own = event.ourId ? await ctx.store.get(event.ourId) : undefined
+  if (own?.provider === provider) return own
+  return event.providerSessionId ? ctx.store.findByProviderId(provider, event.providerSessionId) : undefined
 }
 
 /** FaceSign's newer `session.status` event carries no status: read it from the provider. */
