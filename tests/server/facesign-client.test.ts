@@ -35,7 +35,7 @@ describe('createFaceSignClient against the sandbox', () => {
   afterEach(() => sandbox.close())
 
   const client = (overrides = {}) =>
-    createFaceSignClient({ apiKey: KEY, baseUrl: sandbox.facesignApiUrl, flowUrl: sandbox.facesignFlowUrl, timeoutMs: 300, ...overrides })
+    createFaceSignClient({ apiKey: KEY, baseUrl: sandbox.facesignApiUrl, flowUrl: sandbox.facesignFlowUrl, timeoutMs: 1000, ...overrides })
 
   it('creates, retrieves and refreshes a session', async () => {
     const c = client()

@@ -6,6 +6,8 @@ import { type Browser, chromium } from '@playwright/test'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Stack, startStack } from './harness'
 
+// Generous: a loaded machine may take a while to start the camera or deliver a webhook.
+const POLL = { timeout: 15_000 }
 const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
 
 let stack: Stack
@@ -53,16 +55,19 @@ describe('hosted flow pages in Chromium', () => {
     try {
       await page.goto(`${parentUrl}/frame?src=${encodeURIComponent(session.url)}`)
       const frame = page.frameLocator('iframe')
-      await expect.poll(() => frame.locator('#camera-message').textContent()).toContain('Camera is on')
+      await expect.poll(() => frame.locator('#camera-message').textContent(), POLL).toContain('Camera is on')
       await frame.getByRole('button', { name: 'Pass' }).focus()
       await page.keyboard.press('Enter')
       await expect
-        .poll(() => page.evaluate(() => (window as unknown as { messages: { data: { type: string } }[] }).messages.map((m) => m.data.type)))
+        .poll(
+          () => page.evaluate(() => (window as unknown as { messages: { data: { type: string } }[] }).messages.map((m) => m.data.type)),
+          POLL,
+        )
         .toEqual(['ready', 'started', 'completed'])
       const messages = await page.evaluate(() => (window as unknown as { messages: { origin: string; data: unknown }[] }).messages)
       expect(messages.every((m) => m.origin === stack.sandbox.url)).toBe(true)
       expect(messages.at(-1)?.data).toEqual({ source: 'facesign-flow', type: 'completed', status: 'verified' })
-      await expect.poll(() => statusOf(session.sessionId, 'b1')).toBe('verified')
+      await expect.poll(() => statusOf(session.sessionId, 'b1'), POLL).toBe('verified')
     } finally {
       await page.context().close()
     }
@@ -73,7 +78,7 @@ describe('hosted flow pages in Chromium', () => {
     const page = await (await browser.newContext()).newPage()
     try {
       await page.goto(session.url)
-      await expect.poll(() => page.locator('#camera-message').textContent()).not.toContain('Starting')
+      await expect.poll(() => page.locator('#camera-message').textContent(), POLL).not.toContain('Starting')
       const results = await new AxeBuilder({ page }).analyze()
       expect(results.violations.map((v) => v.id)).toEqual([])
       const focused: string[] = []
@@ -93,9 +98,9 @@ describe('hosted flow pages in Chromium', () => {
     try {
       await page.addInitScript(() => Object.defineProperty(navigator, 'mediaDevices', { value: undefined }))
       await page.goto(session.url)
-      await expect.poll(() => page.locator('#camera-message').textContent()).toContain('No camera is available')
+      await expect.poll(() => page.locator('#camera-message').textContent(), POLL).toContain('No camera is available')
       await page.getByRole('button', { name: 'Cancel' }).click()
-      await expect.poll(() => statusOf(session.sessionId, 'b3')).toBe('canceled')
+      await expect.poll(() => statusOf(session.sessionId, 'b3'), POLL).toBe('canceled')
     } finally {
       await page.context().close()
     }
@@ -108,12 +113,12 @@ describe('hosted flow pages in Chromium', () => {
       await page.goto(`${session.url}&return_url=${encodeURIComponent(`${parentUrl}/back`)}`)
       await page.getByRole('button', { name: 'Fail' }).click()
       await page.waitForURL(`${parentUrl}/back`)
-      await expect.poll(() => statusOf(session.sessionId, 'b4')).toBe('failed')
+      await expect.poll(() => statusOf(session.sessionId, 'b4'), POLL).toBe('failed')
 
       const other = await (await stack.create('b5')).json()
       await page.goto(`${other.url}&return_url=${encodeURIComponent('javascript:alert(1)')}`)
       await page.getByRole('button', { name: 'Pass' }).click()
-      await expect.poll(() => page.locator('#status').textContent()).toContain('Verified')
+      await expect.poll(() => page.locator('#status').textContent(), POLL).toContain('Verified')
       expect(page.url()).toBe(`${other.url}&return_url=${encodeURIComponent('javascript:alert(1)')}`)
     } finally {
       await page.context().close()
@@ -128,7 +133,7 @@ describe('hosted flow pages in Chromium', () => {
       expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([])
       await page.getByRole('button', { name: 'Pass' }).click()
       await page.waitForURL(`${stack.appUrl}/?session=${session.sessionId}`)
-      await expect.poll(() => statusOf(session.sessionId, 'b6')).toBe('verified')
+      await expect.poll(() => statusOf(session.sessionId, 'b6'), POLL).toBe('verified')
     } finally {
       await page.context().close()
     }

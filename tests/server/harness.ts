@@ -55,7 +55,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       baseUrl: sandbox.facesignApiUrl,
       flowUrl: sandbox.facesignFlowUrl,
       webhookSecret: WEBHOOK_SECRET,
-      timeoutMs: 400,
+      timeoutMs: 1000,
       maxRetries: 2,
     },
     faceverify: {
@@ -97,7 +97,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 /** Polls until `check` passes (webhooks arrive asynchronously); fails with the last error. */
-export async function eventually<T>(check: () => Promise<T> | T, tries = 100): Promise<T> {
+export async function eventually<T>(check: () => Promise<T> | T, tries = 500): Promise<T> {
   let last: unknown
   for (let i = 0; i < tries; i++) {
     try {

@@ -110,7 +110,7 @@ describe('scripts/start.ts', () => {
     })
     expect(flow.status).toBe(200)
     let status = ''
-    for (let i = 0; i < 100 && status !== 'verified'; i++) {
+    for (let i = 0; i < 300 && status !== 'verified'; i++) {
       status = (await (await fetch(`${app}/api/verify/sessions/${session.sessionId}`, { headers: { Cookie: cookie } })).json()).status
       await new Promise((r) => setTimeout(r, 30))
     }
