@@ -81,8 +81,9 @@ export function HostedPage({ config, initialStrings }: HostedPageProps) {
           <strong>{widget.testMode}:</strong> {page.testModeNote}
         </aside>
       )}
-      <main className="vwh-main">
-        <h1>{widget.start}</h1>
+      {/* Named, so that it stays distinct from the provider flow's own main landmark in the iframe. */}
+      <main className="vwh-main" aria-labelledby="vwh-page-title">
+        <h1 id="vwh-page-title">{widget.start}</h1>
         <StateCard
           view={view}
           strings={strings}

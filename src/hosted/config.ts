@@ -5,6 +5,8 @@ export interface HostedConfig {
   endpoint: string
   allowedHosts: readonly string[]
   provider: Provider
+  /** Whether `?provider=` named it; else a resumed session decides (FaceVerify returns to `/?session=`). */
+  providerFromUrl?: boolean
   /** A session to resume: `?session=`, else the one this tab started before a redirect. */
   sessionId: string | undefined
   /** `?lang=`, when given; else the browser's language. */
@@ -22,6 +24,7 @@ export function readHostedConfig(): HostedConfig {
     endpoint: readMetaConfig('endpoint') ?? DEFAULT_ENDPOINT,
     allowedHosts: resolveAllowedHosts(),
     provider: isProvider(provider) ? provider : 'facesign',
+    providerFromUrl: isProvider(provider),
     sessionId: readResumeSessionId(),
     lang: params.get('lang') || undefined,
   }

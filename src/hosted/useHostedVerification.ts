@@ -15,7 +15,8 @@ export interface HostedVerification {
  */
 export function useHostedVerification(config: HostedConfig): HostedVerification {
   // FaceVerify returns to `/?session=…` with no provider in the URL: a resumed session that turns
-  // out to be the other provider's gets a store of its own, which resumes it again.
+  // out to be the other provider's gets a store of its own, which resumes it again. A provider the
+  // URL names wins over a session left in sessionStorage.
   const [provider, setProvider] = useState(config.provider)
   const store = useMemo(
     () =>
@@ -27,9 +28,11 @@ export function useHostedVerification(config: HostedConfig): HostedVerification 
         allowedHosts: config.allowedHosts,
         resume: false,
         // Called before the store drops a snapshot of another provider's session.
-        onSnapshot: (snapshot) => setProvider(snapshot.provider),
+        onSnapshot: (snapshot) => {
+          if (!config.providerFromUrl) setProvider(snapshot.provider)
+        },
       }),
-    [provider, config.endpoint, config.allowedHosts],
+    [provider, config.endpoint, config.allowedHosts, config.providerFromUrl],
   )
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot)
 
