@@ -18,8 +18,9 @@ test('FaceVerify: redirect out to the provider and back to the hosted page, veri
   await page.goto('/?provider=faceverify')
   await page.waitForURL(new RegExp(`^${app.sandbox.url}/faceverify/s/`))
   await page.getByRole('button', { name: 'Pass' }).click()
-  await page.waitForURL(new RegExp(`^${app.url}/`))
+  await page.waitForURL(new RegExp(`^${app.url}/\\?session=vws_`))
   await expectView(page, 'verified')
+  await expect(page.locator('.vwh-brand')).toHaveText('FaceVerify')
 })
 
 test('a reload mid-flow resumes tracking the same session', async ({ page, app }) => {

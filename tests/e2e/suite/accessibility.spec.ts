@@ -1,0 +1,119 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from '../fixtures'
+import { expectNoAxeViolations } from '../support/a11y'
+import { expectFlowReady, expectView, flowFrame, stateCard } from '../support/hosted'
+
+const CREATE = '**/api/verify/sessions'
+
+async function finish(page: Page, outcome: 'Pass' | 'Fail' | 'Cancel'): Promise<void> {
+  await expectFlowReady(page)
+  await flowFrame(page).getByRole('button', { name: outcome }).click()
+}
+
+test.describe('axe finds nothing on the hosted page', () => {
+  test('flow, then each result', async ({ page }) => {
+    await page.goto('/')
+    await expectFlowReady(page)
+    await expectNoAxeViolations(page, 'requires_input with the flow')
+    await finish(page, 'Fail')
+    await expectView(page, 'failed')
+    await expectNoAxeViolations(page, 'failed')
+    await page.getByRole('button', { name: /try again/i }).click()
+    await finish(page, 'Cancel')
+    await expectView(page, 'canceled')
+    await expectNoAxeViolations(page, 'canceled')
+    await page.getByRole('button', { name: /start again/i }).click()
+    await finish(page, 'Pass')
+    await expectView(page, 'verified')
+    await expectNoAxeViolations(page, 'verified')
+  })
+
+  test('starting, error, rate limited, offline', async ({ page, context }) => {
+    let release: () => void = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await page.route(
+      CREATE,
+      async (route) => {
+        await released
+        await route.fulfill({ status: 500, json: { error: { type: 'api_error', code: 'boom', message: 'Boom.' } } })
+      },
+      { times: 1 },
+    )
+    await page.goto('/')
+    await expectView(page, 'starting')
+    await expectNoAxeViolations(page, 'starting')
+    release()
+    await expectView(page, 'error')
+    await expectNoAxeViolations(page, 'error')
+
+    await page.route(
+      CREATE,
+      (route) =>
+        route.fulfill({
+          status: 429,
+          headers: { 'Retry-After': '30' },
+          json: { error: { type: 'rate_limit_error', code: 'x', message: 'Slow down.' } },
+        }),
+      {
+        times: 1,
+      },
+    )
+    await page.getByRole('button', { name: /try again/i }).click()
+    await expectView(page, 'rate_limited')
+    await expectNoAxeViolations(page, 'rate_limited')
+
+    await context.setOffline(true)
+    await expectView(page, 'offline')
+    await expectNoAxeViolations(page, 'offline')
+    await context.setOffline(false)
+  })
+
+  test('expired, FaceVerify and a right-to-left language', async ({ page, app }) => {
+    await page.route('**/api/verify/sessions/*/refresh', (route) =>
+      route.fulfill({ status: 400, json: { error: { type: 'invalid_request_error', code: 'session_finished', message: 'Gone.' } } }),
+    )
+    await page.route(
+      CREATE,
+      async (route) => {
+        const response = await route.fetch()
+        const json = await response.json()
+        const url = new URL(json.url)
+        url.searchParams.set('client_secret', `${String(json.clientSecret).split('_secret_')[0]}_secret_stale`)
+        await route.fulfill({ response, json: { ...json, url: url.href } })
+      },
+      { times: 1 },
+    )
+    await page.goto('/')
+    await expect(stateCard(page)).toHaveAttribute('data-view', /error|expired/)
+    await expectNoAxeViolations(page, 'expired secret')
+
+    // A fresh visit: a session left in this tab's storage would be resumed instead.
+    await page.evaluate(() => sessionStorage.clear())
+    await page.goto('/?provider=faceverify')
+    await page.waitForURL(new RegExp(`^${app.sandbox.url}/faceverify/s/`))
+    await page.getByRole('button', { name: 'Pass' }).click()
+    await page.waitForURL(new RegExp(`^${app.url}/`))
+    await expectView(page, 'verified')
+    await expectNoAxeViolations(page, 'FaceVerify verified')
+
+    await page.goto('/?lang=ar')
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+    await expectFlowReady(page)
+    await expectNoAxeViolations(page, 'Arabic, right to left')
+  })
+})
+
+test('keyboard alone completes the hosted FaceSign flow', async ({ page }) => {
+  await page.goto('/')
+  await expectFlowReady(page)
+  const pass = flowFrame(page).getByRole('button', { name: 'Pass' })
+  let reached = false
+  for (let i = 0; i < 20 && !reached; i++) {
+    await page.keyboard.press('Tab')
+    reached = await pass.evaluate((el) => el === document.activeElement && document.hasFocus())
+  }
+  expect(reached, 'Tab reaches the flow’s Pass button').toBe(true)
+  await page.keyboard.press('Enter')
+  await expectView(page, 'verified')
+  await expect(page.locator('#vwh-state-title')).toBeFocused()
+})
