@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { bin, ROOT, TMP } from './lib/paths'
+
+export interface BackendFigures {
+  webhooksPerSecond: number
+  webhooksInProcessPerSecond: number
+  statusReadsPerSecond: number
+  concurrency: number
+  pollClients: number
+  pollSeconds: number
+  browserPolls: number
+  providerCalls: number
+  statusCacheMs: number
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
+
+function num(record: unknown, key: string): number {
+  const value = isRecord(record) ? record[key] : undefined
+  if (typeof value !== 'number') throw new Error(`bench:server results lack ${key}`)
+  return value
+}
+
+/**
+ * Runs the backend's own loopback benchmark (scripts/bench/server.ts) in a child process and reads
+ * what it wrote. Its working directory is a scratch folder, so its results file there is ours to read.
+ */
+export async function runBackendBench(pollSeconds: number): Promise<BackendFigures> {
+  const cwd = join(TMP, 'server')
+  mkdirSync(cwd, { recursive: true })
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(bin('tsx'), [join(ROOT, 'scripts/bench/server.ts')], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, BENCH_POLL_SECONDS: String(pollSeconds) },
+    })
+    child.once('error', reject)
+    child.once('exit', resolve)
+  })
+  if (code !== 0) throw new Error(`scripts/bench/server.ts exited with ${code}`)
+  const raw: unknown = JSON.parse(readFileSync(join(cwd, 'bench/results-server.json'), 'utf8'))
+  const part = (key: string) => (isRecord(raw) ? raw[key] : undefined)
+  return {
+    webhooksPerSecond: num(part('webhooks'), 'perSecond'),
+    webhooksInProcessPerSecond: num(part('webhooksInProcess'), 'perSecond'),
+    statusReadsPerSecond: num(part('statusReads'), 'perSecond'),
+    concurrency: num(part('statusReads'), 'concurrency'),
+    pollClients: num(part('polling'), 'clients'),
+    pollSeconds: num(part('polling'), 'seconds'),
+    browserPolls: num(part('polling'), 'browserPolls'),
+    providerCalls: num(part('polling'), 'providerCalls'),
+    statusCacheMs: num(part('polling'), 'statusCacheMs'),
+  }
+}

@@ -1,0 +1,162 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build, type Metafile } from 'esbuild'
+import { HOSTED_DIST, LIB_DIST, ROOT, TMP } from './lib/paths'
+
+/** One browser entry, measured as an app would ship it: bundled, minified, its framework left out. */
+export interface BundleEntry {
+  name: string
+  /** The import an app writes (what the table shows). */
+  statement: string
+  /** What esbuild bundles: the statement plus a use of the import, so nothing is shaken off. */
+  source: string
+  external: string[]
+  ours: boolean
+  /** KB min+gzip. */
+  budgetKb?: number
+}
+
+export interface BundleFigure {
+  name: string
+  statement: string
+  ours: boolean
+  /** min+gzip of the entry and the chunks it imports statically: what loads before first use. */
+  gzipBytes: number
+  minBytes: number
+  /** Chunks only a dynamic import() loads (our locales); not in gzipBytes. */
+  lazyGzipBytes: number
+  budgetKb?: number
+}
+
+const REACT = ['react', 'react/*', 'react-dom', 'react-dom/*']
+const gzip = (data: Uint8Array) => gzipSync(data, { level: 9 }).length
+
+export function bundleEntries(): BundleEntry[] {
+  const lib = (file: string) => JSON.stringify(join(LIB_DIST, file))
+  const peer = (name: string, statement: string, use: string): BundleEntry => ({
+    name,
+    statement,
+    source: `${statement}\nconsole.log(${use})`,
+    external: REACT,
+    ours: false,
+  })
+  return [
+    {
+      name: 'verify-widget (VerifyButton)',
+      statement: "import { VerifyButton } from 'verify-widget'",
+      source: `import { VerifyButton } from ${lib('index.js')}\nconsole.log(VerifyButton)`,
+      external: [...REACT, '@tanstack/react-query'],
+      ours: true,
+      budgetKb: 6,
+    },
+    {
+      name: 'verify-widget/core',
+      statement: "import * as core from 'verify-widget/core'",
+      source: `import * as core from ${lib('core.js')}\nconsole.log(core)`,
+      external: REACT,
+      ours: true,
+      budgetKb: 3,
+    },
+    peer('react-plaid-link', "import { usePlaidLink } from 'react-plaid-link'", 'usePlaidLink'),
+    peer(
+      '@stripe/react-stripe-js + @stripe/stripe-js',
+      "import { Elements } from '@stripe/react-stripe-js'; import { loadStripe } from '@stripe/stripe-js'",
+      'Elements, loadStripe',
+    ),
+    peer('@sumsub/websdk-react', "import SumsubWebSdk from '@sumsub/websdk-react'", 'SumsubWebSdk'),
+    peer('@veriff/incontext-sdk', "import { createVeriffFrame } from '@veriff/incontext-sdk'", 'createVeriffFrame'),
+    peer('persona', "import { Client } from 'persona'", 'Client'),
+    peer('onfido-sdk-ui', "import { Onfido } from 'onfido-sdk-ui'", 'Onfido'),
+  ]
+}
+
+/** Output files reachable from the entry through static imports (the rest load on demand). */
+function staticClosure(metafile: Metafile, entry: string): Set<string> {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const imported of metafile.outputs[file]?.imports ?? [])
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
+  }
+  visit(entry)
+  return seen
+}
+
+export async function measureEntry(entry: BundleEntry, index: number): Promise<BundleFigure> {
+  const dir = join(TMP, 'bundle', String(index))
+  mkdirSync(dir, { recursive: true })
+  const input = join(dir, 'entry.js')
+  writeFileSync(input, `${entry.source}\n`)
+  const result = await build({
+    entryPoints: [input],
+    absWorkingDir: ROOT,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    // Like an app's bundler: dynamic imports stay separate chunks.
+    splitting: true,
+    platform: 'browser',
+    outdir: join(dir, 'out'),
+    write: false,
+    metafile: true,
+    external: entry.external,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  })
+  const metafile = result.metafile
+  const entryPoint = input.slice(ROOT.length + 1)
+  const entryOut = Object.keys(metafile.outputs).find((file) => metafile.outputs[file]?.entryPoint === entryPoint)
+  if (!entryOut) throw new Error(`no entry output for ${entry.name}`)
+  const initial = staticClosure(metafile, entryOut)
+  let gzipBytes = 0
+  let minBytes = 0
+  let lazyGzipBytes = 0
+  for (const file of result.outputFiles) {
+    if (!file.path.endsWith('.js')) continue
+    const rel = file.path.slice(ROOT.length + 1)
+    if (initial.has(rel)) {
+      gzipBytes += gzip(file.contents)
+      minBytes += file.contents.length
+    } else lazyGzipBytes += gzip(file.contents)
+  }
+  return { name: entry.name, statement: entry.statement, ours: entry.ours, gzipBytes, minBytes, lazyGzipBytes, budgetKb: entry.budgetKb }
+}
+
+const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+?from\s*)?["']([^"']+\.js)["']/g
+
+/**
+ * The hosted page's JS as Vite built it (React included): the scripts and modulepreloads of
+ * index.html and everything they import statically, gzip -9 each, summed.
+ */
+export function measureHostedJs(): { files: string[]; gzipBytes: number; minBytes: number } {
+  const html = readFileSync(join(HOSTED_DIST, 'index.html'), 'utf8')
+  const roots = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) =>
+    resolve(HOSTED_DIST, m[1]!),
+  )
+  const files = new Set<string>()
+  const visit = (file: string) => {
+    if (files.has(file)) return
+    files.add(file)
+    const code = readFileSync(file, 'utf8')
+    for (const m of code.matchAll(STATIC_IMPORT)) if (m[1]!.startsWith('.')) visit(resolve(dirname(file), m[1]!))
+  }
+  for (const file of roots) visit(file)
+  let gzipBytes = 0
+  let minBytes = 0
+  for (const file of files) {
+    const data = readFileSync(file)
+    gzipBytes += gzip(data)
+    minBytes += data.length
+  }
+  return { files: [...files].map((f) => f.slice(HOSTED_DIST.length + 1)), gzipBytes, minBytes }
+}
+
+export async function runBundleBench() {
+  const entries = bundleEntries()
+  const figures: BundleFigure[] = []
+  // One at a time: esbuild already uses every core.
+  for (const [i, entry] of entries.entries()) figures.push(await measureEntry(entry, i))
+  return { entries: figures, hosted: { ...measureHostedJs(), budgetKb: 80 } }
+}

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: bundle sizes against the peers, the hosted page in headless Chromium, click →
+ * flow, webhook → status shown, the backend on loopback and the widget's heap. Prints a table,
+ * writes bench/results.json and exits 1 when a figure is over its budget. `--quick` runs fewer
+ * rounds and writes bench/.tmp/results-quick.json instead; `--only=bundle,hosted,click,webhook,
+ * backend,memory` picks sections. Not part of `npm test`: the figures depend on the machine.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { dirname, join } from 'node:path'
+import { runBackendBench } from './backend'
+import { runBundleBench } from './bundle'
+import { runClickBench } from './click'
+import { runHostedBench } from './hosted'
+import { type BenchApp, startBenchApp } from './lib/app'
+import { buildBenchPage } from './lib/bench-page'
+import { launchChromium } from './lib/browser'
+import { buildForBench } from './lib/build'
+import { RESULTS, ROOT, TMP } from './lib/paths'
+import { formatTable, overBudget } from './lib/report'
+import { runMemoryBench } from './memory'
+import { type BenchResults, rowsFor } from './rows'
+import { runWebhookBench } from './webhook'
+
+const SECTIONS = ['bundle', 'hosted', 'click', 'webhook', 'backend', 'memory'] as const
+type Section = (typeof SECTIONS)[number]
+
+const argv = process.argv.slice(2)
+const quick = argv.includes('--quick')
+const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
+const only = new Set<string>(onlyArg ? onlyArg.split(',') : SECTIONS)
+const wants = (s: Section) => only.has(s)
+
+const ROUNDS = quick
+  ? { hosted: 3, click: 3, webhook: 10, memory: 20, pollSeconds: 10 }
+  : { hosted: 10, click: 10, webhook: 50, memory: 100, pollSeconds: 60 }
+const PORT = Number(process.env.BENCH_PORT ?? 4500)
+const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4510)
+
+const log = (text: string) => console.log(`[bench] ${new Date().toISOString().slice(11, 19)} ${text}`)
+const load = () => loadavg().map((n) => Math.round(n * 100) / 100)
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
+  } catch {
+    return undefined
+  }
+}
+
+async function browserSections(results: BenchResults): Promise<void> {
+  log(`app on http://localhost:${PORT}, sandbox on 127.0.0.1:${SANDBOX_PORT}`)
+  const app: BenchApp = await startBenchApp(PORT, SANDBOX_PORT)
+  const browser = await launchChromium()
+  try {
+    results.environment.chromium = browser.version()
+    const assets = await buildBenchPage()
+    if (wants('hosted')) {
+      log(`hosted page: ${ROUNDS.hosted} cold loads`)
+      results.hosted = await runHostedBench(browser, app, ROUNDS.hosted)
+    }
+    if (wants('click')) {
+      log(`click → flow: ${ROUNDS.click} runs with prefetch, ${ROUNDS.click} without`)
+      results.click = await runClickBench(browser, app, assets, ROUNDS.click)
+    }
+    if (wants('webhook')) {
+      log(`webhook → status shown: ${ROUNDS.webhook} sessions over SSE`)
+      const sse = await runWebhookBench(browser, app, 'sse', ROUNDS.webhook)
+      log(`webhook → status shown: ${ROUNDS.webhook} sessions polling only`)
+      const polling = await runWebhookBench(browser, app, 'polling', ROUNDS.webhook)
+      results.webhook = [sse, polling]
+    }
+    if (wants('memory')) {
+      log(`memory: ${ROUNDS.memory} dialog open/close cycles`)
+      results.memory = await runMemoryBench(browser, app, assets, ROUNDS.memory)
+    }
+  } finally {
+    await browser.close()
+    await app.stop()
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now()
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    quick,
+    environment: { node: process.version, cpus: cpus().length, commit: gitCommit(), loadAverageAtStart: load() },
+  }
+  log('building the library and the hosted page into bench/.tmp')
+  buildForBench()
+  if (wants('bundle')) {
+    log('bundles: ours and the peers, esbuild + gzip -9')
+    results.bundle = await runBundleBench()
+  }
+  if (wants('hosted') || wants('click') || wants('webhook') || wants('memory')) await browserSections(results)
+  // Last, with the app and browser gone: it saturates the CPU on its own.
+  if (wants('backend')) {
+    log(`backend on loopback (scripts/bench/server.ts, ${ROUNDS.pollSeconds} s of polling)`)
+    results.backend = await runBackendBench(ROUNDS.pollSeconds)
+  }
+  results.environment.loadAverageAtEnd = load()
+  results.environment.seconds = Math.round((Date.now() - started) / 1000)
+
+  const rows = rowsFor(results)
+  results.table = rows
+  const file = quick ? join(TMP, 'results-quick.json') : RESULTS
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+  console.log(`\n${formatTable(rows)}\n`)
+  log(
+    `${results.environment.seconds} s; load average ${results.environment.loadAverageAtStart.join(' ')} → ${results.environment.loadAverageAtEnd.join(' ')}; wrote ${file.slice(ROOT.length + 1)}`,
+  )
+  const over = overBudget(rows)
+  for (const row of over) console.error(`over budget: ${row.section} ${row.measure}: ${row.value} (budget ${row.budget})`)
+  return over.length ? 1 : 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(2)
+  },
+)
