@@ -1,0 +1,60 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from '../fixtures'
+import { expectFlowReady, expectView, flowFrame } from '../support/hosted'
+
+/** Collects CSP violations from every frame of the page: the DOM event and the console's report. */
+async function watchCsp(page: Page): Promise<string[]> {
+  const violations: string[] = []
+  await page.exposeBinding('reportCspViolation', (source, text: string) => violations.push(`${source.frame.url()}: ${text}`))
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { reportCspViolation?: (t: string) => void }).reportCspViolation
+      report?.(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`)
+    })
+  })
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text()))
+      violations.push(`console: ${message.text()}`)
+  })
+  return violations
+}
+
+const directives = (header: string) =>
+  Object.fromEntries(
+    header
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name, values]),
+  ) as Record<string, string[]>
+
+test('the hosted page runs whole flows under its strict CSP with zero violations', async ({ page, app }) => {
+  const violations = await watchCsp(page)
+  const response = await page.goto('/')
+  const header = response?.headers()['content-security-policy'] ?? ''
+  const csp = directives(header)
+  expect(csp['script-src']).toEqual(["'self'"])
+  expect(csp['style-src']).toEqual(["'self'"])
+  expect(csp['object-src']).toEqual(["'none'"])
+  expect(csp['base-uri']).toEqual(["'none'"])
+  expect(csp['frame-ancestors']).toEqual(["'none'"])
+  expect(csp['connect-src']).toEqual(["'self'"])
+  expect(header).not.toMatch(/unsafe-inline|unsafe-eval|\*(?!\.)/)
+
+  await expectFlowReady(page)
+  await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+  await expectView(page, 'verified')
+
+  await page.evaluate(() => sessionStorage.clear())
+  await page.goto('/?provider=faceverify&lang=de')
+  await page.waitForURL(new RegExp(`^${app.sandbox.url}/faceverify/s/`))
+  await page.getByRole('button', { name: 'Fail' }).click()
+  await page.waitForURL(new RegExp(`^${app.url}/`))
+  await expectView(page, 'failed')
+
+  await page.goto('/?lang=ar')
+  await expectFlowReady(page)
+  await flowFrame(page).getByRole('button', { name: 'Cancel' }).click()
+  await expectView(page, 'canceled')
+  expect(violations).toEqual([])
+})
