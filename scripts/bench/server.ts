@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSandbox } from '../../src/sandbox'
 import { createSqliteStore, createVerificationHandler, toNodeListener } from '../../src/server'
@@ -22,7 +22,9 @@ const POLL_CLIENTS = 50
 
 async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vw-bench-'))
-  const server = createServer()
+  // Longer than any pause between phases: a pooled connection closed by the server mid-reuse would
+  // show up as ECONNRESET, a client artefact rather than a backend figure.
+  const server = createServer({ keepAliveTimeout: 120_000 })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   // Webhooks from the sandbox are off: the bench sends its own, and they would skew the counts.
@@ -110,6 +112,8 @@ async function run(): Promise<void> {
   const results = {
     date: new Date().toISOString(),
     node: process.version,
+    // Shared machines skew these figures: the load says how much.
+    machine: { cpus: cpus().length, loadAverage1m: round(loadavg()[0] ?? 0) },
     webhooks: {
       events: webhookCount,
       concurrency: CONCURRENCY,
