@@ -37,8 +37,9 @@ export function VerificationDialog({ open, title, closeLabel, onClose, returnFoc
       onCloseRef.current()
     }
     // Browsers refuse to cancel a second Escape without user activation in between and close
-    // the dialog anyway: treat that like a close request too.
-    const onNativeClose = () => onCloseRef.current()
+    // the dialog anyway: treat that like a close request too. The event is queued, so a close
+    // from a StrictMode re-run of this effect arrives after showModal() again: ignore that one.
+    const onNativeClose = () => !dialog.open && onCloseRef.current()
     dialog.addEventListener('cancel', onCancel)
     dialog.addEventListener('close', onNativeClose)
     return () => {

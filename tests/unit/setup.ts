@@ -13,7 +13,8 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
     if (!this.hasAttribute('open')) return
     this.removeAttribute('open')
     this.removeEventListener('keydown', onDialogKeydown)
-    this.dispatchEvent(new Event('close'))
+    // Browsers queue the close event as a task, after the code that closed the dialog.
+    setTimeout(() => this.dispatchEvent(new Event('close')))
   }
 }
 
