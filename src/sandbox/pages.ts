@@ -55,7 +55,7 @@ export function flowPage(input: FlowPageInput): string {
   <script src="/sandbox/flow.js" defer></script>
 </head>
 <body>
-  <main id="flow" ${data}>
+  <main id="flow" aria-label="${title}" ${data}>
     <h1>${title}</h1>
     ${body}
     <p id="status" role="status" aria-live="polite"></p>
