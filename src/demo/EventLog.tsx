@@ -19,13 +19,16 @@ export function EventLog({ entries, onClear }: { entries: readonly LogEntry[]; o
       {entries.length === 0 ? (
         <p className="demo-muted">Callbacks appear here (onStatusChange, onVerified, onFailed, onCancel, onError).</p>
       ) : (
-        <ol className="demo-log" role="log" aria-label="Widget callbacks">
-          {entries.map((e) => (
-            <li key={e.id}>
-              <time>{e.at}</time> <code>{e.callback}</code> <span className="demo-muted">{e.source}</span> {e.detail}
-            </li>
-          ))}
-        </ol>
+        // role="log" on the list itself would hide its items from the list semantics.
+        <div role="log" aria-label="Widget callbacks">
+          <ol className="demo-log">
+            {entries.map((e) => (
+              <li key={e.id}>
+                <time>{e.at}</time> <code>{e.callback}</code> <span className="demo-muted">{e.source}</span> {e.detail}
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
     </section>
   )
