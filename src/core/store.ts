@@ -211,7 +211,12 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
       if (state.phase === 'starting' && pending) return pending
       cancelRequested = false
       if (state.phase === 'active' && state.session) {
-        launch(state.session, undefined)
+        // Reopen the running session (a closed popup, a second click): never throw into a click handler.
+        try {
+          launch(state.session, mode === 'popup' ? openBlankPopup() : undefined)
+        } catch (error) {
+          fail(error)
+        }
         return Promise.resolve()
       }
       pending = create().finally(() => {

@@ -256,6 +256,21 @@ describe('verification store: FaceVerify and popups', () => {
     expect(store.getSnapshot().phase).toBe('active')
   })
 
+  it('a second start reopens the running session in a new popup, without a new session', async () => {
+    const s = session({ provider: 'faceverify', url: 'https://start.faceverify.ai/s/abc', clientSecret: undefined })
+    const popups = [0, 1].map(() => ({ location: { href: '' }, close: vi.fn() }))
+    const open = vi.spyOn(window, 'open')
+    for (const p of popups) open.mockReturnValueOnce(p as unknown as Window)
+    const { store, edge } = setup({ 'POST /sessions': () => json(s, 201) }, { provider: 'faceverify', mode: 'popup' })
+    await store.start()
+    await store.start()
+    expect(edge.count('POST', '/sessions')).toBe(1)
+    expect(popups.map((p) => p.location.href)).toEqual([s.url, s.url])
+    open.mockReturnValueOnce(null)
+    await store.start()
+    expect(store.getSnapshot().error?.code).toBe('popup_blocked')
+  })
+
   it('closes the popup and refuses an unknown host', async () => {
     const s = session({ provider: 'faceverify', url: 'https://phish.example/s/abc', clientSecret: undefined })
     const popup = { location: { href: '' }, close: vi.fn() }
