@@ -16,9 +16,12 @@ export interface MemoryFigures {
   documents: [number, number]
 }
 
-const WARMUP_CYCLES = 5
+// V8 keeps compiling hot code for the first cycles: that is not the widget growing.
+const WARMUP_CYCLES = 20
 
-async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+async function metrics(page: Page, cdp: CDPSession): Promise<Record<string, number>> {
+  // The browser's resource-timing buffer (one entry per request, up to 250) is the page's, not ours.
+  await page.evaluate(() => performance.clearResourceTimings())
   // Twice: the first collection can leave garbage that only its finalizers released.
   await cdp.send('HeapProfiler.collectGarbage')
   await cdp.send('HeapProfiler.collectGarbage')
@@ -47,9 +50,9 @@ export async function runMemoryBench(browser: Browser, app: BenchApp, assets: Be
     const cdp = await context.newCDPSession(page)
     await cdp.send('Performance.enable')
     for (let i = 0; i < WARMUP_CYCLES; i++) await cycle(page)
-    const before = await metrics(cdp)
+    const before = await metrics(page, cdp)
     for (let i = 0; i < cycles; i++) await cycle(page)
-    const after = await metrics(cdp)
+    const after = await metrics(page, cdp)
     const pair = (name: string): [number, number] => [before[name] ?? Number.NaN, after[name] ?? Number.NaN]
     const [heapBefore, heapAfter] = pair('JSHeapUsedSize')
     return {

@@ -19,7 +19,7 @@ export interface WebhookFigures {
 
 const SEND_DELAY: Record<Transport, [number, number]> = { sse: [100, 500], polling: [0, 5000] }
 /** Polling pages mostly wait: several run at once; SSE sessions run one at a time, their figure is the fine one. */
-const CONCURRENCY: Record<Transport, number> = { sse: 1, polling: 5 }
+const CONCURRENCY: Record<Transport, number> = { sse: 1, polling: 10 }
 
 /** The provider session behind the page's session: FaceSign client secrets start with its id. */
 function providerIdFrom(sessionJson: unknown): string {
