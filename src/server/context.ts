@@ -1,5 +1,6 @@
 import { isTerminal } from '../core/status'
 import type { SessionSnapshot, SessionStatus, VerificationSession } from '../core/types'
+import { ProviderError } from './errors'
 import type { FaceSignClient } from './facesign'
 import type { FaceVerifyClient } from './faceverify'
 import type { RateLimiter } from './rate-limit'
@@ -62,6 +63,8 @@ export async function refreshFromProvider(ctx: HandlerContext, session: StoredSe
       try {
         const remote = await client.retrieveSession(session.providerSessionId)
         if (remote.status) await applyStatus(ctx, session.id, remote.status)
+        // A status we do not know keeps what we have; the integrator hears about it instead of a guess.
+        else ctx.options.onError?.(unknownStatus(remote.rawStatus))
       } catch (error) {
         ctx.options.onError?.(error)
       }
@@ -69,4 +72,10 @@ export async function refreshFromProvider(ctx: HandlerContext, session: StoredSe
     { force },
   )
   return (await ctx.store.get(session.id)) ?? session
+}
+
+export function unknownStatus(raw: string): ProviderError {
+  return new ProviderError('api_error', `FaceSign sent a session status this version does not know: "${raw}".`, 200, {
+    code: 'unknown_status',
+  })
 }

@@ -1,7 +1,7 @@
 import { isRecord } from '../../core/guards'
 import { mapWebhookEventType } from '../../core/status'
 import type { Provider, SessionStatus } from '../../core/types'
-import { applyStatus, type HandlerContext } from '../context'
+import { applyStatus, type HandlerContext, unknownStatus } from '../context'
 import { badRequest, HttpError } from '../errors'
 import { json, readText } from '../http'
 import type { StoredSession } from '../types'
@@ -40,6 +40,7 @@ async function findSession(ctx: HandlerContext, provider: Provider, event: Parse
 async function resolveStatus(ctx: HandlerContext, session: StoredSession, event: ParsedEvent): Promise<SessionStatus | undefined> {
   if (event.status || session.provider !== 'facesign' || !ctx.facesign) return event.status
   const remote = await ctx.facesign.retrieveSession(session.providerSessionId)
+  if (!remote.status) ctx.options.onError?.(unknownStatus(remote.rawStatus))
   return remote.status
 }
 
