@@ -42,7 +42,13 @@ export default defineConfig({
   projects: [
     { name: 'hosted', testMatch: /smoke\.spec\.ts$/, use: { baseURL: `http://localhost:${PREVIEW_PORT}` } },
     // Serves storybook-static itself on an ephemeral port (see tests/storybook/static-server.ts).
-    { name: 'storybook', testDir: '../storybook', testMatch: /stories\.spec\.ts$/, outputDir: '../../test-results/storybook' },
+    {
+      name: 'storybook',
+      testDir: '../storybook',
+      testMatch: /stories\.spec\.ts$/,
+      outputDir: '../../test-results/storybook',
+      timeout: 90_000,
+    },
     // Starts its own app (scripts/start.ts) and sandbox on ephemeral ports: see tests/e2e/fixtures.ts.
     { name: 'e2e', testDir: './suite', testMatch: /\.spec\.ts$/, timeout: 60_000 },
   ],

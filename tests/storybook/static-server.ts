@@ -40,7 +40,9 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found')
       return
     }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' })
+    // Hashed bundles are cached across the stories of a run; everything else is read fresh.
+    const cache = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-store'
+    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': cache })
     createReadStream(file).pipe(response)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

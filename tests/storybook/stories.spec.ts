@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect } from '@playwright/test'
+import { type BrowserContext, test as base, expect, type Page } from '@playwright/test'
 import { type StaticServer, serveStatic } from './static-server'
 
 const STATIC_DIR = resolve(import.meta.dirname, '../../storybook-static')
@@ -23,7 +23,9 @@ function readStories(): IndexEntry[] {
   return Object.values(index.entries).filter((entry) => entry.type === 'story')
 }
 
-const test = base.extend<object, { storybook: StaticServer }>({
+// One browser context per worker, so Storybook's bundles download and compile once; each story
+// still gets its own page (and so its own sessionStorage).
+const test = base.extend<{ page: Page }, { storybook: StaticServer; sharedContext: BrowserContext }>({
   storybook: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from this pattern.
     async ({}, use) => {
@@ -33,6 +35,19 @@ const test = base.extend<object, { storybook: StaticServer }>({
     },
     { scope: 'worker' },
   ],
+  sharedContext: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext()
+      await use(context)
+      await context.close()
+    },
+    { scope: 'worker' },
+  ],
+  page: async ({ sharedContext }, use) => {
+    const page = await sharedContext.newPage()
+    await use(page)
+    await page.close()
+  },
 })
 
 /** Records the preview's lifecycle events, which fire before a test could subscribe after load. */
@@ -83,7 +98,7 @@ for (const story of stories) {
         return events.find((e) => e.type !== 'storyFinished') ?? events.find((e) => e.type === 'storyFinished')
       },
       undefined,
-      { timeout: 20_000 },
+      { timeout: 60_000 },
     )
     const event = (await finished.jsonValue()) as { type: string; payload: { status?: string; reporters?: [] } }
     expect(event.type, `Storybook reported ${JSON.stringify(event.payload)}`).toBe('storyFinished')
