@@ -85,6 +85,16 @@ async function run(): Promise<void> {
     await r.arrayBuffer()
   })
 
+  // 2b. The same reads without HTTP.
+  const inProcessReads = 10000
+  const readsStarted = performance.now()
+  for (let i = 0; i < inProcessReads; i++) {
+    const r = await handler(new Request(`${appUrl}/api/verify/sessions/${created.sessionId}`, { headers: { 'x-bench-user': 'bench' } }))
+    if (r.status !== 200) throw new Error(`status read answered ${r.status}`)
+    await r.arrayBuffer()
+  }
+  const readsInProcessSeconds = (performance.now() - readsStarted) / 1000
+
   // 3. 50 clients poll a fresh session every second for POLL_SECONDS.
   const polled = await (
     await api('/sessions', {
@@ -130,6 +140,11 @@ async function run(): Promise<void> {
       concurrency: CONCURRENCY,
       seconds: round(readSeconds),
       perSecond: Math.round(readCount / readSeconds),
+    },
+    statusReadsInProcess: {
+      reads: inProcessReads,
+      seconds: round(readsInProcessSeconds),
+      perSecond: Math.round(inProcessReads / readsInProcessSeconds),
     },
     polling: { clients: POLL_CLIENTS, seconds: POLL_SECONDS, browserPolls: polls, providerCalls, statusCacheMs: 5000 },
   }
