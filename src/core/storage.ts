@@ -3,35 +3,27 @@ import { isBrowser } from './env'
 /** sessionStorage key of the session being tracked. Holds the session id only: never a secret. */
 export const SESSION_STORAGE_KEY = 'verify-widget:session'
 
-// Storage throws in some privacy modes and sandboxed iframes: losing resume is better than crashing.
-function storage(): Storage | undefined {
+// Storage throws in some privacy modes, sandboxed iframes and when full: losing resume is better
+// than crashing, so every access goes through here.
+function withStorage<T>(use: (storage: Storage) => T): T | undefined {
   try {
-    return isBrowser() ? window.sessionStorage : undefined
+    return isBrowser() ? use(window.sessionStorage) : undefined
   } catch {
     return undefined
   }
 }
 
 export function saveSessionId(sessionId: string): void {
-  try {
-    storage()?.setItem(SESSION_STORAGE_KEY, sessionId)
-  } catch {}
+  withStorage((s) => s.setItem(SESSION_STORAGE_KEY, sessionId))
 }
 
+/** Forgets the stored id (only when it is `sessionId`, when given). */
 export function clearSessionId(sessionId?: string): void {
-  try {
-    const s = storage()
-    if (s && (sessionId === undefined || s.getItem(SESSION_STORAGE_KEY) === sessionId)) s.removeItem(SESSION_STORAGE_KEY)
-  } catch {}
+  withStorage((s) => (sessionId === undefined || s.getItem(SESSION_STORAGE_KEY) === sessionId) && s.removeItem(SESSION_STORAGE_KEY))
 }
 
 /** The session to resume after a reload or a return from the provider: `?session=<id>` first, then sessionStorage. */
 export function readResumeSessionId(): string | undefined {
   if (!isBrowser()) return undefined
-  const fromUrl = new URLSearchParams(window.location.search).get('session')
-  try {
-    return fromUrl || storage()?.getItem(SESSION_STORAGE_KEY) || undefined
-  } catch {
-    return fromUrl || undefined
-  }
+  return new URLSearchParams(window.location.search).get('session') || withStorage((s) => s.getItem(SESSION_STORAGE_KEY)) || undefined
 }

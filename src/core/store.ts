@@ -55,8 +55,8 @@ export interface VerificationStore {
   start(): Promise<void>
   cancel(): Promise<void>
   resume(sessionId: string): void
-  /** Mounts the FaceSign iframe into `element`; returns the cleanup. */
-  attachFlow(element: HTMLElement): () => void
+  /** Mounts the FaceSign iframe into `element` (`title`: its accessible name); returns the cleanup. */
+  attachFlow(element: HTMLElement, title?: string): () => void
   /** Starts tracking while something is mounted; returns the matching deactivate. */
   activate(): () => void
 }
@@ -243,7 +243,7 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
       set({ ...IDLE, phase: 'active', sessionId })
       track(sessionId)
     },
-    attachFlow(element) {
+    attachFlow(element, title = options.title) {
       const session = state.session
       let mounted: FaceSignFlow | undefined
       if (!session || provider !== 'facesign') return () => {}
@@ -252,7 +252,7 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
           clientSecret: session.clientSecret ?? '',
           url: session.url,
           allowedHosts: options.allowedHosts,
-          title: options.title,
+          title,
           onMessage: onFlow,
         })
         mounted.mount(element)

@@ -53,13 +53,7 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
   }
 
   return (
-    <div
-      ref={rootRef}
-      className={className ? `vw-root ${className}` : 'vw-root'}
-      data-theme={ctx.appearance?.theme ?? 'auto'}
-      dir={dir}
-      lang={lang}
-    >
+    <div ref={rootRef} className={`vw-root ${className ?? ''}`} data-theme={ctx.appearance?.theme ?? 'auto'} dir={dir} lang={lang}>
       <button
         ref={buttonRef}
         type="button"
@@ -100,10 +94,10 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
           returnFocusRef={buttonRef}
           status={statusText}
         >
-          <FlowFrame store={v.store} />
+          <FlowFrame store={v.store} title={m.dialogTitle} />
         </VerificationDialog>
       )}
-      {mode === 'inline' && open && <FlowFrame store={v.store} />}
+      {mode === 'inline' && open && <FlowFrame store={v.store} title={m.dialogTitle} />}
     </div>
   )
 }
