@@ -1,5 +1,5 @@
 'use client'
-import { type ReactNode, type RefObject, useEffect, useId, useRef } from 'react'
+import { type ReactNode, type RefObject, useEffect, useRef } from 'react'
 
 export interface VerificationDialogProps {
   open: boolean
@@ -21,7 +21,6 @@ export interface VerificationDialogProps {
  */
 export function VerificationDialog({ open, title, closeLabel, onClose, returnFocusRef, status, dir, children }: VerificationDialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
   const onCloseRef = useRef(onClose)
   useEffect(() => {
     onCloseRef.current = onClose
@@ -51,12 +50,10 @@ export function VerificationDialog({ open, title, closeLabel, onClose, returnFoc
   }, [open, returnFocusRef])
 
   return (
-    <dialog ref={ref} className="vw-dialog" aria-labelledby={titleId} dir={dir}>
+    <dialog ref={ref} className="vw-dialog" aria-label={title} dir={dir}>
       <div className="vw-dialog-header">
-        <h2 id={titleId} className="vw-dialog-title">
-          {title}
-        </h2>
-        <button type="button" className="vw-close" aria-label={closeLabel} onClick={() => onCloseRef.current()}>
+        <h2 className="vw-dialog-title">{title}</h2>
+        <button type="button" className="vw-close" aria-label={closeLabel} onClick={onClose}>
           ×
         </button>
       </div>
