@@ -88,6 +88,9 @@ async function main(): Promise<number> {
     quick,
     environment: { node: process.version, cpus: cpus().length, commit: gitCommit(), loadAverageAtStart: load() },
   }
+  const [oneMinute] = loadavg()
+  if (oneMinute! > cpus().length)
+    log(`load average ${oneMinute!.toFixed(1)} on ${cpus().length} cores: the timings will carry other work's noise`)
   log('building the library and the hosted page into bench/.tmp')
   buildForBench()
   if (wants('bundle')) {

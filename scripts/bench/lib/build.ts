@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs'
 import { bin, HOSTED_DIST, LIB_DIST, ROOT } from './paths'
 
 function vite(args: string[]): void {
-  const result = spawnSync(bin('vite'), ['build', '--logLevel', 'warn', ...args], { cwd: ROOT, stdio: 'inherit' })
+  const result = spawnSync(bin('vite'), ['build', '--logLevel', 'error', ...args], { cwd: ROOT, stdio: 'inherit' })
   if (result.status !== 0) throw new Error(`vite build ${args.join(' ')} failed`)
 }
 
