@@ -27,6 +27,7 @@ export interface BenchResults {
   backend?: BackendFigures
   memory?: MemoryFigures
   table?: Row[]
+  errors?: { section: string; message: string }[]
 }
 
 /** Budgets of the issue; a figure over one makes `npm run bench` exit 1. */
@@ -157,5 +158,12 @@ export function rowsFor(r: BenchResults): Row[] {
     ...(r.webhook ? webhookRows(r.webhook) : []),
     ...(r.backend ? backendRows(r.backend) : []),
     ...(r.memory ? memoryRows(r.memory) : []),
+    ...(r.errors ?? []).map((e) => ({
+      section: e.section,
+      measure: 'did not finish',
+      value: e.message.slice(0, 100),
+      budget: 'finishes',
+      ok: false,
+    })),
   ]
 }

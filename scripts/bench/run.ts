@@ -30,6 +30,11 @@ const argv = process.argv.slice(2)
 const quick = argv.includes('--quick')
 const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
 const only = new Set<string>(onlyArg ? onlyArg.split(',') : SECTIONS)
+const unknown = [...only].filter((s) => !(SECTIONS as readonly string[]).includes(s))
+if (unknown.length) {
+  console.error(`unknown section(s) ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`)
+  process.exit(2)
+}
 const wants = (s: Section) => only.has(s)
 
 const ROUNDS = quick
@@ -49,34 +54,46 @@ function gitCommit(): string | undefined {
   }
 }
 
+/**
+ * Runs one section; a failure is recorded (and fails the run) without losing the other sections.
+ */
+async function section(results: BenchResults, name: Section, what: string, work: () => Promise<void>): Promise<void> {
+  if (!wants(name)) return
+  log(what)
+  try {
+    await work()
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error)
+    log(`${name} failed: ${message}`)
+    results.errors = [...(results.errors ?? []), { section: name, message }]
+  }
+}
+
 async function browserSections(results: BenchResults): Promise<void> {
   log(`app on http://localhost:${PORT}, sandbox on 127.0.0.1:${SANDBOX_PORT}`)
   const app: BenchApp = await startBenchApp(PORT, SANDBOX_PORT)
-  const browser = await launchChromium()
   try {
-    results.environment.chromium = browser.version()
-    const assets = await buildBenchPage()
-    if (wants('hosted')) {
-      log(`hosted page: ${ROUNDS.hosted} cold loads`)
-      results.hosted = await runHostedBench(browser, app, ROUNDS.hosted)
-    }
-    if (wants('click')) {
-      log(`click → flow: ${ROUNDS.click} runs with prefetch, ${ROUNDS.click} without`)
-      results.click = await runClickBench(browser, app, assets, ROUNDS.click)
-    }
-    if (wants('webhook')) {
-      log(`webhook → status shown: ${ROUNDS.webhook} sessions over SSE`)
-      const sse = await runWebhookBench(browser, app, 'sse', ROUNDS.webhook)
-      log(`webhook → status shown: ${ROUNDS.webhook} sessions polling only`)
-      const polling = await runWebhookBench(browser, app, 'polling', ROUNDS.webhook)
-      results.webhook = [sse, polling]
-    }
-    if (wants('memory')) {
-      log(`memory: ${ROUNDS.memory} dialog open/close cycles`)
-      results.memory = await runMemoryBench(browser, app, assets, ROUNDS.memory)
+    const browser = await launchChromium()
+    try {
+      results.environment.chromium = browser.version()
+      const assets = await buildBenchPage()
+      await section(results, 'hosted', `hosted page: ${ROUNDS.hosted} cold loads`, async () => {
+        results.hosted = await runHostedBench(browser, app, ROUNDS.hosted)
+      })
+      await section(results, 'click', `click → flow: ${ROUNDS.click} runs with prefetch, ${ROUNDS.click} without`, async () => {
+        results.click = await runClickBench(browser, app, assets, ROUNDS.click)
+      })
+      await section(results, 'webhook', `webhook → status shown: ${ROUNDS.webhook} sessions over SSE, then polling only`, async () => {
+        const sse = await runWebhookBench(browser, app, 'sse', ROUNDS.webhook)
+        results.webhook = [sse, await runWebhookBench(browser, app, 'polling', ROUNDS.webhook)]
+      })
+      await section(results, 'memory', `memory: ${ROUNDS.memory} dialog open/close cycles`, async () => {
+        results.memory = await runMemoryBench(browser, app, assets, ROUNDS.memory)
+      })
+    } finally {
+      await browser.close()
     }
   } finally {
-    await browser.close()
     await app.stop()
   }
 }
@@ -93,16 +110,14 @@ async function main(): Promise<number> {
     log(`load average ${oneMinute!.toFixed(1)} on ${cpus().length} cores: the timings will carry other work's noise`)
   log('building the library and the hosted page into bench/.tmp')
   buildForBench()
-  if (wants('bundle')) {
-    log('bundles: ours and the peers, esbuild + gzip -9')
+  await section(results, 'bundle', 'bundles: ours and the peers, esbuild + gzip -9', async () => {
     results.bundle = await runBundleBench()
-  }
+  })
   if (wants('hosted') || wants('click') || wants('webhook') || wants('memory')) await browserSections(results)
   // Last, with the app and browser gone: it saturates the CPU on its own.
-  if (wants('backend')) {
-    log(`backend on loopback (scripts/bench/server.ts, ${ROUNDS.pollSeconds} s of polling)`)
+  await section(results, 'backend', `backend on loopback (scripts/bench/server.ts, ${ROUNDS.pollSeconds} s of polling)`, async () => {
     results.backend = await runBackendBench(ROUNDS.pollSeconds)
-  }
+  })
   results.environment.loadAverageAtEnd = load()
   results.environment.seconds = Math.round((Date.now() - started) / 1000)
 
