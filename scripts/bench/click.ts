@@ -5,7 +5,7 @@ import { median, round, type Summary, summarize } from './lib/stats'
 
 export interface ClickFigures {
   prefetch: boolean
-  /** pointerdown → the flow iframe's request. */
+  /** pointerdown → the flow iframe in the document with its URL (the browser requests it then). */
   ms: Summary
   /** Backend requests the flow waited for (between pointerdown and the flow request), per run. */
   roundTrips: number[]

@@ -23,7 +23,7 @@ const CONCURRENCY: Record<Transport, number> = { sse: 1, polling: 10 }
 
 /** The provider session behind the page's session: FaceSign client secrets start with its id. */
 function providerIdFrom(sessionJson: unknown): string {
-  const url = (sessionJson as { url?: unknown })?.url
+  const url = typeof sessionJson === 'object' && sessionJson !== null && 'url' in sessionJson ? sessionJson.url : undefined
   const secret = typeof url === 'string' ? new URL(url).searchParams.get('client_secret') : null
   const id = secret?.split('_secret_')[0]
   if (!id) throw new Error('POST /sessions gave no FaceSign flow URL')
@@ -75,12 +75,16 @@ export async function runWebhookBench(browser: Browser, app: BenchApp, transport
       }
     }),
   )
+  const streams = results.reduce((n, r) => n + r.streams, 0)
+  // A figure under the wrong name is worse than none: check which transport the pages really used.
+  if (transport === 'polling' && streams > 0) throw new Error(`${streams} status streams opened in the polling-only run`)
+  if (transport === 'sse' && streams < results.length) throw new Error(`only ${streams} status streams for ${results.length} SSE sessions`)
   return {
     transport,
     sessions: results.length,
     ms: summarize(results.map((r) => round(r.ms))),
     sendDelayMs: SEND_DELAY[transport],
-    streams: results.reduce((n, r) => n + r.streams, 0),
+    streams,
     polls: results.reduce((n, r) => n + r.polls, 0),
   }
 }
