@@ -93,7 +93,7 @@ export function HostedPage({ config, initialStrings }: HostedPageProps) {
           flow={
             showFlow ? (
               <div className="vwh-flow">
-                <FlowFrame key={state.sessionId} store={store} />
+                <FlowFrame key={state.sessionId} store={store} title={widget.dialogTitle} />
               </div>
             ) : undefined
           }
