@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
+import { demoCard, dialogFlow, expectButtonState, verifyButton } from '../support/demo'
 import { expectFlowReady, expectView, flowFrame } from '../support/hosted'
 
 /** Collects CSP violations from every frame of the page: the DOM event and the console's report. */
@@ -56,5 +57,16 @@ test('the hosted page runs whole flows under its strict CSP with zero violations
   await expectFlowReady(page)
   await flowFrame(page).getByRole('button', { name: 'Cancel' }).click()
   await expectView(page, 'canceled')
+  expect(violations).toEqual([])
+})
+
+test('the demo runs the modal flow under the same CSP with zero violations', async ({ page }) => {
+  const violations = await watchCsp(page)
+  const response = await page.goto('/demo/')
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
+  const card = demoCard(page, 'facesign', 'modal')
+  await verifyButton(card).click()
+  await dialogFlow(page).getByRole('button', { name: 'Pass' }).click()
+  await expectButtonState(card, 'verified')
   expect(violations).toEqual([])
 })

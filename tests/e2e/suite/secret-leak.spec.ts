@@ -67,5 +67,7 @@ test('the browser sees no key across pages, scripts, styles, API, streams, ifram
   expect(findLeaks(traffic.entries, app.markers)).toEqual([])
   // The gate itself sees a key where one would be.
   const planted = { kind: 'response' as const, url: 'planted', contentType: 'text/plain', text: `x${app.keys.facesignWebhookSecret}x` }
-  expect(findLeaks([planted], app.markers)).toEqual([`response planted: ${app.keys.facesignWebhookSecret}, sk_test_/sk_live_`])
+  const caught = findLeaks([planted], app.markers)
+  expect(caught).toHaveLength(1)
+  expect(caught[0]).toContain(app.keys.facesignWebhookSecret)
 })

@@ -70,6 +70,57 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
  * in the test process: tests drive the sandbox's controls, and the sandbox keeps retrying webhooks
  * while the backend process restarts.
  */
+export interface EmbeddedApp {
+  url: string
+  keys: MarkerKeys
+  markers: string[]
+  stop(): Promise<void>
+}
+
+/** Exactly `npm start`'s layout: scripts/start.ts with its own embedded sandbox, forced by VERIFY_SANDBOX=1 despite the keys. */
+export async function startEmbeddedApp(): Promise<EmbeddedApp> {
+  ensureHostedBuild()
+  const keys = markerKeys()
+  const [port, sandboxPort] = [await freePort(), await freePort()]
+  const url = `http://localhost:${port}`
+  const dataDir = mkdtempSync(join(tmpdir(), 'verify-e2e-embedded-'))
+  let log = ''
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SANDBOX_PORT: String(sandboxPort),
+      VERIFY_DATA_DIR: dataDir,
+      VERIFY_SANDBOX: '1',
+      FACESIGN_API_KEY: keys.facesignApiKey,
+      FACEVERIFY_API_KEY: keys.faceverifyApiKey,
+      FACEVERIFY_SECRET_KEY: keys.faceverifySecretKey,
+      FACESIGN_WEBHOOK_SECRET: keys.facesignWebhookSecret,
+    },
+  })
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  await waitUntilServing(`${url}/`, child, () => log)
+  return {
+    url,
+    keys,
+    markers: [...Object.values(keys), keys.facesignApiKey.slice('sk_test_MARKERfs'.length)],
+    async stop() {
+      if (child.exitCode === null && child.pid !== undefined) {
+        const exited = new Promise<void>((done) => child.once('exit', () => done()))
+        try {
+          process.kill(-child.pid, 'SIGTERM')
+        } catch {}
+        await exited
+      }
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
 export async function startApp(): Promise<RunningApp> {
   ensureHostedBuild()
   const keys = markerKeys()
