@@ -16,7 +16,7 @@ export {
   parseVerificationSession,
 } from './guards'
 export { assertAllowedUrl, navigatePopup, openBlankPopup, redirectTo, withReturnUrl } from './navigate'
-export { isSessionStatus, isTerminal, mapFaceSignStatus, mapWebhookEventType, mergeStatus, SESSION_STATUSES } from './status'
+export { isSessionStatus, isTerminal, mergeStatus, SESSION_STATUSES } from './status'
 export { clearSessionId, readResumeSessionId, SESSION_STORAGE_KEY, saveSessionId } from './storage'
 export type {
   VerificationEvent,

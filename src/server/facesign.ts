@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { isRecord } from '../core/guards'
-import { mapFaceSignStatus } from '../core/status'
+import { mapFaceSignStatus } from '../core/provider-status'
 import type { SessionStatus } from '../core/types'
 import { ProviderError } from './errors'
 import { providerFetch } from './provider-fetch'

@@ -1,5 +1,5 @@
 import { isRecord } from '../../core/guards'
-import { mapWebhookEventType } from '../../core/status'
+import { mapWebhookEventType } from '../../core/provider-status'
 import type { Provider, SessionStatus } from '../../core/types'
 import { applyStatus, type HandlerContext, unknownStatus } from '../context'
 import { badRequest, HttpError } from '../errors'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionStatus } from '../../../src/core'
-import { isSessionStatus, isTerminal, mapFaceSignStatus, mapWebhookEventType, mergeStatus, SESSION_STATUSES } from '../../../src/core'
+import { isSessionStatus, isTerminal, mergeStatus, SESSION_STATUSES } from '../../../src/core'
+import { mapFaceSignStatus, mapWebhookEventType } from '../../../src/core/provider-status'
 
 describe('isTerminal', () => {
   it.each([
