@@ -1,6 +1,5 @@
 import { DEFAULT_ENDPOINT } from './config'
-import type { VerifyErrorCode } from './errors'
-import { toVerifyError, VerifyError } from './errors'
+import { invalidResponse, toVerifyError, VerifyError, type VerifyErrorCode } from './errors'
 import { parseErrorBody, parseRefreshedSecret, parseSessionSnapshot, parseVerificationSession } from './guards'
 import type { Provider, RefreshedSecret, SessionSnapshot, VerificationSession } from './types'
 
@@ -35,13 +34,13 @@ const CODES: Record<number, VerifyErrorCode> = {
   429: 'rate_limited',
 }
 
+const JSON_TYPE = 'application/json'
+
 /** Retry-After is seconds or an HTTP date; anything else is ignored. */
 export function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-  const at = Date.parse(value)
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now())
+  const ms = Number.isFinite(+value) ? +value * 1000 : Date.parse(value) - Date.now()
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms)
 }
 
 export function createVerifyClient(options: VerifyClientOptions = {}): VerifyClient {
@@ -53,7 +52,7 @@ export function createVerifyClient(options: VerifyClientOptions = {}): VerifyCli
     try {
       response = await (options.fetch ?? globalThis.fetch)(url, {
         method: body ? 'POST' : 'GET',
-        headers: body ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' },
+        headers: { accept: JSON_TYPE, ...(body && { 'content-type': JSON_TYPE }) },
         body: body && JSON.stringify(body),
         credentials: 'same-origin',
         signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
@@ -61,15 +60,17 @@ export function createVerifyClient(options: VerifyClientOptions = {}): VerifyCli
     } catch (error) {
       throw toVerifyError(error)
     }
-    const status = response.status
+    const { status, ok, headers } = response
     // A proxy's HTML error page or a truncated body must end as a typed error, never a SyntaxError.
     const json: unknown = await response.json().catch(() => undefined)
-    if (!response.ok) {
-      const code = CODES[status] ?? (status >= 500 ? 'server_error' : 'bad_request')
-      const message = parseErrorBody(json)?.message ?? `The verification service answered ${status}.`
-      throw new VerifyError(code, message, { status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) })
+    if (!ok) {
+      throw new VerifyError(
+        CODES[status] ?? (status < 500 ? 'bad_request' : 'server_error'),
+        parseErrorBody(json)?.message ?? `The server answered ${status}.`,
+        { status, retryAfterMs: parseRetryAfter(headers.get('retry-after')) },
+      )
     }
-    if (json === undefined) throw new VerifyError('invalid_response', 'The verification service sent a body that is not JSON.', { status })
+    if (json === undefined) throw invalidResponse('answer from the server: not JSON', status)
     return parse(json)
   }
 

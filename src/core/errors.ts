@@ -14,16 +14,8 @@ export type VerifyErrorCode =
   | 'flow_error'
   | 'unknown_status'
 
-const RETRYABLE = new Set<VerifyErrorCode>([
-  'network_error',
-  'timeout',
-  'rate_limited',
-  'server_error',
-  'session_expired',
-  'popup_blocked',
-  'flow_error',
-  'invalid_response',
-])
+// The codes a retry cannot fix; every other one is worth another try (now or after retryAfterMs).
+const FINAL: VerifyErrorCode[] = ['bad_request', 'unauthorized', 'not_found', 'untrusted_url', 'unknown_status']
 
 export interface VerifyErrorOptions {
   status?: number
@@ -33,22 +25,25 @@ export interface VerifyErrorOptions {
 
 export class VerifyError extends Error {
   override readonly name = 'VerifyError'
-  readonly code: VerifyErrorCode
   /** HTTP status of the backend answer, when there was one. */
   readonly status: number | undefined
   /** How long the backend asked us to wait (429 Retry-After), in ms. */
   readonly retryAfterMs: number | undefined
 
-  constructor(code: VerifyErrorCode, message: string, options: VerifyErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
-    this.code = code
+  constructor(
+    readonly code: VerifyErrorCode,
+    message: string,
+    options: VerifyErrorOptions = {},
+  ) {
+    // `options` is also the Error's own options: its `cause`, when there is one, becomes `error.cause`.
+    super(message, options)
     this.status = options.status
     this.retryAfterMs = options.retryAfterMs
   }
 
   /** Whether trying again (now or after `retryAfterMs`) can succeed. */
   get retryable(): boolean {
-    return RETRYABLE.has(this.code)
+    return !FINAL.includes(this.code)
   }
 }
 
@@ -56,11 +51,20 @@ export function isVerifyError(value: unknown): value is VerifyError {
   return value instanceof VerifyError
 }
 
+/** An answer from the backend that is not what the widget expects (`what`: which, and why). */
+export function invalidResponse(what: string, status?: number): VerifyError {
+  return new VerifyError('invalid_response', `Invalid ${what}`, { status })
+}
+
 /** Turns anything thrown into a VerifyError, keeping the original as `cause`. */
 export function toVerifyError(value: unknown): VerifyError {
   if (value instanceof VerifyError) return value
-  if (value instanceof DOMException && value.name === 'TimeoutError') {
-    return new VerifyError('timeout', 'The verification service took too long to answer.', { cause: value })
-  }
-  return new VerifyError('network_error', 'Could not reach the verification service.', { cause: value })
+  const timeout = value instanceof DOMException && value.name === 'TimeoutError'
+  return new VerifyError(
+    timeout ? 'timeout' : 'network_error',
+    timeout ? 'The server took too long to answer.' : 'Could not reach the server.',
+    {
+      cause: value,
+    },
+  )
 }

@@ -1,12 +1,8 @@
-import { VerifyError } from './errors'
+import { invalidResponse } from './errors'
 import { isSessionStatus } from './status'
 import type { BackendErrorBody, FlowMessage, Provider, RefreshedSecret, SessionSnapshot, VerificationSession } from './types'
 
 type Json = Record<string, unknown>
-
-function invalid(what: string, detail: string): VerifyError {
-  return new VerifyError('invalid_response', `The verification service sent an invalid ${what}: ${detail}.`)
-}
 
 export function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -16,85 +12,72 @@ export function isProvider(value: unknown): value is Provider {
   return value === 'facesign' || value === 'faceverify'
 }
 
-function field<T>(obj: Json, key: string, what: string, test: (v: unknown) => v is T, expected: string): T {
-  const value = obj[key]
-  if (!test(value)) throw invalid(what, `"${key}" should be ${expected}`)
-  return value
-}
-
-function optional<T>(obj: Json, key: string, what: string, test: (v: unknown) => v is T, expected: string): T | undefined {
-  return obj[key] === undefined || obj[key] === null ? undefined : field(obj, key, what, test, expected)
-}
-
 const isString = (v: unknown): v is string => typeof v === 'string'
-const isNonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0
-const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean'
+const isFilled = (v: unknown) => isString(v) && v !== ''
 
-function record(value: unknown, what: string): Json {
-  if (!isRecord(value)) throw invalid(what, 'expected a JSON object')
-  return value
+/** What each backend field must hold: a field name means the same thing in every answer. */
+const FIELDS: Json & Record<string, (value: unknown) => boolean> = {
+  sessionId: isFilled,
+  provider: isProvider,
+  status: isSessionStatus,
+  livemode: (v) => typeof v === 'boolean',
+  url: isFilled,
+  clientSecret: isFilled,
+  expiresAt: isString,
+  updatedAt: isString,
 }
 
-function base(obj: Json, what: string) {
-  return {
-    sessionId: field(obj, 'sessionId', what, isNonEmpty, 'a non-empty string'),
-    provider: field(obj, 'provider', what, isProvider, '"facesign" or "faceverify"'),
-    status: field(obj, 'status', what, isSessionStatus, 'a known status'),
-    livemode: field(obj, 'livemode', what, isBoolean, 'a boolean'),
+/**
+ * One validator for every answer shape. `fields` lists the keys kept, in order; a trailing `?`
+ * marks an optional one (absent or null: left out). Anything else in the answer is dropped.
+ */
+function parser<T>(what: string, fields: string): (value: unknown) => T {
+  return (value) => {
+    const fail = (detail: string) => invalidResponse(`${what} from the server: ${detail}`)
+    if (!isRecord(value)) throw fail('expected a JSON object')
+    const parsed: Json = {}
+    for (const field of fields.split(' ')) {
+      const key = field.replace('?', '')
+      const v = value[key]
+      if (key !== field && v == null) continue
+      if (!FIELDS[key]!(v)) throw fail(`"${key}"`)
+      parsed[key] = v
+    }
+    return parsed as T
   }
-}
-
-function withOptional<T extends object>(value: T, key: string, extra: string | undefined): T {
-  return extra === undefined ? value : { ...value, [key]: extra }
 }
 
 /** `POST /sessions` → VerificationSession, or a typed `invalid_response` error. */
-export function parseVerificationSession(value: unknown): VerificationSession {
-  const what = 'session'
-  const obj = record(value, what)
-  const session: VerificationSession = { ...base(obj, what), url: field(obj, 'url', what, isNonEmpty, 'a URL') }
-  const withSecret = withOptional(session, 'clientSecret', optional(obj, 'clientSecret', what, isNonEmpty, 'a string'))
-  return withOptional(withSecret, 'expiresAt', optional(obj, 'expiresAt', what, isString, 'an ISO date'))
-}
+export const parseVerificationSession = /* @__PURE__ */ parser<VerificationSession>(
+  'session',
+  'sessionId provider status livemode url clientSecret? expiresAt?',
+)
 
 /** `GET /sessions/:id` and SSE `status` data → SessionSnapshot. */
-export function parseSessionSnapshot(value: unknown): SessionSnapshot {
-  const what = 'session status'
-  const obj = record(value, what)
-  const snapshot: SessionSnapshot = { ...base(obj, what), updatedAt: field(obj, 'updatedAt', what, isString, 'an ISO date') }
-  return withOptional(snapshot, 'expiresAt', optional(obj, 'expiresAt', what, isString, 'an ISO date'))
-}
+export const parseSessionSnapshot = /* @__PURE__ */ parser<SessionSnapshot>(
+  'session status',
+  'sessionId provider status livemode updatedAt expiresAt?',
+)
 
 /** `POST /sessions/:id/refresh` → RefreshedSecret. */
-export function parseRefreshedSecret(value: unknown): RefreshedSecret {
-  const what = 'refreshed secret'
-  const obj = record(value, what)
-  const refreshed: RefreshedSecret = {
-    sessionId: field(obj, 'sessionId', what, isNonEmpty, 'a non-empty string'),
-    clientSecret: field(obj, 'clientSecret', what, isNonEmpty, 'a non-empty string'),
-    url: field(obj, 'url', what, isNonEmpty, 'a URL'),
-  }
-  return withOptional(refreshed, 'expiresAt', optional(obj, 'expiresAt', what, isString, 'an ISO date'))
-}
+export const parseRefreshedSecret = /* @__PURE__ */ parser<RefreshedSecret>('refreshed secret', 'sessionId clientSecret url expiresAt?')
 
 /** The backend's `{"error":{type,code,message}}`, or undefined when the body is something else. */
 export function parseErrorBody(value: unknown): BackendErrorBody | undefined {
-  if (!isRecord(value) || !isRecord(value.error)) return undefined
-  const { type, code, message } = value.error
-  if (!isString(type) || !isString(message)) return undefined
-  return { type, code: isString(code) ? code : type, message }
+  const error = isRecord(value) ? value.error : undefined
+  if (!isRecord(error)) return undefined
+  const { type, code, message } = error
+  return isString(type) && isString(message) ? { type, code: isString(code) ? code : type, message } : undefined
 }
 
-const FLOW_TYPES = new Set(['ready', 'started', 'completed', 'canceled', 'expired', 'error'])
+const FLOW_TYPES = ['ready', 'started', 'completed', 'canceled', 'expired', 'error']
 
 /** A postMessage from a flow page → FlowMessage, or undefined for anything else (ignored). */
 export function parseFlowMessage(value: unknown): FlowMessage | undefined {
-  if (!isRecord(value) || value.source !== 'facesign-flow' || !FLOW_TYPES.has(value.type as string)) return undefined
-  if (value.type === 'completed') {
-    return isSessionStatus(value.status) ? { source: 'facesign-flow', type: 'completed', status: value.status } : undefined
-  }
-  if (value.type === 'error') {
-    return { source: 'facesign-flow', type: 'error', message: isString(value.message) ? value.message : 'The verification flow failed.' }
-  }
-  return { source: 'facesign-flow', type: value.type } as FlowMessage
+  if (!isRecord(value) || value.source !== 'facesign-flow' || !FLOW_TYPES.includes(value.type as string)) return undefined
+  const { source, type, status, message } = value
+  if (type === 'completed') return isSessionStatus(status) ? ({ source, type, status } as FlowMessage) : undefined
+  return (
+    type === 'error' ? { source, type, message: isString(message) ? message : 'The verification flow failed.' } : { source, type }
+  ) as FlowMessage
 }

@@ -1,23 +1,25 @@
 import type { SessionStatus, TerminalStatus } from './types'
 
-const RANK: Record<SessionStatus, number> = {
-  requires_input: 0,
-  in_progress: 1,
-  processing: 2,
-  verified: 3,
-  failed: 3,
-  canceled: 3,
-  expired: 3,
-}
+/** Every status, in lifecycle order; the last four are terminal. */
+export const SESSION_STATUSES: SessionStatus[] = [
+  'requires_input',
+  'in_progress',
+  'processing',
+  'verified',
+  'failed',
+  'canceled',
+  'expired',
+]
 
-export const SESSION_STATUSES = Object.keys(RANK) as SessionStatus[]
+// Terminal statuses share one rank, so none of them replaces another; anything else is -1.
+const rank = (status: unknown) => Math.min(SESSION_STATUSES.indexOf(status as SessionStatus), 3)
 
 export function isSessionStatus(value: unknown): value is SessionStatus {
-  return typeof value === 'string' && Object.hasOwn(RANK, value)
+  return rank(value) >= 0
 }
 
 export function isTerminal(status: SessionStatus | undefined): status is TerminalStatus {
-  return status !== undefined && RANK[status] === 3
+  return rank(status) === 3
 }
 
 /**
@@ -26,7 +28,5 @@ export function isTerminal(status: SessionStatus | undefined): status is Termina
  * event never moves a session back.
  */
 export function mergeStatus(current: SessionStatus | undefined, next: SessionStatus): SessionStatus {
-  if (current === undefined) return next
-  if (isTerminal(current)) return current
-  return RANK[next] >= RANK[current] ? next : current
+  return isTerminal(current) || rank(next) < rank(current) ? current! : next
 }

@@ -1,6 +1,6 @@
 import type { VerifyClient } from './client'
 import { toVerifyError, VerifyError } from './errors'
-import { FaceSignClient, type FaceSignFlow } from './facesign'
+import { FaceSignClient, type FaceSignClientOptions, type FaceSignFlow } from './facesign'
 import { navigatePopup, openBlankPopup, redirectTo } from './navigate'
 import { isTerminal, mergeStatus } from './status'
 import { clearSessionId, readResumeSessionId, saveSessionId } from './storage'
@@ -73,8 +73,15 @@ const IDLE: VerificationState = {
 // Terminal callbacks fire once per session per page, whatever mounts, remounts or StrictMode do.
 const settled = new Set<string>()
 
+function listenTo<T>(listeners: Set<T>) {
+  return (listener: T) => {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  }
+}
+
 export function createVerificationStore(options: VerificationStoreOptions): VerificationStore {
-  const { client, provider, mode = 'modal' } = options
+  const { client, provider, mode = 'modal', allowedHosts } = options
   let state = IDLE
   let pending: Promise<void> | undefined
   let tracker: StatusTracker | undefined
@@ -89,6 +96,7 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
     state = { ...state, ...patch }
     for (const fn of listeners) fn()
   }
+  const reset = (patch?: Partial<VerificationState>) => set({ ...IDLE, ...patch })
   const emit = (event: VerificationEvent) => {
     for (const fn of eventListeners) fn(event)
   }
@@ -98,29 +106,38 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
     status,
     livemode: state.livemode,
   })
+  const openFlow = (session: VerificationSession, extra?: Partial<FaceSignClientOptions>) =>
+    FaceSignClient({ clientSecret: session.clientSecret ?? '', url: session.url, allowedHosts, ...extra })
 
   function stopTracking(): void {
     tracker?.stop()
     tracker = undefined
   }
 
+  function closeFlow(): void {
+    flow?.destroy()
+    flow = undefined
+  }
+
   function fail(error: unknown): void {
     const e = toVerifyError(error)
     stopTracking()
-    flow?.destroy()
-    flow = undefined
+    closeFlow()
     set({ phase: 'error', error: e })
     emit({ type: 'error', error: e })
+  }
+
+  /** Lets go of a session that is not this widget's (any more), without an error. */
+  function forget(): void {
+    stopTracking()
+    reset()
   }
 
   function apply(snapshot: SessionSnapshot) {
     if (snapshot.sessionId !== state.sessionId || state.phase === 'idle') return
     options.onSnapshot?.(snapshot)
     // A stored id from another widget on the page: leave it alone.
-    if (snapshot.provider !== provider) {
-      stopTracking()
-      return set(IDLE)
-    }
+    if (snapshot.provider !== provider) return forget()
     applyStatus(snapshot.status, snapshot.livemode)
   }
 
@@ -128,9 +145,10 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
     const id = state.sessionId!
     const status = mergeStatus(state.status, next)
     const changed = status !== state.status
-    set({ status, livemode, phase: isTerminal(status) ? 'done' : state.phase === 'error' ? 'error' : 'active' })
+    const done = isTerminal(status)
+    set({ status, livemode, phase: done ? 'done' : state.phase === 'error' ? 'error' : 'active' })
     if (changed) emit({ type: 'status', result: result(status) })
-    if (!isTerminal(status)) return
+    if (!done) return
     stopTracking()
     clearSessionId(id)
     if (!settled.has(id)) {
@@ -150,30 +168,29 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
       onError: (error) => {
         if (error.retryable) return
         // A stored id that is not ours (any more) is forgotten silently; a live one is an error.
-        if (!state.session) {
-          clearSessionId(sessionId)
-          set(IDLE)
-        } else fail(error)
+        if (state.session) return fail(error)
+        clearSessionId(sessionId)
+        forget()
       },
     })
   }
 
   function launch(session: VerificationSession, popup: Window | undefined) {
-    if (provider === 'faceverify' && mode !== 'popup') return redirectTo(session.url, options.allowedHosts)
-    if (popup) return navigatePopup(popup, session.url, options.allowedHosts)
-    if (mode === 'redirect')
-      FaceSignClient({ clientSecret: session.clientSecret ?? '', url: session.url, allowedHosts: options.allowedHosts }).open()
+    if (provider === 'faceverify' && mode !== 'popup') return redirectTo(session.url, allowedHosts)
+    if (popup) return navigatePopup(popup, session.url, allowedHosts)
+    if (mode === 'redirect') openFlow(session).open()
   }
 
   async function create(): Promise<void> {
     let popup: Window | undefined
     try {
       if (mode === 'popup') popup = openBlankPopup()
-      set({ ...IDLE, phase: 'starting' })
-      const session = await client.createSession({ provider, ...(options.country ? { country: options.country } : {}) })
+      reset({ phase: 'starting' })
+      // An empty country is left out (JSON drops undefined).
+      const session = await client.createSession({ provider, country: options.country || undefined })
       saveSessionId(session.sessionId)
       refreshed = false
-      set({ phase: 'active', sessionId: session.sessionId, session, status: undefined, livemode: session.livemode })
+      set({ phase: 'active', sessionId: session.sessionId, session })
       applyStatus(session.status, session.livemode)
       if (cancelRequested) return store.cancel()
       if (state.phase === 'active') launch(session, popup)
@@ -184,29 +201,27 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
     }
   }
 
-  function onFlow(message: FlowMessage) {
-    if (message.type === 'completed' || message.type === 'started') tracker?.refresh()
-    else if (message.type === 'canceled') void store.cancel()
-    else if (message.type === 'error') fail(new VerifyError('flow_error', message.message))
-    else if (message.type === 'expired') {
-      const id = state.sessionId!
-      // One refresh per session: a secret that expires again means the person has to start over.
-      if (refreshed) return fail(new VerifyError('session_expired', 'The verification session expired.'))
+  function refreshSecret(): void {
+    // One refresh per session: a secret that expires again means the person has to start over.
+    if (refreshed) fail(new VerifyError('session_expired', 'The verification session expired.'))
+    else {
       refreshed = true
-      client.refreshSecret(id).then((fresh) => flow?.update(fresh), fail)
+      client.refreshSecret(state.sessionId!).then((fresh) => flow?.update(fresh), fail)
     }
+  }
+
+  function onFlow(message: FlowMessage) {
+    const { type } = message
+    if (type === 'completed' || type === 'started') tracker?.refresh()
+    else if (type === 'canceled') void store.cancel()
+    else if (type === 'error') fail(new VerifyError('flow_error', message.message))
+    else if (type === 'expired') refreshSecret()
   }
 
   const store: VerificationStore = {
     getSnapshot: () => state,
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    on(listener) {
-      eventListeners.add(listener)
-      return () => eventListeners.delete(listener)
-    },
+    subscribe: listenTo(listeners),
+    on: listenTo(eventListeners),
     start() {
       if (state.phase === 'starting' && pending) return pending
       cancelRequested = false
@@ -230,9 +245,8 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
         cancelRequested = true
         return
       }
-      flow?.destroy()
-      flow = undefined
-      if (!id || state.phase !== 'active') return set(IDLE)
+      closeFlow()
+      if (!id || state.phase !== 'active') return reset()
       try {
         apply(await client.cancelSession(id))
       } catch (error) {
@@ -240,7 +254,7 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
       }
     },
     resume(sessionId) {
-      set({ ...IDLE, phase: 'active', sessionId })
+      reset({ phase: 'active', sessionId })
       track(sessionId)
     },
     attachFlow(element, title = options.title) {
@@ -248,17 +262,12 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
       let mounted: FaceSignFlow | undefined
       if (!session || provider !== 'facesign') return () => {}
       try {
-        mounted = FaceSignClient({
-          clientSecret: session.clientSecret ?? '',
-          url: session.url,
-          allowedHosts: options.allowedHosts,
-          title,
-          onMessage: onFlow,
-        })
+        mounted = openFlow(session, { title, onMessage: onFlow })
         mounted.mount(element)
         flow = mounted
         // A reopened session may carry a secret that has already run out: refresh it up front.
-        if (session.expiresAt && Date.parse(session.expiresAt) <= Date.now()) onFlow({ source: 'facesign-flow', type: 'expired' })
+        // (No expiresAt parses as NaN, which is never in the past.)
+        if (Date.parse(session.expiresAt!) <= Date.now()) refreshSecret()
       } catch (error) {
         fail(error)
       }
@@ -269,7 +278,8 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
     },
     activate() {
       if (++active === 1) {
-        if (state.phase === 'active' && state.sessionId) track(state.sessionId)
+        // An active session always has its id (create and resume set both at once).
+        if (state.phase === 'active') track(state.sessionId!)
         else if (state.phase === 'idle' && options.resume !== false) {
           const id = readResumeSessionId()
           if (id) store.resume(id)
