@@ -1,5 +1,6 @@
 import type { VerifyClient } from './client'
-import { toVerifyError, VerifyError } from './errors'
+import { isBrowser } from './env'
+import { invalidResponse, toVerifyError, VerifyError } from './errors'
 import { parseSessionSnapshot } from './guards'
 import { isTerminal } from './status'
 import type { SessionSnapshot } from './types'
@@ -28,9 +29,7 @@ export interface StatusTracker {
  * available. Polling pauses while the page is hidden; everything stops at a terminal status.
  */
 export function trackSessionStatus(options: TrackStatusOptions): StatusTracker {
-  const { client, sessionId, onSnapshot, onError } = options
-  const min = options.minDelayMs ?? 1000
-  const max = options.maxDelayMs ?? 15_000
+  const { client, sessionId, onSnapshot, onError, minDelayMs: min = 1000, maxDelayMs: max = 15_000 } = options
   let stopped = false
   let polling = false
   let inflight = false
@@ -38,7 +37,7 @@ export function trackSessionStatus(options: TrackStatusOptions): StatusTracker {
   let last: string | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
   let source: EventSource | undefined
-  const hasDocument = typeof document !== 'undefined'
+  const browser = isBrowser()
 
   function emit(snapshot: SessionSnapshot): boolean {
     const changed = snapshot.status !== last
@@ -50,34 +49,39 @@ export function trackSessionStatus(options: TrackStatusOptions): StatusTracker {
 
   function schedule(ms: number): void {
     clearTimeout(timer)
-    if (!stopped && polling && !(hasDocument && document.hidden)) timer = setTimeout(poll, ms)
+    if (!stopped && polling && !(browser && document.hidden)) timer = setTimeout(poll, ms)
   }
 
   async function poll(): Promise<void> {
     if (stopped || inflight) return
     inflight = true
-    let wait: number
+    let changed = false
+    let retryAfter = 0
     try {
       const snapshot = await client.getSession(sessionId)
       if (stopped) return
-      delay = emit(snapshot) ? min : Math.min(delay * 2, max)
-      wait = delay
+      changed = emit(snapshot)
     } catch (error) {
       if (stopped) return
       const e = toVerifyError(error)
       onError?.(e)
       if (!e.retryable) return tracker.stop()
-      delay = Math.min(delay * 2, max)
-      wait = Math.max(e.retryAfterMs ?? 0, delay)
+      retryAfter = e.retryAfterMs ?? 0
     } finally {
       inflight = false
     }
-    schedule(wait)
+    // A change resets the backoff; no change (or a retryable error) doubles it.
+    delay = changed ? min : Math.min(delay * 2, max)
+    schedule(Math.max(retryAfter, delay))
+  }
+
+  function closeStream(): void {
+    source?.close()
+    source = undefined
   }
 
   function startPolling(): void {
-    source?.close()
-    source = undefined
+    closeStream()
     polling = true
     void poll()
   }
@@ -86,7 +90,7 @@ export function trackSessionStatus(options: TrackStatusOptions): StatusTracker {
   const onFocus = () => tracker.refresh()
   // pageshow covers a return through the back/forward cache, where no load or focus fires.
   const listen = (method: 'addEventListener' | 'removeEventListener') => {
-    if (!hasDocument) return
+    if (!browser) return
     document[method]('visibilitychange', onVisibility)
     window[method]('focus', onFocus)
     window[method]('pageshow', onFocus)
@@ -100,8 +104,7 @@ export function trackSessionStatus(options: TrackStatusOptions): StatusTracker {
     stop() {
       stopped = true
       clearTimeout(timer)
-      source?.close()
-      source = undefined
+      closeStream()
       listen('removeEventListener')
     },
   }
@@ -121,7 +124,7 @@ export function trackSessionStatus(options: TrackStatusOptions): StatusTracker {
     try {
       emit(parseSessionSnapshot(JSON.parse((event as MessageEvent<string>).data)))
     } catch (error) {
-      onError?.(error instanceof VerifyError ? error : new VerifyError('invalid_response', 'The status stream sent invalid JSON.'))
+      onError?.(error instanceof VerifyError ? error : invalidResponse('JSON in the status stream'))
     }
   })
   // The browser reconnects a dropped stream by itself; a stream that is refused outright or
