@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { demoCard, dialogFlow, expectButtonState, verifyButton } from '../support/demo'
-import { expectFlowReady, expectView, flowFrame } from '../support/hosted'
+import { chooseInFrame, expectFlowReady, expectView, flowFrame } from '../support/hosted'
 
 /** Collects CSP violations from every frame of the page: the DOM event and the console's report. */
 async function watchCsp(page: Page): Promise<string[]> {
@@ -43,7 +43,7 @@ test('the hosted page runs whole flows under its strict CSP with zero violations
   expect(header).not.toMatch(/unsafe-inline|unsafe-eval|\*(?!\.)/)
 
   await expectFlowReady(page)
-  await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+  await chooseInFrame(flowFrame(page), 'Pass')
   await expectView(page, 'verified')
 
   await page.evaluate(() => sessionStorage.clear())
@@ -55,7 +55,7 @@ test('the hosted page runs whole flows under its strict CSP with zero violations
 
   await page.goto('/?lang=ar')
   await expectFlowReady(page)
-  await flowFrame(page).getByRole('button', { name: 'Cancel' }).click()
+  await chooseInFrame(flowFrame(page), 'Cancel')
   await expectView(page, 'canceled')
   expect(violations).toEqual([])
 })
@@ -66,7 +66,7 @@ test('the demo runs the modal flow under the same CSP with zero violations', asy
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
   const card = demoCard(page, 'facesign', 'modal')
   await verifyButton(card).click()
-  await dialogFlow(page).getByRole('button', { name: 'Pass' }).click()
+  await chooseInFrame(dialogFlow(page), 'Pass')
   await expectButtonState(card, 'verified')
   expect(violations).toEqual([])
 })

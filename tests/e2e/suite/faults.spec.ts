@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures'
-import { expectFlowReady, expectView, flowFrame, flowSessionId } from '../support/hosted'
+import { chooseInFrame, expectFlowReady, expectView, flowFrame, flowSessionId } from '../support/hosted'
 
 const CREATE = '**/api/verify/sessions'
 const RATE_LIMIT_BODY = { error: { type: 'rate_limit_error', message: 'Too many requests. Please retry after 60 seconds.' } }
@@ -70,7 +70,7 @@ test.describe('the network goes away', () => {
     await expectView(page, 'offline')
     await context.setOffline(false)
     await expect(page.locator('section.vwh-card')).toHaveAttribute('data-view', /requires_input|in_progress/)
-    await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+    await chooseInFrame(flowFrame(page), 'Pass')
     await expectView(page, 'verified')
   })
 
@@ -115,7 +115,7 @@ test.describe('client secrets', () => {
     await page.goto('/')
     await expectFlowReady(page)
     expect(await page.locator('.vwh-flow iframe').getAttribute('src')).not.toContain('_secret_stale')
-    await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+    await chooseInFrame(flowFrame(page), 'Pass')
     await expectView(page, 'verified')
     expect(refreshes).toHaveLength(1)
   })
@@ -138,7 +138,7 @@ test.describe('client secrets', () => {
     await page.unroute('**/api/verify/sessions/*/refresh')
     await page.getByRole('button', { name: /start again/i }).click()
     await expectFlowReady(page)
-    await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+    await chooseInFrame(flowFrame(page), 'Pass')
     await expectView(page, 'verified')
   })
 })
@@ -167,7 +167,7 @@ test.describe('the provider rate-limits the backend', () => {
     await page.goto('/')
     await expectView(page, 'rate_limited')
     await expectFlowReady(page)
-    await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+    await chooseInFrame(flowFrame(page), 'Pass')
     await expectView(page, 'verified')
   })
 })
@@ -179,7 +179,7 @@ test('the backend restarted mid-flow: the flow completes and no webhook is lost'
   const providerId = await flowSessionId(page)
   await app.restartBackend(async () => {
     // While the backend is down the person finishes; the sandbox's webhook cannot land yet.
-    await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+    await chooseInFrame(flowFrame(page), 'Pass')
     await expect
       .poll(() => app.sandbox.deliveries().find((d) => d.type === 'session.verified' && d.body.includes(providerId))?.attempts ?? 0)
       .toBeGreaterThan(0)

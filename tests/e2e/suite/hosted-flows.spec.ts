@@ -1,11 +1,11 @@
 import { expect, test } from '../fixtures'
-import { expectFlowReady, expectView, flowFrame } from '../support/hosted'
+import { chooseInFrame, expectFlowReady, expectView, flowFrame } from '../support/hosted'
 
 test.describe('hosted page, FaceSign inline', () => {
   test('pass: the flow reports verified', async ({ page }) => {
     await page.goto('/')
     await expectFlowReady(page)
-    await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+    await chooseInFrame(flowFrame(page), 'Pass')
     await expectView(page, 'verified')
     await expect(page.locator('.vwh-flow iframe')).toHaveCount(0)
   })
@@ -13,7 +13,7 @@ test.describe('hosted page, FaceSign inline', () => {
   test('fail: the flow reports failed and offers a retry', async ({ page }) => {
     await page.goto('/')
     await expectFlowReady(page)
-    await flowFrame(page).getByRole('button', { name: 'Fail' }).click()
+    await chooseInFrame(flowFrame(page), 'Fail')
     await expectView(page, 'failed')
     await page.locator('section.vwh-card button').click()
     await expectFlowReady(page)
@@ -22,7 +22,7 @@ test.describe('hosted page, FaceSign inline', () => {
   test('cancel inside the flow: canceled, and a new start is possible', async ({ page }) => {
     await page.goto('/')
     await expectFlowReady(page)
-    await flowFrame(page).getByRole('button', { name: 'Cancel' }).click()
+    await chooseInFrame(flowFrame(page), 'Cancel')
     await expectView(page, 'canceled')
     await page.locator('section.vwh-card button').click()
     await expectFlowReady(page)

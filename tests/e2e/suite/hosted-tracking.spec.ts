@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
-import { expectFlowReady, expectView, flowFrame, flowSessionId, stateCard, trackedSessionId } from '../support/hosted'
+import { chooseInFrame, expectFlowReady, expectView, flowFrame, flowSessionId, stateCard, trackedSessionId } from '../support/hosted'
 
 /**
  * Headless Chromium keeps every tab visible, so visibility is switched the way the page reads it:
@@ -48,7 +48,7 @@ test('two tabs of one user share one session', async ({ context, app }) => {
   const providerId = await flowSessionId(first)
   expect(await flowSessionId(second)).toBe(providerId)
   expect(app.sandbox.sessions().filter((s) => s.provider === 'facesign' && s.id === providerId)).toHaveLength(1)
-  await flowFrame(second).getByRole('button', { name: 'Pass' }).click()
+  await chooseInFrame(flowFrame(second), 'Pass')
   await expectView(second, 'verified')
   await expectView(first, 'verified')
 })

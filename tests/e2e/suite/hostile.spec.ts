@@ -1,6 +1,6 @@
 import type { Page, Request } from '@playwright/test'
 import { expect, test } from '../fixtures'
-import { expectFlowReady, expectView, flowFrame } from '../support/hosted'
+import { chooseInFrame, expectFlowReady, expectView, flowFrame } from '../support/hosted'
 
 const CREATE = '**/api/verify/sessions'
 
@@ -47,7 +47,7 @@ test.describe('messages from other windows', () => {
 
     await expect(page.locator('.vwh-flow iframe')).toHaveAttribute('src', flowSrc ?? '')
     await expect(page.locator('section.vwh-card')).toHaveAttribute('data-view', /requires_input|in_progress/)
-    await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+    await chooseInFrame(flowFrame(page), 'Pass')
     await expectView(page, 'verified')
     expect(sideEffects.map((r) => r.url())).toEqual([])
   })

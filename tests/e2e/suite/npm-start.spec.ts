@@ -1,6 +1,6 @@
 import { expect, test } from '../fixtures'
 import { type EmbeddedApp, startEmbeddedApp } from '../support/app'
-import { expectFlowReady, expectView, flowFrame } from '../support/hosted'
+import { chooseInFrame, expectFlowReady, expectView, flowFrame } from '../support/hosted'
 import { findLeaks } from '../support/recorder'
 
 let embedded: EmbeddedApp
@@ -19,7 +19,7 @@ test('npm start with VERIFY_SANDBOX=1 and marker keys runs a flow on its embedde
 }) => {
   await page.goto(`${embedded.url}/`)
   await expectFlowReady(page)
-  await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+  await chooseInFrame(flowFrame(page), 'Pass')
   await expectView(page, 'verified')
   await page.goto(`${embedded.url}/demo/`)
   await expect(page.locator('#root')).not.toBeEmpty()

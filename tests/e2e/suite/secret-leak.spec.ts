@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { expect, test } from '../fixtures'
-import { expectFlowReady, expectView, flowFrame } from '../support/hosted'
+import { chooseInFrame, expectFlowReady, expectView, flowFrame } from '../support/hosted'
 import { findLeaks } from '../support/recorder'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
@@ -37,7 +37,7 @@ test('every built browser asset is free of keys and secrets', async ({ app }) =>
 test('the browser sees no key across pages, scripts, styles, API, streams, iframes and redirects', async ({ page, app, traffic }) => {
   await page.goto('/')
   await expectFlowReady(page)
-  await flowFrame(page).getByRole('button', { name: 'Pass' }).click()
+  await chooseInFrame(flowFrame(page), 'Pass')
   await expectView(page, 'verified')
   await page.evaluate(() => sessionStorage.clear())
   await page.goto('/?provider=faceverify')

@@ -23,3 +23,14 @@ export async function flowSessionId(page: Page): Promise<string> {
   const secret = new URL(src ?? '').searchParams.get('client_secret') ?? ''
   return secret.split('_secret_')[0] ?? ''
 }
+
+/**
+ * Clicks an outcome button inside an embedded flow. The click makes the widget remove the flow's
+ * iframe; when that happens before Chromium acknowledges the mouse input, Playwright's click never
+ * returns. So the click is not awaited: the test waits for the outcome the click must cause.
+ */
+export async function chooseInFrame(frame: FrameLocator, outcome: 'Pass' | 'Fail' | 'Cancel'): Promise<void> {
+  const button = frame.getByRole('button', { name: outcome })
+  await expect(button).toBeEnabled()
+  void button.click().catch(() => undefined)
+}
