@@ -43,6 +43,26 @@ test.describe('the backend misbehaves', () => {
     expect(creates).toHaveLength(2)
   })
 
+  test('status reads failing while tracking: retried quietly, and the result still arrives', async ({ page, app }) => {
+    let failing = true
+    let failures = 0
+    await page.route('**/api/verify/sessions/*/events', (route) => route.fulfill({ status: 503, body: 'no streams here' }))
+    await page.route(/\/api\/verify\/sessions\/vws_[0-9a-f]+$/, async (route) => {
+      if (!failing || route.request().method() !== 'GET') return route.continue()
+      failures++
+      await route.fulfill(
+        failures % 2 ? { status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' } : { status: 500, json: {} },
+      )
+    })
+    await page.goto('/')
+    await expectFlowReady(page)
+    await expect.poll(() => failures).toBeGreaterThan(1)
+    await expect(page.locator('section.vwh-card')).toHaveAttribute('data-view', /requires_input|in_progress/)
+    failing = false
+    await app.sandbox.complete(await flowSessionId(page), 'pass')
+    await expectView(page, 'verified', 20_000)
+  })
+
   test('slow answer: a busy state, then the flow', async ({ page }) => {
     let release: () => void = () => {}
     const released = new Promise<void>((resolve) => (release = resolve))
