@@ -16,7 +16,7 @@ const isString = (v: unknown): v is string => typeof v === 'string'
 const isFilled = (v: unknown) => isString(v) && v !== ''
 
 /** What each backend field must hold: a field name means the same thing in every answer. */
-const FIELDS: Json & Record<string, (value: unknown) => boolean> = {
+const FIELDS: Record<string, (value: unknown) => boolean> = {
   sessionId: isFilled,
   provider: isProvider,
   status: isSessionStatus,
