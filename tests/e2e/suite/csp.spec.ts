@@ -69,4 +69,12 @@ test('the demo runs the modal flow under the same CSP with zero violations', asy
   await chooseInFrame(dialogFlow(page), 'Pass')
   await expectButtonState(card, 'verified')
   expect(violations).toEqual([])
+  // The watch itself reports a violation when there is one: an inline script is refused.
+  await page.evaluate(() => {
+    const script = document.createElement('script')
+    script.textContent = 'window.inlineRan = true'
+    document.head.append(script)
+  })
+  await expect.poll(() => violations.some((v) => v.includes('script-src'))).toBe(true)
+  expect(await page.evaluate(() => 'inlineRan' in window)).toBe(false)
 })
