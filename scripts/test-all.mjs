@@ -4,6 +4,7 @@
 // their own counts through their JSON reporters.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
 
 const only = process.argv.slice(2)
 const out = '.test-results'
@@ -68,7 +69,8 @@ gate('size', () => {
 gate('storybook', () => single(run('npx', ['storybook', 'build', '--quiet', '-o', 'storybook-static'])))
 gate('e2e', () => {
   const file = `${out}/playwright.json`
-  const ok = run('npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file })
+  // Absolute: Playwright resolves a relative report path against the config's folder, not the cwd.
+  const ok = run('npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'], { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(file) })
   const json = readJson(file)
   if (!json?.stats) return single(false)
   const { expected, unexpected, flaky } = json.stats
