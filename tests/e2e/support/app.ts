@@ -51,6 +51,17 @@ export function ensureHostedBuild(): void {
   if (result.status !== 0) throw new Error('npm run build:hosted failed')
 }
 
+/** A detached child outlives a test runner that dies; make sure it does not. */
+function killOnExit(child: ChildProcess): void {
+  const kill = () => {
+    try {
+      if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
+    } catch {}
+  }
+  process.once('exit', kill)
+  child.once('exit', () => process.off('exit', kill))
+}
+
 async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 30_000
   while (Date.now() < deadline) {
@@ -103,6 +114,7 @@ export async function startEmbeddedApp(): Promise<EmbeddedApp> {
   })
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  killOnExit(child)
   await waitUntilServing(`${url}/`, child, () => log)
   return {
     url,
@@ -166,6 +178,7 @@ export async function startApp(): Promise<RunningApp> {
     })
     child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
     child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    killOnExit(child)
     await waitUntilServing(`${url}/`, child, () => log)
   }
   const kill = async (signal: NodeJS.Signals) => {
