@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Sandbox } from '../../../src/sandbox'
 import { startSandbox } from '../../../src/sandbox'
-import { APP_CWD, bin, ROOT } from './paths'
+import { runStartScript, type StartProcess } from '../../lib/start-process'
+import { APP_CWD } from './paths'
 
 export interface BenchApp {
   /** `http://localhost:<port>`, as a person opens `npm start`. */
@@ -19,20 +19,6 @@ const KEYS = {
   FACESIGN_WEBHOOK_SECRET: 'sk_test_bench_facesign_webhook',
   FACEVERIFY_API_KEY: 'sk_test_bench_faceverify_key',
   FACEVERIFY_SECRET_KEY: 'sk_test_bench_faceverify_secret',
-}
-
-async function waitUntilServing(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`scripts/start.ts exited with ${child.exitCode}:\n${log()}`)
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) })
-      await response.body?.cancel()
-      if (response.ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`scripts/start.ts did not serve ${url} in time:\n${log()}`)
 }
 
 /**
@@ -60,32 +46,21 @@ export async function startBenchApp(port: number, sandboxPort: number): Promise<
     frameAncestors: [url, `http://127.0.0.1:${port}`],
   })
   const dataDir = mkdtempSync(join(tmpdir(), 'verify-bench-'))
-  let log = ''
-  const child = spawn(bin('tsx'), [join(ROOT, 'scripts/start.ts')], {
-    cwd: APP_CWD,
-    // Its own process group: tsx runs the script in a child node process, and both must stop.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...KEYS, PORT: String(port), VERIFY_DATA_DIR: dataDir, VERIFY_SANDBOX_URL: sandbox.url },
-  })
-  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  const stop = async () => {
-    if (child.exitCode === null && child.pid !== undefined) {
-      const exited = new Promise<void>((done) => child.once('exit', () => done()))
-      try {
-        process.kill(-child.pid, 'SIGTERM')
-      } catch {}
-      await exited
-    }
+  let app: StartProcess
+  try {
+    app = await runStartScript({
+      cwd: APP_CWD,
+      env: { ...KEYS, PORT: String(port), VERIFY_DATA_DIR: dataDir, VERIFY_SANDBOX_URL: sandbox.url },
+    })
+  } catch (error) {
     await sandbox.close()
     rmSync(dataDir, { recursive: true, force: true })
-  }
-  try {
-    await waitUntilServing(`${url}/`, child, () => log)
-  } catch (error) {
-    await stop()
     throw error
+  }
+  const stop = async () => {
+    await app.stop()
+    await sandbox.close()
+    rmSync(dataDir, { recursive: true, force: true })
   }
   return { url, sandbox, stop }
 }

@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { runStartScript, type StartProcess } from '../../../scripts/lib/start-process'
 import type { Sandbox } from '../../../src/sandbox'
 import { startSandbox } from '../../../src/sandbox'
 import { type FaultProxy, startFaultProxy } from './fault-proxy'
@@ -51,31 +52,6 @@ export function ensureHostedBuild(): void {
   if (result.status !== 0) throw new Error('npm run build:hosted failed')
 }
 
-/** A detached child outlives a test runner that dies; make sure it does not. */
-function killOnExit(child: ChildProcess): void {
-  const kill = () => {
-    try {
-      if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
-    } catch {}
-  }
-  process.once('exit', kill)
-  child.once('exit', () => process.off('exit', kill))
-}
-
-async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`scripts/start.ts exited with ${child.exitCode}:\n${output()}`)
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) })
-      await response.body?.cancel()
-      if (response.ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`scripts/start.ts did not serve ${url} in time:\n${output()}`)
-}
-
 /**
  * The app as `npm start` runs it (scripts/start.ts in its own process), against a sandbox that lives
  * in the test process: tests drive the sandbox's controls, and the sandbox keeps retrying webhooks
@@ -93,15 +69,10 @@ export async function startEmbeddedApp(): Promise<EmbeddedApp> {
   ensureHostedBuild()
   const keys = markerKeys()
   const [port, sandboxPort] = [await freePort(), await freePort()]
-  const url = `http://localhost:${port}`
   const dataDir = mkdtempSync(join(tmpdir(), 'verify-e2e-embedded-'))
-  let log = ''
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const app = await runStartScript({
+    timeoutMs: 30_000,
     env: {
-      ...process.env,
       PORT: String(port),
       SANDBOX_PORT: String(sandboxPort),
       VERIFY_DATA_DIR: dataDir,
@@ -112,22 +83,12 @@ export async function startEmbeddedApp(): Promise<EmbeddedApp> {
       FACESIGN_WEBHOOK_SECRET: keys.facesignWebhookSecret,
     },
   })
-  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  killOnExit(child)
-  await waitUntilServing(`${url}/`, child, () => log)
   return {
-    url,
+    url: app.url,
     keys,
     markers: [...Object.values(keys), keys.facesignApiKey.slice('sk_test_MARKERfs'.length)],
     async stop() {
-      if (child.exitCode === null && child.pid !== undefined) {
-        const exited = new Promise<void>((done) => child.once('exit', () => done()))
-        try {
-          process.kill(-child.pid, 'SIGTERM')
-        } catch {}
-        await exited
-      }
+      await app.stop()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
@@ -154,16 +115,11 @@ export async function startApp(): Promise<RunningApp> {
   })
   const proxy = await startFaultProxy(sandbox.url)
 
-  let child: ChildProcess | undefined
-  let log = ''
+  let app: StartProcess | undefined
   const launch = async () => {
-    log = ''
-    child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+    app = await runStartScript({
+      timeoutMs: 30_000,
       env: {
-        ...process.env,
         PORT: String(port),
         SANDBOX_PORT: String(sandbox.port),
         VERIFY_DATA_DIR: dataDir,
@@ -176,21 +132,8 @@ export async function startApp(): Promise<RunningApp> {
         FACESIGN_WEBHOOK_SECRET: keys.facesignWebhookSecret,
       },
     })
-    child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
-    child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
-    killOnExit(child)
-    await waitUntilServing(`${url}/`, child, () => log)
   }
-  const kill = async (signal: NodeJS.Signals) => {
-    const running = child
-    if (!running || running.exitCode !== null || running.pid === undefined) return
-    const exited = new Promise<void>((done) => running.once('exit', () => done()))
-    try {
-      // The whole group: tsx runs the script in a child node process.
-      process.kill(-running.pid, signal)
-    } catch {}
-    await exited
-  }
+  const kill = async (signal: NodeJS.Signals) => app?.stop(signal)
 
   await launch()
   return {
