@@ -1,12 +1,5 @@
-import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
-
-/** Debian's Chromium unless told otherwise; Playwright cannot download its own browser here. */
-function chromiumPath(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH ?? process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH
-  if (fromEnv) return fromEnv
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
-}
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium'
 
 const PREVIEW_PORT = Number(process.env.E2E_PREVIEW_PORT ?? 4173)
 
@@ -26,17 +19,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
   projects: [

@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import AxeBuilder from '@axe-core/playwright'
 import { type Browser, chromium } from '@playwright/test'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium'
 import { type Stack, startStack } from './harness'
 
 // Generous: a loaded machine may take a while to start the camera or deliver a webhook.
 const POLL = { timeout: 15_000 }
-const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
 
 let stack: Stack
 let browser: Browser
@@ -17,10 +16,7 @@ let parentUrl: string
 
 beforeAll(async () => {
   stack = await startStack()
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-  })
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] })
   // A page on another origin (localhost vs the sandbox's 127.0.0.1) that frames the flow.
   parent = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
