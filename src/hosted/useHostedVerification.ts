@@ -46,5 +46,15 @@ export function useHostedVerification(config: HostedConfig): HostedVerification 
     return deactivate
   }, [store, config.sessionId])
 
+  // A reload mid-flow resumes from the stored id alone (never a secret), so there is no flow to show:
+  // asking for the session again returns the person's open one with a fresh secret, and the
+  // FaceSign flow comes back. FaceVerify is left alone: a return from its page must not leave again.
+  const { phase, session, status } = state
+  useEffect(() => {
+    if (provider === 'facesign' && phase === 'active' && !session && (status === 'requires_input' || status === 'in_progress')) {
+      void store.start()
+    }
+  }, [store, provider, phase, session, status])
+
   return { state, store, provider }
 }

@@ -31,7 +31,10 @@ test('a reload mid-flow resumes tracking the same session', async ({ page, app }
   expect(id).toMatch(/^vws_/)
   await page.reload()
   await expect(stateCard(page)).toHaveAttribute('data-view', /requires_input|in_progress/)
+  // The flow comes back for the same session (the backend hands out the open one again).
+  await expectFlowReady(page)
   expect(await trackedSessionId(page)).toBe(id)
+  expect(await flowSessionId(page)).toBe(providerId)
   // The person finishes on the provider's side; the reloaded page learns it from the backend.
   await app.sandbox.complete(providerId, 'pass')
   await expectView(page, 'verified')
