@@ -1,9 +1,16 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { expectNoAxeViolations } from '../support/a11y'
-import { chooseInFrame, expectFlowReady, expectView, flowFrame, stateCard } from '../support/hosted'
-
-const CREATE = '**/api/verify/sessions'
+import {
+  CREATE,
+  chooseInFrame,
+  expectFlowReady,
+  expectView,
+  faceVerifyRoundTrip,
+  flowFrame,
+  staleSecret,
+  stateCard,
+} from '../support/hosted'
 
 async function finish(page: Page, outcome: 'Pass' | 'Fail' | 'Cancel'): Promise<void> {
   await chooseInFrame(flowFrame(page), outcome)
@@ -75,10 +82,7 @@ test.describe('axe finds nothing on the hosted page', () => {
       CREATE,
       async (route) => {
         const response = await route.fetch()
-        const json = await response.json()
-        const url = new URL(json.url)
-        url.searchParams.set('client_secret', `${String(json.clientSecret).split('_secret_')[0]}_secret_stale`)
-        await route.fulfill({ response, json: { ...json, url: url.href } })
+        await route.fulfill({ response, json: staleSecret(await response.json()) })
       },
       { times: 1 },
     )
@@ -88,10 +92,7 @@ test.describe('axe finds nothing on the hosted page', () => {
 
     // A fresh visit: a session left in this tab's storage would be resumed instead.
     await page.evaluate(() => sessionStorage.clear())
-    await page.goto('/?provider=faceverify')
-    await page.waitForURL(new RegExp(`^${app.sandbox.url}/faceverify/s/`))
-    await page.getByRole('button', { name: 'Pass' }).click()
-    await page.waitForURL(new RegExp(`^${app.url}/`))
+    await faceVerifyRoundTrip(page, app, 'Pass')
     await expectView(page, 'verified')
     await expectNoAxeViolations(page, 'FaceVerify verified')
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { demoCard, dialogFlow, expectButtonState, verifyButton } from '../support/demo'
-import { chooseInFrame, expectFlowReady, expectView, flowFrame } from '../support/hosted'
+import { chooseInFrame, expectFlowReady, expectView, faceVerifyRoundTrip, flowFrame } from '../support/hosted'
 
 /** Collects CSP violations from every frame of the page: the DOM event and the console's report. */
 async function watchCsp(page: Page): Promise<string[]> {
@@ -47,10 +47,7 @@ test('the hosted page runs whole flows under its strict CSP with zero violations
   await expectView(page, 'verified')
 
   await page.evaluate(() => sessionStorage.clear())
-  await page.goto('/?provider=faceverify&lang=de')
-  await page.waitForURL(new RegExp(`^${app.sandbox.url}/faceverify/s/`))
-  await page.getByRole('button', { name: 'Fail' }).click()
-  await page.waitForURL(new RegExp(`^${app.url}/`))
+  await faceVerifyRoundTrip(page, app, 'Fail', '&lang=de')
   await expectView(page, 'failed')
 
   await page.goto('/?lang=ar')

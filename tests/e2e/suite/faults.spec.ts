@@ -1,7 +1,6 @@
 import { expect, test } from '../fixtures'
-import { chooseInFrame, expectFlowReady, expectView, flowFrame, flowSessionId } from '../support/hosted'
+import { CREATE, chooseInFrame, expectFlowReady, expectView, flowFrame, flowSessionId, staleSecret } from '../support/hosted'
 
-const CREATE = '**/api/verify/sessions'
 const RATE_LIMIT_BODY = { error: { type: 'rate_limit_error', message: 'Too many requests. Please retry after 60 seconds.' } }
 
 test.describe('the backend misbehaves', () => {
@@ -111,14 +110,6 @@ test.describe('the network goes away', () => {
 })
 
 test.describe('client secrets', () => {
-  /** Answers with a client secret the sandbox no longer accepts (as if it had expired). */
-  const staleSecret = (json: Record<string, unknown>) => {
-    const url = new URL(String(json.url))
-    const secret = `${String(json.clientSecret).split('_secret_')[0]}_secret_stale`
-    url.searchParams.set('client_secret', secret)
-    return { ...json, clientSecret: secret, url: url.href }
-  }
-
   test('an expired client secret is refreshed once and the flow completes', async ({ page }) => {
     const refreshes: string[] = []
     page.on('request', (r) => {

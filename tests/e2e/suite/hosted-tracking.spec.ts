@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
-import { chooseInFrame, expectFlowReady, expectView, flowFrame, flowSessionId, stateCard, trackedSessionId } from '../support/hosted'
+import {
+  chooseInFrame,
+  expectFlowReady,
+  expectView,
+  faceVerifyRoundTrip,
+  flowFrame,
+  flowSessionId,
+  stateCard,
+  trackedSessionId,
+} from '../support/hosted'
 
 /**
  * Headless Chromium keeps every tab visible, so visibility is switched the way the page reads it:
@@ -15,10 +24,8 @@ async function setHidden(page: Page, hidden: boolean): Promise<void> {
 }
 
 test('FaceVerify: redirect out to the provider and back to the hosted page, verified', async ({ page, app }) => {
-  await page.goto('/?provider=faceverify')
-  await page.waitForURL(new RegExp(`^${app.sandbox.url}/faceverify/s/`))
-  await page.getByRole('button', { name: 'Pass' }).click()
-  await page.waitForURL(new RegExp(`^${app.url}/\\?session=vws_`))
+  await faceVerifyRoundTrip(page, app, 'Pass')
+  await expect(page).toHaveURL(new RegExp(`^${app.url}/\\?session=vws_`))
   await expectView(page, 'verified')
   await expect(page.locator('.vwh-brand')).toHaveText('FaceVerify')
 })

@@ -1,8 +1,6 @@
 import type { Page, Request } from '@playwright/test'
 import { expect, test } from '../fixtures'
-import { chooseInFrame, expectFlowReady, expectView, flowFrame } from '../support/hosted'
-
-const CREATE = '**/api/verify/sessions'
+import { CREATE, chooseInFrame, expectFlowReady, expectView, flowFrame } from '../support/hosted'
 
 /** Requests a page makes whose URL matches, kept as they happen. */
 function watch(page: Page, match: (request: Request) => boolean): Request[] {

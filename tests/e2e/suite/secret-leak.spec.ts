@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { expect, test } from '../fixtures'
-import { chooseInFrame, expectFlowReady, expectView, flowFrame } from '../support/hosted'
+import { chooseInFrame, expectFlowReady, expectView, faceVerifyRoundTrip, flowFrame } from '../support/hosted'
 import { findLeaks } from '../support/recorder'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
@@ -40,10 +40,7 @@ test('the browser sees no key across pages, scripts, styles, API, streams, ifram
   await chooseInFrame(flowFrame(page), 'Pass')
   await expectView(page, 'verified')
   await page.evaluate(() => sessionStorage.clear())
-  await page.goto('/?provider=faceverify')
-  await page.waitForURL(new RegExp(`^${app.sandbox.url}/faceverify/s/`))
-  await page.getByRole('button', { name: 'Pass' }).click()
-  await page.waitForURL(new RegExp(`^${app.url}/`))
+  await faceVerifyRoundTrip(page, app, 'Pass')
   await expectView(page, 'verified')
   await page.goto('/demo/')
   await expect(page.locator('#root')).not.toBeEmpty()

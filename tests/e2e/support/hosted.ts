@@ -34,3 +34,30 @@ export async function chooseInFrame(frame: FrameLocator, outcome: 'Pass' | 'Fail
   await expect(button).toBeEnabled()
   void button.click().catch(() => undefined)
 }
+
+/** The backend's create route, as page.route matches it. */
+export const CREATE = '**/api/verify/sessions'
+
+/** A create answer whose client secret the sandbox no longer accepts (as if it had expired). */
+export function staleSecret(json: Record<string, unknown>): Record<string, unknown> {
+  const url = new URL(String(json.url))
+  const secret = `${String(json.clientSecret).split('_secret_')[0]}_secret_stale`
+  url.searchParams.set('client_secret', secret)
+  return { ...json, clientSecret: secret, url: url.href }
+}
+
+/**
+ * From the hosted page (`/?provider=faceverify` plus `query`) out to the sandbox's FaceVerify page,
+ * an outcome there, and the redirect back to the app.
+ */
+export async function faceVerifyRoundTrip(
+  page: Page,
+  app: { url: string; sandbox: { url: string } },
+  outcome: 'Pass' | 'Fail',
+  query = '',
+): Promise<void> {
+  await page.goto(`/?provider=faceverify${query}`)
+  await page.waitForURL(new RegExp(`^${app.sandbox.url}/faceverify/s/`))
+  await page.getByRole('button', { name: outcome }).click()
+  await page.waitForURL(new RegExp(`^${app.url}/`))
+}
