@@ -1,6 +1,6 @@
 import { DEFAULT_ENDPOINT } from './config'
-import { invalidResponse, toVerifyError, VerifyError, type VerifyErrorCode } from './errors'
-import { parseErrorBody, parseRefreshedSecret, parseSessionSnapshot, parseVerificationSession } from './guards'
+import { toVerifyError, VerifyError, type VerifyErrorCode } from './errors'
+import { errorMessage, parseRefreshedSecret, parseSessionSnapshot, parseVerificationSession } from './guards'
 import type { Provider, RefreshedSecret, SessionSnapshot, VerificationSession } from './types'
 
 export interface VerifyClientOptions {
@@ -26,57 +26,58 @@ export interface VerifyClient {
   eventsUrl(sessionId: string): string
 }
 
-const CODES: Record<number, VerifyErrorCode> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'unauthorized',
-  404: 'not_found',
-  429: 'rate_limited',
-}
-
 const JSON_TYPE = 'application/json'
+
+const codeFor = (status: number): VerifyErrorCode =>
+  status === 429
+    ? 'rate_limited'
+    : status === 404
+      ? 'not_found'
+      : status === 401 || status === 403
+        ? 'unauthorized'
+        : status < 500
+          ? 'bad_request'
+          : 'server_error'
 
 /** Retry-After is seconds or an HTTP date; anything else is ignored. */
 export function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined
-  const ms = Number.isFinite(+value) ? +value * 1000 : Date.parse(value) - Date.now()
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms)
+  const ms = value ? (+value >= 0 ? +value * 1000 : Date.parse(value) - Date.now()) : Number.NaN
+  return ms >= 0 ? ms : ms < 0 ? 0 : undefined
 }
 
-export function createVerifyClient(options: VerifyClientOptions = {}): VerifyClient {
-  const endpoint = (options.endpoint ?? DEFAULT_ENDPOINT).replace(/\/+$/, '')
-  const path = (id: string, tail = '') => `${endpoint}/sessions/${encodeURIComponent(id)}${tail}`
+export function createVerifyClient({
+  endpoint = DEFAULT_ENDPOINT,
+  fetch: edge,
+  timeoutMs = 15_000,
+}: VerifyClientOptions = {}): VerifyClient {
+  const base = endpoint.replace(/\/+$/, '')
+  const path = (id: string, tail = '') => `${base}/sessions/${encodeURIComponent(id)}${tail}`
 
   async function request<T>(url: string, parse: (value: unknown) => T, body?: object): Promise<T> {
-    let response: Response
-    try {
-      response = await (options.fetch ?? globalThis.fetch)(url, {
-        method: body ? 'POST' : 'GET',
-        headers: { accept: JSON_TYPE, ...(body && { 'content-type': JSON_TYPE }) },
-        body: body && JSON.stringify(body),
-        credentials: 'same-origin',
-        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-      })
-    } catch (error) {
+    const response = await (edge ?? fetch)(url, {
+      method: body && 'POST',
+      headers: { accept: JSON_TYPE, ...(body && { 'content-type': JSON_TYPE }) },
+      body: body && JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    }).catch((error: unknown) => {
       throw toVerifyError(error)
-    }
-    const { status, ok, headers } = response
+    })
+    const { status } = response
     // A proxy's HTML error page or a truncated body must end as a typed error, never a SyntaxError.
     const json: unknown = await response.json().catch(() => undefined)
-    if (!ok) {
-      throw new VerifyError(
-        CODES[status] ?? (status < 500 ? 'bad_request' : 'server_error'),
-        parseErrorBody(json)?.message ?? `The server answered ${status}.`,
-        { status, retryAfterMs: parseRetryAfter(headers.get('retry-after')) },
-      )
+    if (!response.ok) {
+      throw new VerifyError(codeFor(status), errorMessage(json) ?? `The server answered ${status}.`, {
+        status,
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      })
     }
-    if (json === undefined) throw invalidResponse('answer from the server: not JSON', status)
+    // No JSON at all fails the parser's first check (a JSON object).
     return parse(json)
   }
 
   return {
-    endpoint,
-    createSession: (input) => request(`${endpoint}/sessions`, parseVerificationSession, input),
+    endpoint: base,
+    createSession: (input) => request(`${base}/sessions`, parseVerificationSession, input),
     getSession: (id) => request(path(id), parseSessionSnapshot),
     refreshSecret: (id) => request(path(id, '/refresh'), parseRefreshedSecret, {}),
     cancelSession: (id) => request(path(id, '/cancel'), parseSessionSnapshot, {}),

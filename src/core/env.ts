@@ -1,4 +1,7 @@
-/** True in a browser (and jsdom); false in Node SSR. Read at call time, never at import. */
+/**
+ * True in a browser (and jsdom); false in Node SSR and in workers, which have no document.
+ * Read at call time, never at import.
+ */
 export function isBrowser(): boolean {
-  return typeof window !== 'undefined' && typeof document !== 'undefined'
+  return typeof document !== 'undefined'
 }

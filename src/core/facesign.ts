@@ -1,5 +1,5 @@
 import { parseFlowMessage } from './guards'
-import { assertAllowedUrl, withReturnUrl } from './navigate'
+import { assertAllowedUrl } from './navigate'
 import type { FlowMessage, FlowMessageType } from './types'
 
 export interface FaceSignClientOptions {
@@ -27,35 +27,33 @@ export interface FaceSignFlow {
   destroy(): void
 }
 
-function flowUrl(url: string, clientSecret: string, allowedHosts?: readonly string[]): URL {
-  assertAllowedUrl(url, allowedHosts)
-  const target = new URL(url)
-  if (!target.searchParams.has('client_secret')) target.searchParams.set('client_secret', clientSecret)
-  return target
-}
-
 /**
  * The FaceSign flow. Messages count only when they come from the flow URL's origin *and* from
  * this iframe's window: another frame of the same origin cannot drive the widget.
  * Throws `untrusted_url` (and creates nothing) when the URL is not on an allowed host.
  */
 export function FaceSignClient(options: FaceSignClientOptions): FaceSignFlow {
-  let url = flowUrl(options.url, options.clientSecret, options.allowedHosts)
+  let url: URL
   let iframe: HTMLIFrameElement | undefined
-  const handlers = new Set<{ type: FlowMessageType; fn: (message: never) => void }>()
+  const handlers = new Set<[FlowMessageType, (message: never) => void]>()
 
+  const update = ({ url: link, clientSecret }: { clientSecret: string; url: string }) => {
+    url = new URL(assertAllowedUrl(link, options.allowedHosts))
+    if (!url.searchParams.has('client_secret')) url.searchParams.set('client_secret', clientSecret)
+    if (iframe) iframe.src = url.href
+  }
   const onMessage = (event: MessageEvent) => {
-    if (!iframe || event.origin !== url.origin || event.source !== iframe.contentWindow) return
-    const message = parseFlowMessage(event.data)
+    const message = iframe && event.origin === url.origin && event.source === iframe.contentWindow && parseFlowMessage(event.data)
     if (!message) return
     options.onMessage?.(message)
-    for (const h of handlers) if (h.type === message.type) h.fn(message as never)
+    for (const [type, fn] of handlers) if (type === message.type) fn(message as never)
   }
   const unmount = () => {
     window.removeEventListener('message', onMessage)
     iframe?.remove()
     iframe = undefined
   }
+  update(options)
 
   return {
     mount(element) {
@@ -67,15 +65,17 @@ export function FaceSignClient(options: FaceSignClientOptions): FaceSignFlow {
       element.append(iframe)
       window.addEventListener('message', onMessage)
     },
-    open: () => window.location.assign(withReturnUrl(url.href)),
-    update(secret) {
-      url = flowUrl(secret.url, secret.clientSecret, options.allowedHosts)
-      if (iframe) iframe.src = url.href
+    open() {
+      // `return_url=<this page>` brings the person back here when the flow is done.
+      const target = new URL(url)
+      target.searchParams.set('return_url', window.location.href)
+      window.location.assign(target)
     },
+    update,
     on(type, fn) {
-      const h = { type, fn }
-      handlers.add(h)
-      return () => handlers.delete(h)
+      const handler: [FlowMessageType, (message: never) => void] = [type, fn]
+      handlers.add(handler)
+      return () => handlers.delete(handler)
     },
     destroy() {
       unmount()

@@ -1,6 +1,6 @@
-import { invalidResponse } from './errors'
+import { VerifyError } from './errors'
 import { isSessionStatus } from './status'
-import type { BackendErrorBody, FlowMessage, Provider, RefreshedSecret, SessionSnapshot, VerificationSession } from './types'
+import type { FlowMessage, Provider, RefreshedSecret, SessionSnapshot, VerificationSession } from './types'
 
 type Json = Record<string, unknown>
 
@@ -33,7 +33,7 @@ const FIELDS: Record<string, (value: unknown) => boolean> = {
  */
 function parser<T>(what: string, fields: string): (value: unknown) => T {
   return (value) => {
-    const fail = (detail: string) => invalidResponse(`${what} from the server: ${detail}`)
+    const fail = (detail: string) => new VerifyError('invalid_response', `Invalid ${what} from the server: ${detail}`)
     if (!isRecord(value)) throw fail('expected a JSON object')
     const parsed: Json = {}
     for (const field of fields.split(' ')) {
@@ -62,21 +62,22 @@ export const parseSessionSnapshot = /* @__PURE__ */ parser<SessionSnapshot>(
 /** `POST /sessions/:id/refresh` → RefreshedSecret. */
 export const parseRefreshedSecret = /* @__PURE__ */ parser<RefreshedSecret>('refreshed secret', 'sessionId clientSecret url expiresAt?')
 
-/** The backend's `{"error":{type,code,message}}`, or undefined when the body is something else. */
-export function parseErrorBody(value: unknown): BackendErrorBody | undefined {
-  const error = isRecord(value) ? value.error : undefined
-  if (!isRecord(error)) return undefined
-  const { type, code, message } = error
-  return isString(type) && isString(message) ? { type, code: isString(code) ? code : type, message } : undefined
+/** The message of the backend's `{"error":{type,code,message}}`, or undefined when the body is something else. */
+export function errorMessage(value: unknown): string | undefined {
+  const message = (value as { error?: { message?: unknown } } | undefined)?.error?.message
+  return isString(message) ? message : undefined
 }
 
 const FLOW_TYPES = ['ready', 'started', 'completed', 'canceled', 'expired', 'error']
 
-/** A postMessage from a flow page → FlowMessage, or undefined for anything else (ignored). */
+/**
+ * A postMessage from a flow page → FlowMessage, or undefined for anything else (ignored).
+ * Only the type is read: what a flow says about the result is never trusted (the backend decides).
+ */
 export function parseFlowMessage(value: unknown): FlowMessage | undefined {
-  if (!isRecord(value) || value.source !== 'facesign-flow' || !FLOW_TYPES.includes(value.type as string)) return undefined
-  const { source, type, status, message } = value
-  if (type === 'completed') return isSessionStatus(status) ? ({ source, type, status } as FlowMessage) : undefined
+  // Object() turns null, undefined and primitives into objects without these keys.
+  const { source, type, message } = Object(value) as Json
+  if (source !== 'facesign-flow' || !FLOW_TYPES.includes(type as string)) return undefined
   return (
     type === 'error' ? { source, type, message: isString(message) ? message : 'The verification flow failed.' } : { source, type }
   ) as FlowMessage

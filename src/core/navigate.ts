@@ -1,23 +1,16 @@
 import { VerifyError } from './errors'
 import { isAllowedFlowUrl } from './url'
 
-export function assertAllowedUrl(url: string, allowedHosts?: readonly string[]): void {
-  if (!isAllowedFlowUrl(url, allowedHosts)) {
-    throw new VerifyError('untrusted_url', `Refused ${url}: host not in allowedHosts.`)
-  }
-}
-
-/** Adds `return_url=<this page>` so a redirect flow can come back here when done. */
-export function withReturnUrl(url: string, returnUrl: string = window.location.href): string {
-  const target = new URL(url)
-  target.searchParams.set('return_url', returnUrl)
-  return target.href
+/** Returns `url` when it may be opened; an unknown host throws `untrusted_url` (and nothing navigates). */
+export function assertAllowedUrl(url: string, allowedHosts?: readonly string[]): string {
+  if (isAllowedFlowUrl(url, allowedHosts)) return url
+  throw new VerifyError('untrusted_url', `Refused ${url}: host not in allowedHosts.`)
 }
 
 /** Leaves the page for an allowed provider link; an unknown host throws and nothing navigates. */
 export function redirectTo(url: string, allowedHosts?: readonly string[]): void {
-  assertAllowedUrl(url, allowedHosts)
-  window.location.assign(url)
+  const target = assertAllowedUrl(url, allowedHosts)
+  window.location.assign(target)
 }
 
 /**
@@ -26,11 +19,10 @@ export function redirectTo(url: string, allowedHosts?: readonly string[]): void 
  */
 export function openBlankPopup(): Window {
   const popup = window.open('', 'verify-widget', 'popup,width=480,height=720')
-  if (!popup) throw new VerifyError('popup_blocked', 'The browser blocked the verification window.')
-  return popup
+  if (popup) return popup
+  throw new VerifyError('popup_blocked', 'The browser blocked the verification window.')
 }
 
 export function navigatePopup(popup: Window, url: string, allowedHosts?: readonly string[]): void {
-  assertAllowedUrl(url, allowedHosts)
-  popup.location.href = url
+  popup.location.href = assertAllowedUrl(url, allowedHosts)
 }

@@ -5,9 +5,10 @@ export const SESSION_STORAGE_KEY = 'verify-widget:session'
 
 // Storage throws in some privacy modes, sandboxed iframes and when full: losing resume is better
 // than crashing, so every access goes through here.
+// Outside a browser `window` is not defined at all: that throws here too, and is caught the same way.
 function withStorage<T>(use: (storage: Storage) => T): T | undefined {
   try {
-    return isBrowser() ? use(window.sessionStorage) : undefined
+    return use(window.sessionStorage)
   } catch {
     return undefined
   }
@@ -17,9 +18,9 @@ export function saveSessionId(sessionId: string): void {
   withStorage((s) => s.setItem(SESSION_STORAGE_KEY, sessionId))
 }
 
-/** Forgets the stored id (only when it is `sessionId`, when given). */
-export function clearSessionId(sessionId?: string): void {
-  withStorage((s) => (sessionId === undefined || s.getItem(SESSION_STORAGE_KEY) === sessionId) && s.removeItem(SESSION_STORAGE_KEY))
+/** Forgets the stored id when it is `sessionId` (another widget may have stored its own since). */
+export function clearSessionId(sessionId: string): void {
+  withStorage((s) => s.getItem(SESSION_STORAGE_KEY) === sessionId && s.removeItem(SESSION_STORAGE_KEY))
 }
 
 /** The session to resume after a reload or a return from the provider: `?session=<id>` first, then sessionStorage. */

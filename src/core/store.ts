@@ -12,12 +12,12 @@ export type VerificationPhase = 'idle' | 'starting' | 'active' | 'done' | 'error
 
 export interface VerificationState {
   phase: VerificationPhase
-  sessionId: string | undefined
-  status: SessionStatus | undefined
-  /** The created session (undefined when tracking resumed from a stored id). */
-  session: VerificationSession | undefined
-  livemode: boolean | undefined
-  error: VerifyError | undefined
+  sessionId?: string
+  status?: SessionStatus
+  /** The created session (absent when tracking resumed from a stored id). */
+  session?: VerificationSession
+  livemode?: boolean
+  error?: VerifyError
 }
 
 /** What callbacks receive: the backend's view of the session, never a secret. */
@@ -61,14 +61,7 @@ export interface VerificationStore {
   activate(): () => void
 }
 
-const IDLE: VerificationState = {
-  phase: 'idle',
-  sessionId: undefined,
-  status: undefined,
-  session: undefined,
-  livemode: undefined,
-  error: undefined,
-}
+const IDLE: VerificationState = { phase: 'idle' }
 
 // Terminal callbacks fire once per session per page, whatever mounts, remounts or StrictMode do.
 const settled = new Set<string>()
@@ -81,7 +74,8 @@ function listenTo<T>(listeners: Set<T>) {
 }
 
 export function createVerificationStore(options: VerificationStoreOptions): VerificationStore {
-  const { client, provider, mode = 'modal', allowedHosts } = options
+  const { client, provider, mode, allowedHosts } = options
+  const popup = mode === 'popup'
   let state = IDLE
   let pending: Promise<void> | undefined
   let tracker: StatusTracker | undefined
@@ -92,20 +86,16 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
   const listeners = new Set<() => void>()
   const eventListeners = new Set<(event: VerificationEvent) => void>()
 
-  const set = (patch: Partial<VerificationState>) => {
-    state = { ...state, ...patch }
+  const put = (next: VerificationState) => {
+    state = next
     for (const fn of listeners) fn()
   }
-  const reset = (patch?: Partial<VerificationState>) => set({ ...IDLE, ...patch })
+  const set = (patch: Partial<VerificationState>) => put({ ...state, ...patch })
   const emit = (event: VerificationEvent) => {
     for (const fn of eventListeners) fn(event)
   }
-  const result = (status: SessionStatus): VerificationResult => ({
-    sessionId: state.sessionId!,
-    provider,
-    status,
-    livemode: state.livemode,
-  })
+  const report = (type: 'status' | 'terminal', status: SessionStatus) =>
+    emit({ type, result: { sessionId: state.sessionId!, provider, status, livemode: state.livemode } })
   const openFlow = (session: VerificationSession, extra?: Partial<FaceSignClientOptions>) =>
     FaceSignClient({ clientSecret: session.clientSecret ?? '', url: session.url, allowedHosts, ...extra })
 
@@ -114,15 +104,11 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
     tracker = undefined
   }
 
-  function closeFlow(): void {
-    flow?.destroy()
-    flow = undefined
-  }
-
   function fail(error: unknown): void {
     const e = toVerifyError(error)
     stopTracking()
-    closeFlow()
+    flow?.destroy()
+    flow = undefined
     set({ phase: 'error', error: e })
     emit({ type: 'error', error: e })
   }
@@ -130,15 +116,15 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
   /** Lets go of a session that is not this widget's (any more), without an error. */
   function forget(): void {
     stopTracking()
-    reset()
+    put(IDLE)
   }
 
-  function apply(snapshot: SessionSnapshot) {
+  function apply(snapshot: SessionSnapshot): void {
     if (snapshot.sessionId !== state.sessionId || state.phase === 'idle') return
     options.onSnapshot?.(snapshot)
     // A stored id from another widget on the page: leave it alone.
-    if (snapshot.provider !== provider) return forget()
-    applyStatus(snapshot.status, snapshot.livemode)
+    if (snapshot.provider === provider) applyStatus(snapshot.status, snapshot.livemode)
+    else forget()
   }
 
   function applyStatus(next: SessionStatus, livemode: boolean): void {
@@ -147,45 +133,46 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
     const changed = status !== state.status
     const done = isTerminal(status)
     set({ status, livemode, phase: done ? 'done' : state.phase === 'error' ? 'error' : 'active' })
-    if (changed) emit({ type: 'status', result: result(status) })
-    if (!done) return
-    stopTracking()
-    clearSessionId(id)
-    if (!settled.has(id)) {
-      settled.add(id)
-      emit({ type: 'terminal', result: result(status) })
+    if (changed) report('status', status)
+    if (done) {
+      stopTracking()
+      clearSessionId(id)
+      if (!settled.has(id)) {
+        settled.add(id)
+        report('terminal', status)
+      }
     }
   }
 
   function track(sessionId: string): void {
     stopTracking()
-    if (active === 0) return
-    tracker = trackSessionStatus({
-      client,
-      sessionId,
-      onSnapshot: apply,
-      EventSource: options.EventSource,
-      onError: (error) => {
-        if (error.retryable) return
-        // A stored id that is not ours (any more) is forgotten silently; a live one is an error.
-        if (state.session) return fail(error)
-        clearSessionId(sessionId)
-        forget()
-      },
-    })
+    if (active)
+      tracker = trackSessionStatus({
+        client,
+        sessionId,
+        onSnapshot: apply,
+        EventSource: options.EventSource,
+        onError: (error) => {
+          // A stored id that is not ours (any more) is forgotten silently; a live one is an error.
+          if (error.retryable) return
+          if (state.session) return fail(error)
+          clearSessionId(sessionId)
+          forget()
+        },
+      })
   }
 
-  function launch(session: VerificationSession, popup: Window | undefined) {
-    if (provider === 'faceverify' && mode !== 'popup') return redirectTo(session.url, allowedHosts)
-    if (popup) return navigatePopup(popup, session.url, allowedHosts)
-    if (mode === 'redirect') openFlow(session).open()
+  function launch(session: VerificationSession, window?: Window): void {
+    if (window) navigatePopup(window, session.url, allowedHosts)
+    else if (provider === 'faceverify') redirectTo(session.url, allowedHosts)
+    else if (mode === 'redirect') openFlow(session).open()
   }
 
   async function create(): Promise<void> {
-    let popup: Window | undefined
+    let window: Window | undefined
     try {
-      if (mode === 'popup') popup = openBlankPopup()
-      reset({ phase: 'starting' })
+      if (popup) window = openBlankPopup()
+      put({ phase: 'starting' })
       // An empty country is left out (JSON drops undefined).
       const session = await client.createSession({ provider, country: options.country || undefined })
       saveSessionId(session.sessionId)
@@ -193,10 +180,10 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
       set({ phase: 'active', sessionId: session.sessionId, session })
       applyStatus(session.status, session.livemode)
       if (cancelRequested) return store.cancel()
-      if (state.phase === 'active') launch(session, popup)
+      if (state.phase === 'active') launch(session, window)
       track(session.sessionId)
     } catch (error) {
-      popup?.close()
+      window?.close()
       fail(error)
     }
   }
@@ -206,11 +193,15 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
     if (refreshed) fail(new VerifyError('session_expired', 'The verification session expired.'))
     else {
       refreshed = true
-      client.refreshSecret(state.sessionId!).then((fresh) => flow?.update(fresh), fail)
+      // update() refuses a fresh URL on a host that is not allowed: that ends in the error state too.
+      client
+        .refreshSecret(state.sessionId!)
+        .then((fresh) => flow?.update(fresh))
+        .catch(fail)
     }
   }
 
-  function onFlow(message: FlowMessage) {
+  function onFlow(message: FlowMessage): void {
     const { type } = message
     if (type === 'completed' || type === 'started') tracker?.refresh()
     else if (type === 'canceled') void store.cancel()
@@ -223,21 +214,19 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
     subscribe: listenTo(listeners),
     on: listenTo(eventListeners),
     start() {
-      if (state.phase === 'starting' && pending) return pending
       cancelRequested = false
       if (state.phase === 'active' && state.session) {
         // Reopen the running session (a closed popup, a second click): never throw into a click handler.
         try {
-          launch(state.session, mode === 'popup' ? openBlankPopup() : undefined)
+          launch(state.session, popup ? openBlankPopup() : undefined)
         } catch (error) {
           fail(error)
         }
-        return Promise.resolve()
-      }
-      pending = create().finally(() => {
-        pending = undefined
-      })
-      return pending
+      } else
+        pending ??= create().finally(() => {
+          pending = undefined
+        })
+      return pending ?? Promise.resolve()
     },
     async cancel() {
       const id = state.sessionId
@@ -245,8 +234,9 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
         cancelRequested = true
         return
       }
-      closeFlow()
-      if (!id || state.phase !== 'active') return reset()
+      flow?.destroy()
+      flow = undefined
+      if (!id || state.phase !== 'active') return put(IDLE)
       try {
         apply(await client.cancelSession(id))
       } catch (error) {
@@ -254,30 +244,29 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
       }
     },
     resume(sessionId) {
-      reset({ phase: 'active', sessionId })
+      put({ phase: 'active', sessionId })
       track(sessionId)
     },
     attachFlow(element, title = options.title) {
       const session = state.session
       let mounted: FaceSignFlow | undefined
-      if (!session || provider !== 'facesign') return () => {}
-      try {
-        mounted = openFlow(session, { title, onMessage: onFlow })
-        mounted.mount(element)
-        flow = mounted
-        // A reopened session may carry a secret that has already run out: refresh it up front.
-        // (No expiresAt parses as NaN, which is never in the past.)
-        if (Date.parse(session.expiresAt!) <= Date.now()) refreshSecret()
-      } catch (error) {
-        fail(error)
-      }
+      if (session && provider === 'facesign')
+        try {
+          mounted = flow = openFlow(session, { title, onMessage: onFlow })
+          mounted.mount(element)
+          // A reopened session may carry a secret that has already run out: refresh it up front.
+          // (No expiresAt parses as NaN, which is never in the past.)
+          if (Date.parse(session.expiresAt!) <= Date.now()) refreshSecret()
+        } catch (error) {
+          fail(error)
+        }
       return () => {
         mounted?.destroy()
         if (flow === mounted) flow = undefined
       }
     },
     activate() {
-      if (++active === 1) {
+      if (!active++) {
         // An active session always has its id (create and resume set both at once).
         if (state.phase === 'active') track(state.sessionId!)
         else if (state.phase === 'idle' && options.resume !== false) {
@@ -286,7 +275,7 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
         }
       }
       return () => {
-        if (--active === 0) stopTracking()
+        if (!--active) stopTracking()
       }
     },
   }

@@ -1,9 +1,9 @@
 import type { VerifyClient } from './client'
 import { isBrowser } from './env'
-import { invalidResponse, toVerifyError, VerifyError } from './errors'
+import { toVerifyError, type VerifyError } from './errors'
 import { parseSessionSnapshot } from './guards'
 import { isTerminal } from './status'
-import type { SessionSnapshot } from './types'
+import type { SessionSnapshot, SessionStatus } from './types'
 
 export interface TrackStatusOptions {
   client: VerifyClient
@@ -13,9 +13,11 @@ export interface TrackStatusOptions {
   onError?: (error: VerifyError) => void
   /** Defaults to the global EventSource; `null` polls only. */
   EventSource?: typeof EventSource | null
-  minDelayMs?: number
-  maxDelayMs?: number
 }
+
+// Polling backs off from 1 s to 15 s while nothing changes.
+const MIN_DELAY = 1000
+const MAX_DELAY = 15_000
 
 export interface StatusTracker {
   /** Asks the backend now (focus, return from a redirect, a flow saying it is done). */
@@ -28,51 +30,49 @@ export interface StatusTracker {
  * Follows one session: Server-Sent Events first, polling with backoff when the stream is not
  * available. Polling pauses while the page is hidden; everything stops at a terminal status.
  */
-export function trackSessionStatus(options: TrackStatusOptions): StatusTracker {
-  const { client, sessionId, onSnapshot, onError, minDelayMs: min = 1000, maxDelayMs: max = 15_000 } = options
+export function trackSessionStatus({
+  client,
+  sessionId,
+  onSnapshot,
+  onError,
+  EventSource: Stream = globalThis.EventSource,
+}: TrackStatusOptions): StatusTracker {
   let stopped = false
-  let polling = false
   let inflight = false
-  let delay = min
-  let last: string | undefined
+  let delay = MIN_DELAY
+  let failures = 0
+  let last: SessionStatus | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
   let source: EventSource | undefined
   const browser = isBrowser()
 
-  function emit(snapshot: SessionSnapshot): boolean {
-    const changed = snapshot.status !== last
+  function emit(snapshot: SessionSnapshot): void {
+    // A change resets the polling backoff.
+    if (snapshot.status !== last) delay = MIN_DELAY
     last = snapshot.status
     onSnapshot(snapshot)
-    if (isTerminal(snapshot.status)) tracker.stop()
-    return changed
-  }
-
-  function schedule(ms: number): void {
-    clearTimeout(timer)
-    if (!stopped && polling && !(browser && document.hidden)) timer = setTimeout(poll, ms)
+    if (isTerminal(last)) stop()
   }
 
   async function poll(): Promise<void> {
     if (stopped || inflight) return
     inflight = true
-    let changed = false
-    let retryAfter = 0
+    let wait = 0
     try {
       const snapshot = await client.getSession(sessionId)
-      if (stopped) return
-      changed = emit(snapshot)
+      if (!stopped) emit(snapshot)
     } catch (error) {
-      if (stopped) return
       const e = toVerifyError(error)
-      onError?.(e)
-      if (!e.retryable) return tracker.stop()
-      retryAfter = e.retryAfterMs ?? 0
-    } finally {
-      inflight = false
+      wait = e.retryAfterMs ?? 0
+      if (!stopped) onError?.(e)
+      if (!e.retryable) stop()
     }
-    // A change resets the backoff; no change (or a retryable error) doubles it.
-    delay = changed ? min : Math.min(delay * 2, max)
-    schedule(Math.max(retryAfter, delay))
+    inflight = false
+    clearTimeout(timer)
+    // Polling runs once there is no stream (refused, failing, or none to begin with).
+    if (!stopped && !source && !(browser && document.hidden)) timer = setTimeout(poll, Math.max(wait, delay))
+    // Every poll without a change (or with a retryable error) doubles the next wait.
+    delay = Math.min(delay * 2, MAX_DELAY)
   }
 
   function closeStream(): void {
@@ -82,55 +82,52 @@ export function trackSessionStatus(options: TrackStatusOptions): StatusTracker {
 
   function startPolling(): void {
     closeStream()
-    polling = true
     void poll()
   }
 
-  const onVisibility = () => (document.hidden ? clearTimeout(timer) : tracker.refresh())
-  const onFocus = () => tracker.refresh()
-  // pageshow covers a return through the back/forward cache, where no load or focus fires.
-  const listen = (method: 'addEventListener' | 'removeEventListener') => {
-    if (!browser) return
-    document[method]('visibilitychange', onVisibility)
-    window[method]('focus', onFocus)
-    window[method]('pageshow', onFocus)
+  function refresh(): void {
+    delay = MIN_DELAY
+    void poll()
   }
 
-  const tracker: StatusTracker = {
-    refresh() {
-      delay = min
-      void poll()
-    },
-    stop() {
-      stopped = true
-      clearTimeout(timer)
-      closeStream()
-      listen('removeEventListener')
-    },
+  // One handler on window for visibilitychange (it bubbles up from the document), focus and
+  // pageshow (a return through the back/forward cache, where no load or focus fires): a hidden
+  // page pauses polling, anything else asks again.
+  const wake = () => (document.hidden ? clearTimeout(timer) : refresh())
+  const listen = (method: 'addEventListener' | 'removeEventListener') => {
+    if (browser) for (const type of ['visibilitychange', 'focus', 'pageshow']) window[method](type, wake)
+  }
+
+  function stop(): void {
+    stopped = true
+    clearTimeout(timer)
+    closeStream()
+    listen('removeEventListener')
   }
 
   listen('addEventListener')
-
-  const ES = options.EventSource === undefined ? globalThis.EventSource : options.EventSource
-  if (!ES) {
-    startPolling()
-    return tracker
-  }
-  const stream = new ES(client.eventsUrl(sessionId))
-  source = stream
-  let failures = 0
-  stream.addEventListener('status', (event) => {
-    failures = 0
-    try {
-      emit(parseSessionSnapshot(JSON.parse((event as MessageEvent<string>).data)))
-    } catch (error) {
-      onError?.(error instanceof VerifyError ? error : invalidResponse('JSON in the status stream'))
-    }
-  })
-  // The browser reconnects a dropped stream by itself; a stream that is refused outright or
-  // keeps failing (a proxy that buffers SSE) falls back to polling.
-  stream.addEventListener('error', () => {
-    if (!stopped && source === stream && (stream.readyState === 2 || ++failures >= 3)) startPolling()
-  })
-  return tracker
+  if (Stream) {
+    const stream = new Stream(client.eventsUrl(sessionId))
+    source = stream
+    stream.addEventListener('status', (event) => {
+      let data: unknown
+      failures = 0
+      try {
+        data = JSON.parse((event as MessageEvent<string>).data)
+      } catch {
+        // Not JSON: the parser below reports it as an invalid answer.
+      }
+      try {
+        emit(parseSessionSnapshot(data))
+      } catch (error) {
+        onError?.(toVerifyError(error))
+      }
+    })
+    // The browser reconnects a dropped stream by itself; a stream that is refused outright or
+    // keeps failing (a proxy that buffers SSE) falls back to polling.
+    stream.addEventListener('error', () => {
+      if (source && (stream.readyState === 2 || ++failures > 2)) startPolling()
+    })
+  } else startPolling()
+  return { refresh, stop }
 }

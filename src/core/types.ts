@@ -46,13 +46,6 @@ export interface RefreshedSecret {
   expiresAt?: string
 }
 
-/** Error body every backend route answers with: `{"error":{type,code,message}}`. */
-export interface BackendErrorBody {
-  type: string
-  code: string
-  message: string
-}
-
 /**
  * Messages a provider flow page posts to its embedding window.
  * FaceSign does not document its postMessage protocol; this is the one the sandbox speaks and
@@ -61,7 +54,7 @@ export interface BackendErrorBody {
 export type FlowMessage =
   | { source: 'facesign-flow'; type: 'ready' }
   | { source: 'facesign-flow'; type: 'started' }
-  | { source: 'facesign-flow'; type: 'completed'; status: SessionStatus }
+  | { source: 'facesign-flow'; type: 'completed' }
   | { source: 'facesign-flow'; type: 'canceled' }
   | { source: 'facesign-flow'; type: 'expired' }
   | { source: 'facesign-flow'; type: 'error'; message: string }

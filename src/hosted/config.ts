@@ -1,4 +1,6 @@
-import { DEFAULT_ENDPOINT, isProvider, type Provider, readMetaConfig, readResumeSessionId, resolveAllowedHosts } from '../core'
+import { type Provider, readResumeSessionId } from '../core'
+import { DEFAULT_ENDPOINT, readMetaConfig, resolveAllowedHosts } from '../core/config'
+import { isProvider } from '../core/guards'
 
 /** Everything the hosted page needs to know, read once from the document it was served in. */
 export interface HostedConfig {

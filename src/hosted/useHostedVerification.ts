@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import { createVerificationStore, createVerifyClient, type Provider, type VerificationState, type VerificationStore } from '../core'
+import { createVerifyClient, type Provider, type VerificationState, type VerificationStore } from '../core'
+import { createVerificationStore } from '../core/store'
 import type { HostedConfig } from './config'
 
 export interface HostedVerification {

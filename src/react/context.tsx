@@ -1,14 +1,8 @@
 'use client'
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from 'react'
-import {
-  createVerifyClient,
-  type DEFAULT_ALLOWED_HOSTS,
-  DEFAULT_ENDPOINT,
-  readMetaConfig,
-  resolveAllowedHosts,
-  type VerifyClient,
-} from '../core'
+import { createVerifyClient, type DEFAULT_ALLOWED_HOSTS, type VerifyClient } from '../core'
+import { DEFAULT_ENDPOINT, readMetaConfig, resolveAllowedHosts } from '../core/config'
 import type { Appearance } from './appearance'
 
 export interface VerifyProviderProps {

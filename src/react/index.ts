@@ -1,8 +1,9 @@
 'use client'
 import './styles.css'
 
-// Everything in core is reachable from the React entry too; bundlers drop what is not used.
+// Everything in core, and the store, is reachable from the React entry too; bundlers drop what is not used.
 export * from '../core'
+export { createVerificationStore } from '../core/store'
 export type { Appearance, AppearanceVariables, Theme } from './appearance'
 export type { VerifyContextValue, VerifyProviderProps } from './context'
 export { useVerifyContext, VerifyProvider } from './context'

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { isTerminal, isVerifyError, type VerifyClient } from '../core'
+import { isTerminal, type VerifyClient, VerifyError } from '../core'
 
 /** Query keys of the widget: `verificationKeys.session(id)` holds the SessionSnapshot. */
 export const verificationKeys = {
@@ -14,6 +14,6 @@ export function sessionQueryOptions(client: VerifyClient, sessionId: string) {
     queryFn: () => client.getSession(sessionId),
     // Pushes keep the cache fresh; a terminal status never changes again.
     staleTime: (query) => (isTerminal(query.state.data?.status) ? Number.POSITIVE_INFINITY : 5000),
-    retry: (count, error) => isVerifyError(error) && error.retryable && count < 3,
+    retry: (count, error) => error instanceof VerifyError && error.retryable && count < 3,
   })
 }

@@ -1,15 +1,8 @@
 'use client'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
-import {
-  createVerificationStore,
-  type Provider,
-  type VerificationResult,
-  type VerificationState,
-  type VerificationStore,
-  type VerifyError,
-  type VerifyMode,
-} from '../core'
+import type { Provider, VerificationResult, VerificationState, VerificationStore, VerifyError, VerifyMode } from '../core'
+import { createVerificationStore } from '../core/store'
 import { useVerifyContext } from './context'
 import { verificationKeys } from './queries'
 

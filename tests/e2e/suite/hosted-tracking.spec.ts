@@ -13,13 +13,13 @@ import {
 
 /**
  * Headless Chromium keeps every tab visible, so visibility is switched the way the page reads it:
- * document.hidden / visibilityState and a visibilitychange event.
+ * document.hidden / visibilityState and a visibilitychange event that bubbles, as the browser's does.
  */
 async function setHidden(page: Page, hidden: boolean): Promise<void> {
   await page.evaluate((value) => {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => value })
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (value ? 'hidden' : 'visible') })
-    document.dispatchEvent(new Event('visibilitychange'))
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
   }, hidden)
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createVerifyClient, parseRetryAfter, VerifyError } from '../../../src/core'
+import { createVerifyClient, VerifyError } from '../../../src/core'
+import { parseRetryAfter } from '../../../src/core/client'
 import { apiError, fakeFetch, json, session, snapshot } from '../support/backend'
 
 async function failure(promise: Promise<unknown>): Promise<VerifyError> {
@@ -81,6 +82,9 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('3')).toBe(3000)
     expect(parseRetryAfter(null)).toBeUndefined()
     expect(parseRetryAfter('soon')).toBeUndefined()
+    expect(parseRetryAfter('')).toBeUndefined()
+    expect(parseRetryAfter('0')).toBe(0)
+    expect(parseRetryAfter(new Date(Date.now() - 60_000).toUTCString())).toBe(0)
     expect(parseRetryAfter(new Date(Date.now() + 60_000).toUTCString())).toBeGreaterThan(50_000)
   })
 })

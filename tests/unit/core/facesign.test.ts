@@ -51,7 +51,7 @@ describe('FaceSignClient', () => {
     post(message, 'https://verify.facesign.ai', frameWindow)
     post({ source: 'facesign-flow', type: 'error', message: 'camera denied' }, 'https://verify.facesign.ai', frameWindow)
     expect(seen).toEqual([
-      { source: 'facesign-flow', type: 'completed', status: 'verified' },
+      { source: 'facesign-flow', type: 'completed' },
       { source: 'facesign-flow', type: 'error', message: 'camera denied' },
     ])
     flow.destroy()

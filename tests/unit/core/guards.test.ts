@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { VerifyError } from '../../../src/core'
+import { toVerifyError } from '../../../src/core/errors'
 import {
-  isVerifyError,
-  parseErrorBody,
+  errorMessage,
   parseFlowMessage,
   parseRefreshedSecret,
   parseSessionSnapshot,
   parseVerificationSession,
-  toVerifyError,
-  VerifyError,
-} from '../../../src/core'
+} from '../../../src/core/guards'
 
 const session = {
   sessionId: 'vs_123',
@@ -56,7 +55,7 @@ describe('parseVerificationSession', () => {
     const error = errorOf(() => parseVerificationSession(value))
     expect(error.code).toBe('invalid_response')
     expect(error.message).toContain(message)
-    expect(isVerifyError(error)).toBe(true)
+    expect(error).toBeInstanceOf(VerifyError)
   })
 })
 
@@ -80,22 +79,14 @@ describe('parseRefreshedSecret', () => {
   })
 })
 
-describe('parseErrorBody', () => {
-  it('reads the backend error shape', () => {
-    expect(parseErrorBody({ error: { type: 'invalid_request_error', code: 'bad_country', message: 'Bad country' } })).toEqual({
-      type: 'invalid_request_error',
-      code: 'bad_country',
-      message: 'Bad country',
-    })
-  })
-
-  it('falls back to the type when there is no code', () => {
-    expect(parseErrorBody({ error: { type: 'api_error', message: 'x' } })?.code).toBe('api_error')
+describe('errorMessage', () => {
+  it('reads the message of the backend error shape', () => {
+    expect(errorMessage({ error: { type: 'invalid_request_error', code: 'bad_country', message: 'Bad country' } })).toBe('Bad country')
   })
 
   it('returns undefined for anything else', () => {
-    for (const v of [null, 'error', { error: 'x' }, { error: { type: 1, message: 'x' } }, { message: 'x' }]) {
-      expect(parseErrorBody(v)).toBeUndefined()
+    for (const v of [undefined, null, 'error', [], { error: 'x' }, { error: null }, { error: { message: 1 } }, { message: 'x' }]) {
+      expect(errorMessage(v)).toBeUndefined()
     }
   })
 })
@@ -103,12 +94,17 @@ describe('parseErrorBody', () => {
 describe('parseFlowMessage', () => {
   it('accepts each flow message', () => {
     expect(parseFlowMessage({ source: 'facesign-flow', type: 'ready' })).toEqual({ source: 'facesign-flow', type: 'ready' })
+    // What a flow says about the result is dropped: only the backend decides it.
     expect(parseFlowMessage({ source: 'facesign-flow', type: 'completed', status: 'verified' })).toEqual({
       source: 'facesign-flow',
       type: 'completed',
-      status: 'verified',
     })
     expect(parseFlowMessage({ source: 'facesign-flow', type: 'error' })).toMatchObject({ type: 'error', message: expect.any(String) })
+    expect(parseFlowMessage({ source: 'facesign-flow', type: 'error', message: 'camera denied' })).toEqual({
+      source: 'facesign-flow',
+      type: 'error',
+      message: 'camera denied',
+    })
   })
 
   it('ignores anything that is not a flow message', () => {
@@ -118,7 +114,8 @@ describe('parseFlowMessage', () => {
       { type: 'completed', status: 'verified' },
       { source: 'other', type: 'ready' },
       { source: 'facesign-flow', type: 'hack' },
-      { source: 'facesign-flow', type: 'completed', status: 'complete' },
+      { source: 'facesign-flow', type: 'toString' },
+      [{ source: 'facesign-flow', type: 'ready' }],
     ]) {
       expect(parseFlowMessage(v)).toBeUndefined()
     }

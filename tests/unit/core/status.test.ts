@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionStatus } from '../../../src/core'
-import { isSessionStatus, isTerminal, mergeStatus, SESSION_STATUSES } from '../../../src/core'
+import { isTerminal, mergeStatus, SESSION_STATUSES } from '../../../src/core'
 import { mapFaceSignStatus, mapWebhookEventType } from '../../../src/core/provider-status'
+import { isSessionStatus } from '../../../src/core/status'
 
 describe('isTerminal', () => {
   it.each([

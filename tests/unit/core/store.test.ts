@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  createVerificationStore,
-  createVerifyClient,
-  SESSION_STORAGE_KEY,
-  type VerificationEvent,
-  type VerificationStoreOptions,
-} from '../../../src/core'
+import { createVerifyClient, type VerificationEvent, type VerificationStoreOptions } from '../../../src/core'
+import { SESSION_STORAGE_KEY } from '../../../src/core/storage'
+import { createVerificationStore } from '../../../src/core/store'
 import { apiError, FakeEventSource, fakeFetch, json, session, snapshot } from '../support/backend'
 
 beforeEach(() => {
@@ -101,7 +97,8 @@ describe('verification store', () => {
     expect(store.getSnapshot()).toMatchObject({ phase: 'error', error: expect.objectContaining({ code }) })
     expect(events).toEqual([{ type: 'error', error: expect.objectContaining({ code }) }])
     await store.start()
-    expect(store.getSnapshot()).toMatchObject({ phase: 'active', error: undefined })
+    expect(store.getSnapshot().phase).toBe('active')
+    expect(store.getSnapshot().error).toBeUndefined()
   })
 
   it('cancels through the backend and reports canceled once', async () => {
@@ -174,6 +171,22 @@ describe('verification store', () => {
     await vi.advanceTimersByTimeAsync(0)
     expect(edge.count('POST', `/sessions/${s.sessionId}/refresh`)).toBe(1)
     expect(store.getSnapshot()).toMatchObject({ phase: 'error', error: expect.objectContaining({ code: 'session_expired' }) })
+  })
+
+  it('refuses a refreshed secret whose flow URL is on a host that is not allowed', async () => {
+    const s = session()
+    const { store } = setup({
+      'POST /sessions': () => json(s, 201),
+      'POST /sessions/:id/refresh': () =>
+        json({ sessionId: s.sessionId, clientSecret: 'fresh', url: 'https://phish.example/?client_secret=fresh' }),
+    })
+    await store.start()
+    const host = document.body.appendChild(document.createElement('div'))
+    store.attachFlow(host)
+    post({ source: 'facesign-flow', type: 'expired' }, host.querySelector('iframe')!.contentWindow)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(store.getSnapshot()).toMatchObject({ phase: 'error', error: expect.objectContaining({ code: 'untrusted_url' }) })
+    expect(host.querySelector('iframe')).toBeNull()
   })
 
   it('refreshes a secret that has already expired before showing the flow', async () => {

@@ -4,7 +4,7 @@ import { apiError, FakeEventSource, fakeFetch, json, session, snapshot } from '.
 
 function setHidden(hidden: boolean) {
   Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden })
-  document.dispatchEvent(new Event('visibilitychange'))
+  document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
 }
 
 beforeEach(() => {

@@ -26,5 +26,16 @@ describe('isAllowedFlowUrl', () => {
     expect(isAllowedFlowUrl('http://127.0.0.1:4011/flow', ['127.0.0.1:4010'])).toBe(false)
     expect(isAllowedFlowUrl('http://localhost:9/flow', ['localhost'])).toBe(true)
     expect(isAllowedFlowUrl('http://10.0.0.1:4010/flow', ['10.0.0.1:4010'])).toBe(false)
+    expect(isAllowedFlowUrl('http://[::1]:4010/flow', ['[::1]:4010'])).toBe(true)
+    expect(isAllowedFlowUrl('http://[::1]:4011/flow', ['[::1]:4010'])).toBe(false)
+    expect(isAllowedFlowUrl('http://localhost:4010/flow', ['*.localhost', '*.facesign.ai'])).toBe(false)
+  })
+
+  it('matches a wildcard on subdomains only, a bare host on any port, a host:port on that port', () => {
+    expect(isAllowedFlowUrl('https://facesign.ai/flow')).toBe(false)
+    expect(isAllowedFlowUrl('https://a.b.facesign.ai/flow')).toBe(true)
+    expect(isAllowedFlowUrl('https://flows.example.com:8443/x', ['flows.example.com'])).toBe(true)
+    expect(isAllowedFlowUrl('https://flows.example.com:8443/x', ['flows.example.com:443'])).toBe(false)
+    expect(isAllowedFlowUrl('https://FLOWS.example.com/x', ['Flows.Example.com'])).toBe(true)
   })
 })

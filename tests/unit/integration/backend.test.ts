@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createVerificationStore, createVerifyClient, type VerifyClient } from '../../../src/core'
+import { createVerifyClient, type VerifyClient } from '../../../src/core'
+import { createVerificationStore } from '../../../src/core/store'
 import { type Stack, startStack } from '../../server/harness'
 
 // The real backend handler and the real sandbox; the widget's fetch calls the handler in-process.

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { SESSION_STORAGE_KEY, type VerificationSession } from '../../../src/core'
+import type { VerificationSession } from '../../../src/core'
+import { SESSION_STORAGE_KEY } from '../../../src/core/storage'
 import { VerifyButton } from '../../../src/react'
 import { apiError, FakeEventSource, fakeFetch, json, session, snapshot } from '../support/backend'
 import { renderWidget } from './render'
