@@ -58,6 +58,14 @@ export function bundleEntries(): BundleEntry[] {
       ours: true,
       budgetKb: 3,
     },
+    {
+      name: 'verify-widget/core/store',
+      statement: "import { createVerificationStore } from 'verify-widget/core/store'",
+      source: `import { createVerificationStore } from ${lib('core-store.js')}\nconsole.log(createVerificationStore)`,
+      external: REACT,
+      ours: true,
+      budgetKb: 3.5,
+    },
     peer('react-plaid-link', "import { usePlaidLink } from 'react-plaid-link'", 'usePlaidLink'),
     peer(
       '@stripe/react-stripe-js + @stripe/stripe-js',

@@ -214,6 +214,9 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
     subscribe: listenTo(listeners),
     on: listenTo(eventListeners),
     start() {
+      // A start while starting joins it (a double click); one from an error listener, while the
+      // failed attempt is still unwinding, is a new attempt.
+      if (state.phase === 'starting' && pending) return pending
       cancelRequested = false
       if (state.phase === 'active' && state.session) {
         // Reopen the running session (a closed popup, a second click): never throw into a click handler.
@@ -222,11 +225,13 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
         } catch (error) {
           fail(error)
         }
-      } else
-        pending ??= create().finally(() => {
-          pending = undefined
-        })
-      return pending ?? Promise.resolve()
+        return Promise.resolve()
+      }
+      const attempt = create().finally(() => {
+        if (pending === attempt) pending = undefined
+      })
+      pending = attempt
+      return attempt
     },
     async cancel() {
       const id = state.sessionId

@@ -101,6 +101,23 @@ describe('verification store', () => {
     expect(store.getSnapshot().error).toBeUndefined()
   })
 
+  it('a start from an error listener is a new attempt, and a double click then still makes one request', async () => {
+    const s = session()
+    let calls = 0
+    const { store, edge } = setup({
+      'POST /sessions': () => (++calls === 1 ? Promise.reject(new TypeError('offline')) : json(s, 201)),
+    })
+    // React may run an effect that retries inside the failing attempt (a sync re-render on the error).
+    const retried: Promise<void>[] = []
+    store.on((e) => {
+      if (e.type === 'error' && retried.length === 0) retried.push(store.start(), store.start())
+    })
+    await store.start()
+    await Promise.all(retried)
+    expect(edge.count('POST', '/sessions')).toBe(2)
+    expect(store.getSnapshot()).toMatchObject({ phase: 'active', sessionId: s.sessionId })
+  })
+
   it('cancels through the backend and reports canceled once', async () => {
     const s = session()
     const { store, events, edge } = setup({
