@@ -169,16 +169,21 @@ describe('verification store', () => {
     detach()
   })
 
-  it('refreshes an expired client secret once, then gives up', async () => {
-    const s = session()
+  /** A started FaceSign session shown in a flow iframe, whose refresh route answers `freshUrl`. */
+  async function shownWithRefresh(freshUrl: string, overrides: Parameters<typeof session>[0] = {}) {
+    const s = session(overrides)
     const { store, edge } = setup({
       'POST /sessions': () => json(s, 201),
-      'POST /sessions/:id/refresh': () =>
-        json({ sessionId: s.sessionId, clientSecret: 'fresh', url: 'https://verify.facesign.ai/?client_secret=fresh' }),
+      'POST /sessions/:id/refresh': () => json({ sessionId: s.sessionId, clientSecret: 'fresh', url: freshUrl }),
     })
     await store.start()
     const host = document.body.appendChild(document.createElement('div'))
     store.attachFlow(host)
+    return { s, store, edge, host }
+  }
+
+  it('refreshes an expired client secret once, then gives up', async () => {
+    const { s, store, edge, host } = await shownWithRefresh('https://verify.facesign.ai/?client_secret=fresh')
     const frame = () => host.querySelector('iframe')?.contentWindow ?? null
     post({ source: 'facesign-flow', type: 'expired' }, frame())
     await vi.advanceTimersByTimeAsync(0)
@@ -191,15 +196,7 @@ describe('verification store', () => {
   })
 
   it('refuses a refreshed secret whose flow URL is on a host that is not allowed', async () => {
-    const s = session()
-    const { store } = setup({
-      'POST /sessions': () => json(s, 201),
-      'POST /sessions/:id/refresh': () =>
-        json({ sessionId: s.sessionId, clientSecret: 'fresh', url: 'https://phish.example/?client_secret=fresh' }),
-    })
-    await store.start()
-    const host = document.body.appendChild(document.createElement('div'))
-    store.attachFlow(host)
+    const { store, host } = await shownWithRefresh('https://phish.example/?client_secret=fresh')
     post({ source: 'facesign-flow', type: 'expired' }, host.querySelector('iframe')!.contentWindow)
     await vi.advanceTimersByTimeAsync(0)
     expect(store.getSnapshot()).toMatchObject({ phase: 'error', error: expect.objectContaining({ code: 'untrusted_url' }) })
@@ -207,15 +204,9 @@ describe('verification store', () => {
   })
 
   it('refreshes a secret that has already expired before showing the flow', async () => {
-    const s = session({ expiresAt: new Date(Date.now() - 1000).toISOString() })
-    const { store, edge } = setup({
-      'POST /sessions': () => json(s, 201),
-      'POST /sessions/:id/refresh': () =>
-        json({ sessionId: s.sessionId, clientSecret: 'fresh', url: 'https://verify.facesign.ai/?client_secret=fresh' }),
+    const { s, edge, host } = await shownWithRefresh('https://verify.facesign.ai/?client_secret=fresh', {
+      expiresAt: new Date(Date.now() - 1000).toISOString(),
     })
-    await store.start()
-    const host = document.body.appendChild(document.createElement('div'))
-    store.attachFlow(host)
     await vi.advanceTimersByTimeAsync(0)
     expect(edge.count('POST', `/sessions/${s.sessionId}/refresh`)).toBe(1)
     expect(new URL(host.querySelector('iframe')!.src).searchParams.get('client_secret')).toBe('fresh')
