@@ -75,6 +75,24 @@ describe('trackSessionStatus over Server-Sent Events', () => {
     expect(edge.count('GET', /^\/sessions\//)).toBe(2)
   })
 
+  it('refresh() while the stream is open asks the backend once and starts no polling', async () => {
+    const { edge, seen, client, s } = polled(['processing'])
+    const tracker = trackSessionStatus({
+      client,
+      sessionId: s.sessionId,
+      onSnapshot: (x) => seen.push(x),
+      EventSource: FakeEventSource as never,
+    })
+    tracker.refresh()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(seen.map((x) => x.status)).toEqual(['processing'])
+    expect(vi.getTimerCount()).toBe(0)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(edge.calls).toHaveLength(1)
+    expect(FakeEventSource.latest().closed).toBe(false)
+    tracker.stop()
+  })
+
   it('lets the browser reconnect a dropped stream, and polls after three failures in a row', async () => {
     const { edge, client, s } = polled(['in_progress'])
     trackSessionStatus({ client, sessionId: s.sessionId, onSnapshot: () => {}, EventSource: FakeEventSource as never })
@@ -170,7 +188,14 @@ describe('trackSessionStatus by polling', () => {
     window.dispatchEvent(new Event('focus'))
     await vi.advanceTimersByTimeAsync(0)
     expect(edge.calls).toHaveLength(3)
+    // A return through the back/forward cache fires pageshow, and neither load nor focus.
+    window.dispatchEvent(new Event('pageshow'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(edge.calls).toHaveLength(4)
     tracker.stop()
+    window.dispatchEvent(new Event('focus'))
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(edge.calls).toHaveLength(4)
   })
 
   it('stop() is idempotent and leaves no timer, stream or listener behind', async () => {
