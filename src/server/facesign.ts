@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { isRecord } from '../core/guards'
 import { mapFaceSignStatus } from '../core/provider-status'
 import type { SessionStatus } from '../core/types'
+import { DEFAULT_ALLOWED_HOSTS, isAllowedFlowUrl } from '../core/url'
 import { ProviderError } from './errors'
 import { providerFetch } from './provider-fetch'
 import type { FaceSignClientOptions } from './types'
@@ -28,7 +29,10 @@ export interface FaceSignClient {
   createSession(input?: { idempotencyKey?: string; metadata?: Record<string, string> }): Promise<FaceSignSession>
   retrieveSession(id: string): Promise<FaceSignSession>
   refreshClientSecret(id: string): Promise<FaceSignSecret>
-  /** The flow URL for a secret: the API's own `url` when it gave one, else `flowUrl?client_secret=…`. */
+  /**
+   * The flow URL for a secret: the API's own `url` when it gave one (on an allowed host, else an
+   * `api_error`), else `flowUrl?client_secret=…`.
+   */
   flowUrl(secret: FaceSignSecret): string
 }
 
@@ -68,6 +72,7 @@ export function parseFaceSignSession(value: unknown): FaceSignSession {
 export function createFaceSignClient(options: FaceSignClientOptions): FaceSignClient {
   const baseUrl = (options.baseUrl ?? 'https://api.facesign.ai/v1').replace(/\/+$/, '')
   const flowBase = options.flowUrl ?? 'https://verify.facesign.ai/'
+  const allowedHosts = options.allowedHosts ?? [...DEFAULT_ALLOWED_HOSTS, new URL(flowBase).host]
   const fetchOptions = {
     fetch: options.fetch ?? fetch,
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -108,6 +113,9 @@ export function createFaceSignClient(options: FaceSignClientOptions): FaceSignCl
       return secret
     },
     flowUrl(secret) {
+      // The browser checks the host too; a backend that never hands out a foreign URL is the first line.
+      if (secret.url && !isAllowedFlowUrl(secret.url, allowedHosts))
+        throw invalid(`a flow URL on a host that is not allowed (${secret.url})`)
       if (secret.url) return secret.url
       const url = new URL(flowBase)
       url.searchParams.set('client_secret', secret.clientSecret)

@@ -71,7 +71,12 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
       return await hit.route.run(ctx, request, hit.match?.[1] ?? '')
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error)
-      if (error instanceof ProviderError) return errorResponse(fromProviderError(error))
+      if (error instanceof ProviderError) {
+        // An answer that breaks the provider's contract (a 2xx we cannot use) wants an operator's
+        // look; outages, limits and refusals are the caller's answer and nothing more.
+        if (error.status !== undefined && error.status < 300) options.onError?.(error)
+        return errorResponse(fromProviderError(error))
+      }
       options.onError?.(error)
       return errorResponse(new HttpError(500, 'api_error', 'internal_error', 'Something went wrong on our side. Try again.'))
     }

@@ -62,6 +62,11 @@ export interface FaceSignClientOptions {
   version?: string
   /** Where the flow runs when the API gives no `clientSecret.url`; `client_secret` is appended. */
   flowUrl?: string
+  /**
+   * Hosts a flow URL from the API may point at (patterns as in `isAllowedFlowUrl`); default the
+   * provider's own domains plus the host of `flowUrl`. Anything else is refused, never handed out.
+   */
+  allowedHosts?: readonly string[]
   timeoutMs?: number
   /** Retries for idempotent requests on 5xx and network errors. */
   maxRetries?: number
@@ -101,5 +106,6 @@ export interface VerificationHandlerOptions {
   heartbeatMs?: number
   /** Data dir of the default SQLite store when no `store` is given, default `.data`. */
   dataDir?: string
+  /** Unexpected failures, and provider answers that break its contract (the client sees a 500 or 502 either way). */
   onError?: (error: unknown) => void
 }

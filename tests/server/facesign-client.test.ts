@@ -50,6 +50,20 @@ describe('createFaceSignClient against the sandbox', () => {
     expect(refreshed.url).toContain(encodeURIComponent(refreshed.clientSecret))
   })
 
+  it("hands out the API's flow URL only on an allowed host", () => {
+    const c = client()
+    const own = `${sandbox.facesignFlowUrl}?client_secret=s`
+    expect(c.flowUrl({ clientSecret: 's', url: own })).toBe(own)
+    expect(c.flowUrl({ clientSecret: 's', url: 'https://verify.facesign.ai/?client_secret=s' })).toBe(
+      'https://verify.facesign.ai/?client_secret=s',
+    )
+    for (const url of ['https://evil.example/?client_secret=s', 'http://verify.facesign.ai/?client_secret=s', 'javascript:alert(1)'])
+      expect(() => c.flowUrl({ clientSecret: 's', url })).toThrowError(expect.objectContaining({ type: 'api_error' }))
+    const strict = client({ allowedHosts: ['flows.example.com'] })
+    expect(() => strict.flowUrl({ clientSecret: 's', url: own })).toThrow(/not allowed/)
+    expect(strict.flowUrl({ clientSecret: 's', url: 'https://flows.example.com/f' })).toBe('https://flows.example.com/f')
+  })
+
   it('answers the same session for the same Idempotency-Key', async () => {
     const c = client()
     const a = await c.createSession({ idempotencyKey: 'same' })
