@@ -109,3 +109,31 @@ export async function eventually<T>(check: () => Promise<T> | T, tries = 500): P
   }
   throw last
 }
+
+/**
+ * A backend whose FaceSign API is a stub: every call answers `answer()` with a 201, for the
+ * answers the real sandbox never sends. `errors` collects what the handler reports to `onError`.
+ */
+export function stubbedFaceSignBackend(answer: () => unknown, handler: Partial<VerificationHandlerOptions> = {}) {
+  const errors: unknown[] = []
+  const backend = createVerificationHandler({
+    facesign: {
+      apiKey: 'sk_test_stub',
+      baseUrl: 'https://api.facesign.test/v1',
+      fetch: async () => Response.json(answer(), { status: 201 }),
+    },
+    identify: () => ({ id: 'u1' }),
+    store: createMemoryStore(),
+    onError: (error) => errors.push(error),
+    ...handler,
+  })
+  const create = () =>
+    backend(
+      new Request('http://app.test/api/verify/sessions', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"provider":"facesign"}',
+      }),
+    )
+  return { backend, errors, create }
+}
