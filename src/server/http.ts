@@ -1,3 +1,4 @@
+import { isRecord } from '../core/guards'
 import { HttpError } from './errors'
 
 export function json(body: unknown, status = 200): Response {
@@ -41,7 +42,7 @@ export async function readJsonObject(request: Request, limit: number): Promise<R
   } catch {
     throw new HttpError(400, 'invalid_request_error', 'invalid_json', 'The request body is not valid JSON.')
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     throw new HttpError(400, 'invalid_request_error', 'invalid_body', 'The request body must be a JSON object.')
   }
   return value as Record<string, unknown>

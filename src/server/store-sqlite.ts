@@ -1,9 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { isSessionStatus, mergeStatus } from '../core/status'
+import { isSessionStatus, isTerminal, mergeStatus, SESSION_STATUSES } from '../core/status'
 import type { Provider } from '../core/types'
 import type { SessionStore, StoredSession } from './types'
+
+// The open statuses, from the one status model (our own constants, so safe inside SQL text).
+const OPEN_STATUSES = SESSION_STATUSES.filter((s) => !isTerminal(s))
+  .map((s) => `'${s}'`)
+  .join(', ')
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -86,7 +91,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): SessionStor
     ),
     get: db.prepare<[string], Row>('SELECT * FROM sessions WHERE id = ?'),
     findOpen: db.prepare<[string, string], Row>(
-      `SELECT * FROM sessions WHERE user_id = ? AND provider = ? AND status IN ('requires_input', 'in_progress', 'processing')
+      `SELECT * FROM sessions WHERE user_id = ? AND provider = ? AND status IN (${OPEN_STATUSES})
        ORDER BY created_at DESC LIMIT 1`,
     ),
     byProviderId: db.prepare<[string, string], Row>('SELECT * FROM sessions WHERE provider = ? AND provider_session_id = ? LIMIT 1'),

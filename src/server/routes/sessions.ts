@@ -25,17 +25,17 @@ async function createWithProvider(ctx: HandlerContext, user: Identity, provider:
   if (provider === 'facesign') {
     if (!ctx.facesign) throw badRequest('provider_not_configured', 'FaceSign is not configured on this backend.')
     const remote = await ctx.facesign.createSession({ idempotencyKey: id })
-    const secret = remote.clientSecret ? { clientSecret: remote.clientSecret, url: remote.url, expiresAt: remote.expiresAt } : undefined
-    if (!secret) throw new HttpError(502, 'api_error', 'provider_invalid_response', 'FaceSign sent no client secret.')
+    const { clientSecret, url, expiresAt } = remote
+    if (!clientSecret) throw new HttpError(502, 'api_error', 'provider_invalid_response', 'FaceSign sent no client secret.')
     const session: StoredSession = {
       ...base,
       providerSessionId: remote.id,
       status: remote.status ?? 'requires_input',
-      clientSecret: secret.clientSecret,
-      url: ctx.facesign.flowUrl(secret),
+      clientSecret,
+      url: ctx.facesign.flowUrl({ clientSecret, url }),
       livemode: remote.livemode ?? ctx.facesign.livemode,
     }
-    if (secret.expiresAt) session.expiresAt = secret.expiresAt
+    if (expiresAt) session.expiresAt = expiresAt
     return session
   }
   if (!ctx.faceverify) throw badRequest('provider_not_configured', 'FaceVerify is not configured on this backend.')
@@ -96,19 +96,13 @@ export async function refreshSecret(ctx: HandlerContext, request: Request, id: s
   }
   if (isTerminal(session.status)) throw badRequest('session_finished', `This session is already ${session.status}; start a new one.`)
   const secret = await ctx.facesign.refreshClientSecret(session.providerSessionId)
-  const url = ctx.facesign.flowUrl(secret)
-  await ctx.store.patch(session.id, {
+  const fresh = {
     clientSecret: secret.clientSecret,
-    url,
-    ...(secret.expiresAt ? { expiresAt: secret.expiresAt } : {}),
-  })
-  const body = {
-    sessionId: session.id,
-    clientSecret: secret.clientSecret,
-    url,
+    url: ctx.facesign.flowUrl(secret),
     ...(secret.expiresAt ? { expiresAt: secret.expiresAt } : {}),
   }
-  return json(body)
+  await ctx.store.patch(session.id, fresh)
+  return json({ sessionId: session.id, ...fresh })
 }
 
 export async function cancelSession(ctx: HandlerContext, request: Request, id: string): Promise<Response> {
