@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { isRecord } from '../../src/core/guards'
 import { bin, ROOT, TMP } from './lib/paths'
 
 export interface BackendFigures {
@@ -13,10 +14,6 @@ export interface BackendFigures {
   browserPolls: number
   providerCalls: number
   statusCacheMs: number
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
 }
 
 function num(record: unknown, key: string): number {

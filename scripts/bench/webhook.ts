@@ -1,4 +1,5 @@
 import type { Browser } from '@playwright/test'
+import { isRecord } from '../../src/core/guards'
 import type { BenchApp } from './lib/app'
 import { round, type Summary, summarize } from './lib/stats'
 import { recordViews, viewLog, waitForView } from './lib/view-log'
@@ -23,7 +24,7 @@ const CONCURRENCY: Record<Transport, number> = { sse: 1, polling: 10 }
 
 /** The provider session behind the page's session: FaceSign client secrets start with its id. */
 function providerIdFrom(sessionJson: unknown): string {
-  const url = typeof sessionJson === 'object' && sessionJson !== null && 'url' in sessionJson ? sessionJson.url : undefined
+  const url = isRecord(sessionJson) ? sessionJson.url : undefined
   const secret = typeof url === 'string' ? new URL(url).searchParams.get('client_secret') : null
   const id = secret?.split('_secret_')[0]
   if (!id) throw new Error('POST /sessions gave no FaceSign flow URL')
