@@ -8,7 +8,8 @@ import {
   expectView,
   faceVerifyRoundTrip,
   flowFrame,
-  staleSecret,
+  REFRESH,
+  serveStaleSecret,
   stateCard,
 } from '../support/hosted'
 
@@ -75,17 +76,10 @@ test.describe('axe finds nothing on the hosted page', () => {
   })
 
   test('expired, FaceVerify and a right-to-left language', async ({ page, app }) => {
-    await page.route('**/api/verify/sessions/*/refresh', (route) =>
+    await page.route(REFRESH, (route) =>
       route.fulfill({ status: 400, json: { error: { type: 'invalid_request_error', code: 'session_finished', message: 'Gone.' } } }),
     )
-    await page.route(
-      CREATE,
-      async (route) => {
-        const response = await route.fetch()
-        await route.fulfill({ response, json: staleSecret(await response.json()) })
-      },
-      { times: 1 },
-    )
+    await serveStaleSecret(page, CREATE, 1)
     await page.goto('/')
     await expect(stateCard(page)).toHaveAttribute('data-view', /error|expired/)
     await expectNoAxeViolations(page, 'expired secret')

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures'
-import { CREATE, chooseInFrame, expectFlowReady, expectView, flowFrame, flowSessionId, staleSecret } from '../support/hosted'
+import { CREATE, chooseInFrame, expectFlowReady, expectView, flowFrame, flowSessionId, REFRESH, serveStaleSecret } from '../support/hosted'
 
 const RATE_LIMIT_BODY = { error: { type: 'rate_limit_error', message: 'Too many requests. Please retry after 60 seconds.' } }
 
@@ -115,14 +115,7 @@ test.describe('client secrets', () => {
     page.on('request', (r) => {
       if (r.url().endsWith('/refresh')) refreshes.push(r.url())
     })
-    await page.route(
-      CREATE,
-      async (route) => {
-        const response = await route.fetch()
-        await route.fulfill({ response, json: staleSecret(await response.json()) })
-      },
-      { times: 1 },
-    )
+    await serveStaleSecret(page, CREATE, 1)
     await page.goto('/')
     await expectFlowReady(page)
     expect(await page.locator('.vwh-flow iframe').getAttribute('src')).not.toContain('_secret_stale')
@@ -132,21 +125,11 @@ test.describe('client secrets', () => {
   })
 
   test('a secret that expires again after its refresh: expired, and starting again works', async ({ page }) => {
-    await page.route(
-      CREATE,
-      async (route) => {
-        const response = await route.fetch()
-        await route.fulfill({ response, json: staleSecret(await response.json()) })
-      },
-      { times: 1 },
-    )
-    await page.route('**/api/verify/sessions/*/refresh', async (route) => {
-      const response = await route.fetch()
-      await route.fulfill({ response, json: staleSecret(await response.json()) })
-    })
+    await serveStaleSecret(page, CREATE, 1)
+    await serveStaleSecret(page, REFRESH)
     await page.goto('/')
     await expectView(page, 'expired')
-    await page.unroute('**/api/verify/sessions/*/refresh')
+    await page.unroute(REFRESH)
     await page.getByRole('button', { name: /start again/i }).click()
     await expectFlowReady(page)
     await chooseInFrame(flowFrame(page), 'Pass')

@@ -51,27 +51,18 @@ test.describe('messages from other windows', () => {
   })
 })
 
+/** The next create answers a well-formed session whose link the backend never made. */
+async function forgeNextSession(page: Page, session: { provider: string; url: string; clientSecret?: string }): Promise<void> {
+  const json = { sessionId: 'vws_forged', status: 'requires_input', livemode: false, ...session }
+  await page.route(CREATE, (route) => route.fulfill({ status: 201, json }), { times: 1 })
+}
+
 test.describe('session links to hosts that are not allowed', () => {
   for (const link of ['https://evil.example/flow?client_secret=vs_x_secret_y', 'http://127.0.0.1:9/flow', 'javascript:alert(1)']) {
     test(`FaceSign flow at ${link.split('?')[0]} is refused and nothing loads`, async ({ page, app }) => {
       const ours = [new URL(app.url).origin, app.sandbox.url]
       const outside = watch(page, (r) => !ours.includes(new URL(r.url()).origin))
-      await page.route(
-        CREATE,
-        (route) =>
-          route.fulfill({
-            status: 201,
-            json: {
-              sessionId: 'vws_forged',
-              provider: 'facesign',
-              status: 'requires_input',
-              clientSecret: 'vs_x_secret_y',
-              url: link,
-              livemode: false,
-            },
-          }),
-        { times: 1 },
-      )
+      await forgeNextSession(page, { provider: 'facesign', clientSecret: 'vs_x_secret_y', url: link })
       await page.goto('/')
       await expectView(page, 'error')
       await expect(page.locator('iframe')).toHaveCount(0)
@@ -84,21 +75,7 @@ test.describe('session links to hosts that are not allowed', () => {
 
   test('FaceVerify link to another host: no navigation, an error to recover from', async ({ page }) => {
     const evil = watch(page, (r) => r.url().includes('evil.example'))
-    await page.route(
-      CREATE,
-      (route) =>
-        route.fulfill({
-          status: 201,
-          json: {
-            sessionId: 'vws_forged',
-            provider: 'faceverify',
-            status: 'requires_input',
-            url: 'https://evil.example/s/abc',
-            livemode: false,
-          },
-        }),
-      { times: 1 },
-    )
+    await forgeNextSession(page, { provider: 'faceverify', url: 'https://evil.example/s/abc' })
     await page.goto('/?provider=faceverify')
     await expectView(page, 'error')
     expect(new URL(page.url()).pathname).toBe('/')

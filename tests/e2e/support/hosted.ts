@@ -38,12 +38,27 @@ export async function chooseInFrame(frame: FrameLocator, outcome: 'Pass' | 'Fail
 /** The backend's create route, as page.route matches it. */
 export const CREATE = '**/api/verify/sessions'
 
+/** The backend's refresh route (a new client secret), as page.route matches it. */
+export const REFRESH = '**/api/verify/sessions/*/refresh'
+
 /** A create answer whose client secret the sandbox no longer accepts (as if it had expired). */
-export function staleSecret(json: Record<string, unknown>): Record<string, unknown> {
+function staleSecret(json: Record<string, unknown>): Record<string, unknown> {
   const url = new URL(String(json.url))
   const secret = `${String(json.clientSecret).split('_secret_')[0]}_secret_stale`
   url.searchParams.set('client_secret', secret)
   return { ...json, clientSecret: secret, url: url.href }
+}
+
+/** The real answers of `route` (`times`: the next ones only), with their client secret gone stale. */
+export async function serveStaleSecret(page: Page, route: string, times?: number): Promise<void> {
+  await page.route(
+    route,
+    async (r) => {
+      const response = await r.fetch()
+      await r.fulfill({ response, json: staleSecret(await response.json()) })
+    },
+    { times },
+  )
 }
 
 /**
