@@ -25,41 +25,34 @@ interface Content {
 
 /** Title, copy, tone and next step of each state. */
 export function describeView(view: HostedView, { widget: w, page: p }: HostedStrings): Content {
+  const retry = { label: w.retry, run: 'start' } as const
+  const startAgain = { label: p.startAgain, run: 'start' } as const
+  const cancel = { label: p.cancel, run: 'cancel', variant: 'secondary' } as const
   switch (view.kind) {
     case 'starting':
       return { title: w.starting, body: p.startingBody, tone: 'busy' }
     case 'idle':
       return { title: p.idleTitle, body: p.idleBody, tone: undefined, action: { label: w.start, run: 'start' } }
     case 'requires_input':
-      return {
-        title: w.requires_input,
-        body: p.requiresInputBody,
-        tone: undefined,
-        action: { label: p.cancel, run: 'cancel', variant: 'secondary' },
-      }
+      return { title: w.requires_input, body: p.requiresInputBody, tone: undefined, action: cancel }
     case 'in_progress':
-      return {
-        title: w.in_progress,
-        body: p.inProgressBody,
-        tone: undefined,
-        action: { label: p.cancel, run: 'cancel', variant: 'secondary' },
-      }
+      return { title: w.in_progress, body: p.inProgressBody, tone: undefined, action: cancel }
     case 'processing':
       return { title: w.processing, body: p.processingBody, tone: 'busy' }
     case 'verified':
       return { title: w.verified, body: p.verifiedBody, tone: 'success' }
     case 'failed':
-      return { title: w.failed, body: p.failedBody, tone: 'danger', action: { label: w.retry, run: 'start' } }
+      return { title: w.failed, body: p.failedBody, tone: 'danger', action: retry }
     case 'canceled':
-      return { title: w.canceled, body: p.canceledBody, tone: undefined, action: { label: p.startAgain, run: 'start' } }
+      return { title: w.canceled, body: p.canceledBody, tone: undefined, action: startAgain }
     case 'expired':
-      return { title: w.expired, body: p.expiredBody, tone: 'danger', action: { label: p.startAgain, run: 'start' } }
+      return { title: w.expired, body: p.expiredBody, tone: 'danger', action: startAgain }
     case 'rate_limited':
       return { title: p.rateLimitedTitle, body: w.errorRateLimited, tone: 'busy' }
     case 'offline':
       return { title: p.offlineTitle, body: p.offlineBody, tone: 'danger' }
     case 'error':
-      return { title: p.errorTitle, body: w.errorGeneric, tone: 'danger', action: { label: w.retry, run: 'start' } }
+      return { title: p.errorTitle, body: w.errorGeneric, tone: 'danger', action: retry }
   }
 }
 
