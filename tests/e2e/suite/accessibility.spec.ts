@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { expectNoAxeViolations } from '../support/a11y'
 import {
+  answerNextCreate,
   CREATE,
   chooseInFrame,
   expectFlowReady,
@@ -53,18 +54,11 @@ test.describe('axe finds nothing on the hosted page', () => {
     await expectView(page, 'error')
     await expectNoAxeViolations(page, 'error')
 
-    await page.route(
-      CREATE,
-      (route) =>
-        route.fulfill({
-          status: 429,
-          headers: { 'Retry-After': '30' },
-          json: { error: { type: 'rate_limit_error', code: 'x', message: 'Slow down.' } },
-        }),
-      {
-        times: 1,
-      },
-    )
+    await answerNextCreate(page, {
+      status: 429,
+      headers: { 'Retry-After': '30' },
+      json: { error: { type: 'rate_limit_error', code: 'x', message: 'Slow down.' } },
+    })
     await page.getByRole('button', { name: /try again/i }).click()
     await expectView(page, 'rate_limited')
     await expectNoAxeViolations(page, 'rate_limited')

@@ -1,5 +1,15 @@
 import { expect, test } from '../fixtures'
-import { CREATE, chooseInFrame, expectFlowReady, expectView, flowFrame, flowSessionId, REFRESH, serveStaleSecret } from '../support/hosted'
+import {
+  answerNextCreate,
+  CREATE,
+  chooseInFrame,
+  expectFlowReady,
+  expectView,
+  flowFrame,
+  flowSessionId,
+  REFRESH,
+  serveStaleSecret,
+} from '../support/hosted'
 
 const RATE_LIMIT_BODY = { error: { type: 'rate_limit_error', message: 'Too many requests. Please retry after 60 seconds.' } }
 
@@ -11,7 +21,7 @@ test.describe('the backend misbehaves', () => {
   }
   for (const [name, answer] of Object.entries(answers)) {
     test(`${name}: an error with a retry that recovers`, async ({ page }) => {
-      await page.route(CREATE, (route) => route.fulfill(answer), { times: 1 })
+      await answerNextCreate(page, answer)
       await page.goto('/')
       await expectView(page, 'error')
       await expect(page.locator('#vwh-state-title')).toBeFocused()
@@ -25,16 +35,11 @@ test.describe('the backend misbehaves', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/api/verify/sessions')) creates.push(r.url())
     })
-    await page.route(
-      CREATE,
-      (route) =>
-        route.fulfill({
-          status: 429,
-          headers: { 'Retry-After': '2' },
-          json: { error: { type: 'rate_limit_error', code: 'too_many_sessions', message: 'Too many verification attempts.' } },
-        }),
-      { times: 1 },
-    )
+    await answerNextCreate(page, {
+      status: 429,
+      headers: { 'Retry-After': '2' },
+      json: { error: { type: 'rate_limit_error', code: 'too_many_sessions', message: 'Too many verification attempts.' } },
+    })
     await page.goto('/')
     await expectView(page, 'rate_limited')
     await expect(page.locator('.vwh-countdown')).toContainText(/\d/)

@@ -1,6 +1,6 @@
 import type { Page, Request } from '@playwright/test'
 import { expect, test } from '../fixtures'
-import { CREATE, chooseInFrame, expectFlowReady, expectView, flowFrame } from '../support/hosted'
+import { answerNextCreate, chooseInFrame, expectFlowReady, expectView, flowFrame } from '../support/hosted'
 
 /** Requests a page makes whose URL matches, kept as they happen. */
 function watch(page: Page, match: (request: Request) => boolean): Request[] {
@@ -54,7 +54,7 @@ test.describe('messages from other windows', () => {
 /** The next create answers a well-formed session whose link the backend never made. */
 async function forgeNextSession(page: Page, session: { provider: string; url: string; clientSecret?: string }): Promise<void> {
   const json = { sessionId: 'vws_forged', status: 'requires_input', livemode: false, ...session }
-  await page.route(CREATE, (route) => route.fulfill({ status: 201, json }), { times: 1 })
+  await answerNextCreate(page, { status: 201, json })
 }
 
 test.describe('session links to hosts that are not allowed', () => {

@@ -1,4 +1,4 @@
-import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test'
+import { expect, type FrameLocator, type Locator, type Page, type Route } from '@playwright/test'
 
 /** The hosted page's state card: `data-view` names the state (verified, failed, offline, …). */
 export const stateCard = (page: Page): Locator => page.locator('section.vwh-card')
@@ -37,6 +37,11 @@ export async function chooseInFrame(frame: FrameLocator, outcome: 'Pass' | 'Fail
 
 /** The backend's create route, as page.route matches it. */
 export const CREATE = '**/api/verify/sessions'
+
+/** The next create gets `answer` instead of the backend's. */
+export async function answerNextCreate(page: Page, answer: Parameters<Route['fulfill']>[0]): Promise<void> {
+  await page.route(CREATE, (route) => route.fulfill(answer), { times: 1 })
+}
 
 /** The backend's refresh route (a new client secret), as page.route matches it. */
 export const REFRESH = '**/api/verify/sessions/*/refresh'
