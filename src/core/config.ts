@@ -10,6 +10,11 @@ export function readMetaConfig(name: 'endpoint' | 'allowed-hosts'): string | und
   return document.querySelector<HTMLMetaElement>(`meta[name="verify-widget:${name}"]`)?.content.trim() || undefined
 }
 
+/** The backend's base path: the given one, else the page's meta tag, else DEFAULT_ENDPOINT. */
+export function resolveEndpoint(given?: string): string {
+  return given ?? readMetaConfig('endpoint') ?? DEFAULT_ENDPOINT
+}
+
 /** Allowed flow hosts: the given list, else the page's meta tag, else the providers' own domains. */
 export function resolveAllowedHosts(given?: readonly string[]): readonly string[] {
   if (given) return given

@@ -1,5 +1,5 @@
 import { type Provider, readResumeSessionId } from '../core'
-import { DEFAULT_ENDPOINT, readMetaConfig, resolveAllowedHosts } from '../core/config'
+import { resolveAllowedHosts, resolveEndpoint } from '../core/config'
 import { isProvider } from '../core/guards'
 
 /** Everything the hosted page needs to know, read once from the document it was served in. */
@@ -23,7 +23,7 @@ export function readHostedConfig(): HostedConfig {
   const params = new URLSearchParams(window.location.search)
   const provider = params.get('provider')
   return {
-    endpoint: readMetaConfig('endpoint') ?? DEFAULT_ENDPOINT,
+    endpoint: resolveEndpoint(),
     allowedHosts: resolveAllowedHosts(),
     provider: isProvider(provider) ? provider : 'facesign',
     providerFromUrl: isProvider(provider),

@@ -11,35 +11,23 @@ export interface HostedStrings {
 
 export const ENGLISH_STRINGS: HostedStrings = { locale: 'en', dir: 'ltr', widget: englishMessages, page: en }
 
-async function loadPageMessages(locale: Locale): Promise<HostedMessages> {
-  switch (locale) {
-    case 'es':
-      return (await import('./locales/es')).default
-    case 'fr':
-      return (await import('./locales/fr')).default
-    case 'de':
-      return (await import('./locales/de')).default
-    case 'it':
-      return (await import('./locales/it')).default
-    case 'pt':
-      return (await import('./locales/pt')).default
-    case 'ja':
-      return (await import('./locales/ja')).default
-    case 'zh':
-      return (await import('./locales/zh')).default
-    case 'ar':
-      return (await import('./locales/ar')).default
-    case 'hi':
-      return (await import('./locales/hi')).default
-    default:
-      return en
-  }
+// One dynamic import per locale, as for the widget's strings: each its own chunk, fetched when chosen.
+const PAGE_LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<{ default: HostedMessages }>> = {
+  es: () => import('./locales/es'),
+  fr: () => import('./locales/fr'),
+  de: () => import('./locales/de'),
+  it: () => import('./locales/it'),
+  pt: () => import('./locales/pt'),
+  ja: () => import('./locales/ja'),
+  zh: () => import('./locales/zh'),
+  ar: () => import('./locales/ar'),
+  hi: () => import('./locales/hi'),
 }
 
 /** Both catalogs of a locale, each its own lazily fetched chunk; English is always at hand. */
 export async function loadStrings(locale: Locale): Promise<HostedStrings> {
   if (locale === 'en') return ENGLISH_STRINGS
-  const [widget, page] = await Promise.all([loadMessages(locale), loadPageMessages(locale)])
+  const [widget, { default: page }] = await Promise.all([loadMessages(locale), PAGE_LOADERS[locale]()])
   return { locale, dir: localeDirection(locale), widget, page }
 }
 

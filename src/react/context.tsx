@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from 'react'
 import { createVerifyClient, type DEFAULT_ALLOWED_HOSTS, type VerifyClient } from '../core'
-import { DEFAULT_ENDPOINT, readMetaConfig, resolveAllowedHosts } from '../core/config'
+import { resolveAllowedHosts, resolveEndpoint } from '../core/config'
 import type { Appearance } from './appearance'
 
 export interface VerifyProviderProps {
@@ -41,7 +41,7 @@ export function VerifyProvider({ endpoint, locale, appearance, allowedHosts, que
   const value = useMemo<VerifyContextValue>(
     () => ({
       client: createVerifyClient({
-        endpoint: endpoint ?? readMetaConfig('endpoint') ?? DEFAULT_ENDPOINT,
+        endpoint: resolveEndpoint(endpoint),
         fetch: (input, init) => (fetchRef.current ?? globalThis.fetch)(input, init),
       }),
       allowedHosts: resolveAllowedHosts(allowedHosts),
