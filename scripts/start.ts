@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { extname, join, normalize, resolve } from 'node:path'
 import type { Sandbox } from '../src/sandbox'
 import { startSandbox } from '../src/sandbox'
-import type { Identity, VerificationHandlerOptions } from '../src/server'
+import type { CookieIdentity, Identity, VerificationHandlerOptions } from '../src/server'
 import { createCookieIdentity, createVerificationHandler, toNodeListener } from '../src/server'
 
 const PORT = Number(process.env.PORT ?? 4000)
@@ -159,8 +159,12 @@ function injectMeta(html: string, allowedHosts: string | undefined): string {
   return html.replace(/<\/head>/i, `  ${metas.join('\n    ')}\n  </head>`)
 }
 
-function appListener(api: RequestListener, frameOrigin: string, allowedHosts: string | undefined): RequestListener {
-  const identity = createCookieIdentity({ secret: keys.cookieSecret })
+function appListener(
+  api: RequestListener,
+  identity: CookieIdentity,
+  frameOrigin: string,
+  allowedHosts: string | undefined,
+): RequestListener {
   const page = (file: string) => {
     const path = join(DIST, file)
     return existsSync(path) ? injectMeta(readFileSync(path, 'utf8'), allowedHosts) : undefined
@@ -229,7 +233,7 @@ async function main(): Promise<void> {
   })
   const frameOrigin = sandbox?.url ?? 'https://verify.facesign.ai'
   const allowedHosts = sandbox ? `127.0.0.1:${sandbox.port}` : undefined
-  const listener = appListener(toNodeListener(handler), frameOrigin, allowedHosts)
+  const listener = appListener(toNodeListener(handler), cookieIdentity, frameOrigin, allowedHosts)
   // localhost may resolve to either loopback address: serve both, never a public interface.
   const servers = [createServer(listener), createServer(listener)]
   await listen(servers[0]!, PORT, '127.0.0.1')
