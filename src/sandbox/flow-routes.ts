@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { mapFaceSignStatus } from '../core/provider-status'
 import { FLOW_CSS, FLOW_JS } from './assets'
 import { parseJson, readBody, sendError, sendJson } from './http'
 import { flowPage } from './pages'
@@ -7,12 +8,12 @@ import type { FlowOutcome } from './types'
 
 const OUTCOMES = new Set(['pass', 'fail', 'cancel'])
 
-/** What the widget's status model calls a finished sandbox session (for the flow's postMessage). */
+/**
+ * The session's status in the widget's model (for the flow page): FaceSign's vocabulary through the
+ * backend's own mapping; FaceVerify's differs only in `started` (`created` is shared, the rest match).
+ */
 function modelStatus(s: SandboxSession): string {
-  if (s.status === 'canceled') return 'canceled'
-  if (s.status === 'complete') return s.isVerified ? 'verified' : 'failed'
-  if (s.status === 'verified' || s.status === 'failed' || s.status === 'expired') return s.status
-  return s.status === 'inProgress' || s.status === 'started' ? 'in_progress' : 'requires_input'
+  return mapFaceSignStatus(s.status, s.isVerified) ?? (s.status === 'started' ? 'in_progress' : s.status)
 }
 
 function pageHeaders(frameAncestors: readonly string[]): Record<string, string> {
