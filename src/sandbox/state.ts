@@ -56,7 +56,8 @@ export class SandboxState {
   }
 
   start(session: SandboxSession): void {
-    if (isFinished(session) || (session.status !== 'requiresInput' && session.status !== 'created')) return
+    // Only a session nobody has started yet starts (a finished one never does).
+    if (session.status !== 'requiresInput' && session.status !== 'created') return
     session.status = session.provider === 'facesign' ? 'inProgress' : 'started'
     this.emit(session, 'session.started')
   }
