@@ -9,6 +9,7 @@ import {
   expectView,
   faceVerifyRoundTrip,
   flowFrame,
+  holdNextCreate,
   REFRESH,
   serveStaleSecret,
   stateCard,
@@ -37,15 +38,8 @@ test.describe('axe finds nothing on the hosted page', () => {
   })
 
   test('starting, error, rate limited, offline', async ({ page, context }) => {
-    let release: () => void = () => {}
-    const released = new Promise<void>((resolve) => (release = resolve))
-    await page.route(
-      CREATE,
-      async (route) => {
-        await released
-        await route.fulfill({ status: 500, json: { error: { type: 'api_error', code: 'boom', message: 'Boom.' } } })
-      },
-      { times: 1 },
+    const release = await holdNextCreate(page, (route) =>
+      route.fulfill({ status: 500, json: { error: { type: 'api_error', code: 'boom', message: 'Boom.' } } }),
     )
     await page.goto('/')
     await expectView(page, 'starting')

@@ -7,6 +7,7 @@ import {
   expectView,
   flowFrame,
   flowSessionId,
+  holdNextCreate,
   REFRESH,
   serveStaleSecret,
 } from '../support/hosted'
@@ -68,16 +69,7 @@ test.describe('the backend misbehaves', () => {
   })
 
   test('slow answer: a busy state, then the flow', async ({ page }) => {
-    let release: () => void = () => {}
-    const released = new Promise<void>((resolve) => (release = resolve))
-    await page.route(
-      CREATE,
-      async (route) => {
-        await released
-        await route.continue()
-      },
-      { times: 1 },
-    )
+    const release = await holdNextCreate(page, (route) => route.continue())
     await page.goto('/')
     await expectView(page, 'starting')
     await expect(page.locator('section.vwh-card')).toHaveAttribute('aria-busy', 'true')

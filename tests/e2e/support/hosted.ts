@@ -43,6 +43,21 @@ export async function answerNextCreate(page: Page, answer: Parameters<Route['ful
   await page.route(CREATE, (route) => route.fulfill(answer), { times: 1 })
 }
 
+/** Holds the next create until the returned release is called, then answers it with `then`. */
+export async function holdNextCreate(page: Page, then: (route: Route) => Promise<void>): Promise<() => void> {
+  let release: () => void = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(
+    CREATE,
+    async (route) => {
+      await released
+      await then(route)
+    },
+    { times: 1 },
+  )
+  return release
+}
+
 /** The backend's refresh route (a new client secret), as page.route matches it. */
 export const REFRESH = '**/api/verify/sessions/*/refresh'
 
