@@ -1,6 +1,7 @@
 import { DEFAULT_ENDPOINT } from './config'
 import { toVerifyError, VerifyError, type VerifyErrorCode } from './errors'
 import { errorMessage, parseRefreshedSecret, parseSessionSnapshot, parseVerificationSession } from './guards'
+import { parseRetryAfter } from './retry-after'
 import type { Provider, RefreshedSecret, SessionSnapshot, VerificationSession } from './types'
 
 export interface VerifyClientOptions {
@@ -38,12 +39,6 @@ const codeFor = (status: number): VerifyErrorCode =>
         : status < 500
           ? 'bad_request'
           : 'server_error'
-
-/** Retry-After is seconds or an HTTP date; anything else is ignored. */
-export function parseRetryAfter(value: string | null): number | undefined {
-  const ms = value ? (+value >= 0 ? +value * 1000 : Date.parse(value) - Date.now()) : Number.NaN
-  return ms >= 0 ? ms : ms < 0 ? 0 : undefined
-}
 
 export function createVerifyClient({
   endpoint = DEFAULT_ENDPOINT,

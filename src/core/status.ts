@@ -1,18 +1,22 @@
 import type { SessionStatus, TerminalStatus } from './types'
 
-/** Every status, in lifecycle order; the last four are terminal. */
-export const SESSION_STATUSES: SessionStatus[] = [
-  'requires_input',
-  'in_progress',
-  'processing',
-  'verified',
-  'failed',
-  'canceled',
-  'expired',
-]
+// Each status's place in the lifecycle; the terminal ones share the last rank, so none of them
+// replaces another. The rank is written down here, not read from an array's order.
+const RANK: Readonly<Record<SessionStatus, number>> = {
+  requires_input: 0,
+  in_progress: 1,
+  processing: 2,
+  verified: 3,
+  failed: 3,
+  canceled: 3,
+  expired: 3,
+}
 
-// Terminal statuses share one rank, so none of them replaces another; anything else is -1.
-const rank = (status: unknown) => Math.min(SESSION_STATUSES.indexOf(status as SessionStatus), 3)
+/** Every status, in lifecycle order; the last four are terminal. Frozen: a copy is needed to reorder it. */
+export const SESSION_STATUSES: readonly SessionStatus[] = /* @__PURE__ */ Object.freeze(Object.keys(RANK) as SessionStatus[])
+
+// Anything that is not a status ranks -1 (own keys only: never `toString` and friends).
+const rank = (status: unknown) => (Object.hasOwn(RANK, status as string) ? RANK[status as SessionStatus] : -1)
 
 export function isSessionStatus(value: unknown): value is SessionStatus {
   return rank(value) >= 0

@@ -1,4 +1,5 @@
 import { isRecord } from '../core/guards'
+import { parseRetryAfter } from '../core/retry-after'
 import { type ErrorType, ProviderError } from './errors'
 
 const TYPES = new Set<ErrorType>(['invalid_request_error', 'authentication_error', 'not_found_error', 'rate_limit_error', 'api_error'])
@@ -25,13 +26,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Retry-After in ms: the header (seconds or a date), else the documented "retry after 60 seconds". */
 function retryAfterMs(response: Response, message: string): number {
-  const header = response.headers.get('retry-after')
-  if (header) {
-    const seconds = Number(header)
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
-    const date = Date.parse(header)
-    if (!Number.isNaN(date)) return Math.max(0, date - Date.now())
-  }
+  const header = parseRetryAfter(response.headers.get('retry-after'))
+  if (header !== undefined) return header
   const match = /retry after (\d+) seconds?/i.exec(message)
   return match ? Number(match[1]) * 1000 : 60_000
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { createVerifyClient, VerifyError } from '../../../src/core'
-import { parseRetryAfter } from '../../../src/core/client'
 import { apiError, fakeFetch, json, session, snapshot } from '../support/backend'
 
 async function failure(promise: Promise<unknown>): Promise<VerifyError> {
@@ -74,17 +73,5 @@ describe('createVerifyClient', () => {
     const fetch = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof globalThis.fetch
     const error = await failure(createVerifyClient({ fetch }).getSession('vs_1'))
     expect(error.code).toBe('network_error')
-  })
-})
-
-describe('parseRetryAfter', () => {
-  it('reads seconds and HTTP dates, ignores junk', () => {
-    expect(parseRetryAfter('3')).toBe(3000)
-    expect(parseRetryAfter(null)).toBeUndefined()
-    expect(parseRetryAfter('soon')).toBeUndefined()
-    expect(parseRetryAfter('')).toBeUndefined()
-    expect(parseRetryAfter('0')).toBe(0)
-    expect(parseRetryAfter(new Date(Date.now() - 60_000).toUTCString())).toBe(0)
-    expect(parseRetryAfter(new Date(Date.now() + 60_000).toUTCString())).toBeGreaterThan(50_000)
   })
 })

@@ -109,3 +109,17 @@ describe('mapWebhookEventType', () => {
     for (const t of ['session.status', 'session.toString', 'constructor', 42, undefined]) expect(mapWebhookEventType(t)).toBeUndefined()
   })
 })
+
+describe('SESSION_STATUSES', () => {
+  it('is frozen: the shared list cannot be reordered or extended', () => {
+    expect(Object.isFrozen(SESSION_STATUSES)).toBe(true)
+    expect(() => (SESSION_STATUSES as SessionStatus[]).reverse()).toThrow(TypeError)
+    expect(() => (SESSION_STATUSES as SessionStatus[]).push('verified')).toThrow(TypeError)
+  })
+
+  it('does not decide what is terminal: a reordered copy changes nothing', () => {
+    const reordered = [...SESSION_STATUSES].reverse()
+    expect(reordered.filter(isTerminal)).toEqual(['expired', 'canceled', 'failed', 'verified'])
+    expect(mergeStatus('verified', 'requires_input')).toBe('verified')
+  })
+})
