@@ -12,7 +12,7 @@ const nodeExternal = [...builtinModules, /^node:/, 'better-sqlite3']
 
 /**
  * One config, three builds:
- * - `vite build --mode lib`: the browser library (dist/index.js, dist/core.js, dist/core-store.js)
+ * - `vite build --mode lib`: the browser library (dist/index.js, dist/core.js, dist/core-store.js, dist/core-hub.js)
  * - `vite build --mode node`: the Node entries (dist/node/server.js, dist/node/sandbox.js)
  * - `vite build`: the hosted verification page and the demo app (dist-hosted/)
  */
@@ -26,7 +26,12 @@ export default defineConfig(({ mode }): ViteUserConfig => {
         sourcemap: true,
         minify: false,
         lib: {
-          entry: { index: at('src/react/index.ts'), core: at('src/core/index.ts'), 'core-store': at('src/core/store.ts') },
+          entry: {
+            index: at('src/react/index.ts'),
+            core: at('src/core/index.ts'),
+            'core-store': at('src/core/store.ts'),
+            'core-hub': at('src/core/hub.ts'),
+          },
           formats: ['es'],
           cssFileName: 'style',
         },

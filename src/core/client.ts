@@ -1,6 +1,6 @@
 import { DEFAULT_ENDPOINT } from './config'
 import { toVerifyError, VerifyError, type VerifyErrorCode } from './errors'
-import { errorMessage, parseRefreshedSecret, parseSessionSnapshot, parseVerificationSession } from './guards'
+import { parseErrorBody, parseRefreshedSecret, parseSessionSnapshot, parseVerificationSession } from './guards'
 import { parseRetryAfter } from './retry-after'
 import type { Provider, RefreshedSecret, SessionSnapshot, VerificationSession } from './types'
 
@@ -29,16 +29,17 @@ export interface VerifyClient {
 
 const JSON_TYPE = 'application/json'
 
+// The code of an error answer that carries none (a proxy's page), from its HTTP status.
 const codeFor = (status: number): VerifyErrorCode =>
-  status === 429
-    ? 'rate_limited'
-    : status === 404
-      ? 'not_found'
-      : status === 401 || status === 403
-        ? 'unauthorized'
-        : status < 500
-          ? 'bad_request'
-          : 'server_error'
+  status > 499
+    ? 'server_error'
+    : status === 429
+      ? 'rate_limited'
+      : status === 404
+        ? 'not_found'
+        : status === 401 || status === 403
+          ? 'unauthorized'
+          : 'bad_request'
 
 export function createVerifyClient({
   endpoint = DEFAULT_ENDPOINT,
@@ -61,10 +62,10 @@ export function createVerifyClient({
     // A proxy's HTML error page or a truncated body must end as a typed error, never a SyntaxError.
     const json: unknown = await response.json().catch(() => undefined)
     if (!response.ok) {
-      throw new VerifyError(codeFor(status), errorMessage(json) ?? `The server answered ${status}.`, {
-        status,
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-      })
+      // The backend's own code and type reach the integrator as sent; a body without them (a
+      // proxy's page) gets a code from the HTTP status.
+      const { type, code = codeFor(status), message = `The server answered ${status}.` } = parseErrorBody(json)
+      throw new VerifyError(code, message, { status, type, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) })
     }
     // No JSON at all fails the parser's first check (a JSON object).
     return parse(json)

@@ -1,4 +1,9 @@
-/** Stable error codes: safe to switch on, never renamed. */
+/**
+ * Error codes. The widget's own ones are listed and never renamed; an error answer from the
+ * backend carries the backend's `code` as sent (`provider_not_configured`, `origin_not_allowed`,
+ * …), and one without a code (a proxy's error page) gets `bad_request`, `unauthorized`,
+ * `not_found`, `rate_limited` or `server_error` from its HTTP status.
+ */
 export type VerifyErrorCode =
   | 'network_error'
   | 'timeout'
@@ -12,13 +17,13 @@ export type VerifyErrorCode =
   | 'untrusted_url'
   | 'popup_blocked'
   | 'flow_error'
-
-// The codes a retry cannot fix; every other one is worth another try (now or after retryAfterMs).
-const FINAL = /^(bad_request|unauthorized|not_found|untrusted_url)$/
+  | (string & {})
 
 export interface VerifyErrorOptions {
   /** HTTP status of the backend answer, when there was one. */
   status?: number
+  /** The backend's error `type` as sent (`invalid_request_error`, `permission_error`, …), when it sent one. */
+  type?: string
   /** How long the backend asked us to wait (429 Retry-After), in ms. */
   retryAfterMs?: number
   cause?: unknown
@@ -28,6 +33,7 @@ export class VerifyError extends Error {
   declare readonly name: 'VerifyError'
   declare readonly code: VerifyErrorCode
   declare readonly status?: number
+  declare readonly type?: string
   declare readonly retryAfterMs?: number
 
   constructor(code: VerifyErrorCode, message: string, options: VerifyErrorOptions = {}) {
@@ -38,7 +44,10 @@ export class VerifyError extends Error {
 
   /** Whether trying again (now or after `retryAfterMs`) can succeed. */
   get retryable(): boolean {
-    return !FINAL.test(this.code)
+    const s = this.status
+    // An answer's status decides: asking again changes no 4xx but a timeout (408) or a rate limit
+    // (429). Without an answer, only a refused flow URL stays refused.
+    return s ? s > 499 || s === 408 || s === 429 : this.code !== 'untrusted_url'
   }
 }
 
@@ -47,11 +56,5 @@ export function toVerifyError(value: unknown): VerifyError {
   const timeout = (value as Error | undefined)?.name === 'TimeoutError'
   return value instanceof VerifyError
     ? value
-    : new VerifyError(
-        timeout ? 'timeout' : 'network_error',
-        timeout ? 'The server took too long to answer.' : 'Could not reach the server.',
-        {
-          cause: value,
-        },
-      )
+    : new VerifyError(timeout ? 'timeout' : 'network_error', timeout ? 'Timed out.' : 'Could not reach the server.', { cause: value })
 }

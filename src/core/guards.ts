@@ -4,8 +4,9 @@ import type { FlowMessage, Provider, RefreshedSecret, SessionSnapshot, Verificat
 
 type Json = Record<string, unknown>
 
+/** A JSON object (JSON and structured clones hold no functions, the other kind of object). */
 export function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  return Object(value) === value && !Array.isArray(value)
 }
 
 export function isProvider(value: unknown): value is Provider {
@@ -33,7 +34,7 @@ const FIELDS: Record<string, (value: unknown) => boolean> = {
  */
 function parser<T>(what: string, fields: string): (value: unknown) => T {
   return (value) => {
-    const fail = (detail: string) => new VerifyError('invalid_response', `Invalid ${what} from the server: ${detail}`)
+    const fail = (detail: string) => new VerifyError('invalid_response', `Invalid ${what}: ${detail}`)
     if (!isRecord(value)) throw fail('expected a JSON object')
     const parsed: Json = {}
     for (const field of fields.split(' ')) {
@@ -62,10 +63,11 @@ export const parseSessionSnapshot = /* @__PURE__ */ parser<SessionSnapshot>(
 /** `POST /sessions/:id/refresh` → RefreshedSecret. */
 export const parseRefreshedSecret = /* @__PURE__ */ parser<RefreshedSecret>('refreshed secret', 'sessionId clientSecret url expiresAt?')
 
-/** The message of the backend's `{"error":{type,code,message}}`, or undefined when the body is something else. */
-export function errorMessage(value: unknown): string | undefined {
-  const message = (value as { error?: { message?: unknown } } | undefined)?.error?.message
-  return isString(message) ? message : undefined
+/** The backend's `{"error":{type,code,message}}` (fields that are not strings left out), or `{}` for any other body. */
+export function parseErrorBody(value: unknown): { type?: string; code?: string; message?: string } {
+  const body: Json = { ...Object(value).error }
+  for (const key in body) if (!isString(body[key])) delete body[key]
+  return body
 }
 
 const FLOW_TYPES = ['ready', 'started', 'completed', 'canceled', 'expired', 'error']
@@ -78,7 +80,5 @@ export function parseFlowMessage(value: unknown): FlowMessage | undefined {
   // Object() turns null, undefined and primitives into objects without these keys.
   const { source, type, message } = Object(value) as Json
   if (source !== 'facesign-flow' || !FLOW_TYPES.includes(type as string)) return undefined
-  return (
-    type === 'error' ? { source, type, message: isString(message) ? message : 'The verification flow failed.' } : { source, type }
-  ) as FlowMessage
+  return (type === 'error' ? { source, type, message: isString(message) ? message : 'Flow failed.' } : { source, type }) as FlowMessage
 }

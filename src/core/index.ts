@@ -6,10 +6,12 @@ export type { VerifyErrorCode, VerifyErrorOptions } from './errors'
 export { VerifyError } from './errors'
 export type { FaceSignClientOptions, FaceSignFlow, FlowHandler } from './facesign'
 export { FaceSignClient } from './facesign'
+export type { StatusHub, StatusListener, StatusWatch } from './hub'
 export { navigatePopup, openBlankPopup, redirectTo } from './navigate'
 export { isTerminal, mergeStatus, SESSION_STATUSES } from './status'
 export { clearSessionId, readResumeSessionId, saveSessionId } from './storage'
 export type {
+  MutableOption,
   VerificationEvent,
   VerificationPhase,
   VerificationResult,

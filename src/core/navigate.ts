@@ -20,7 +20,7 @@ export function redirectTo(url: string, allowedHosts?: readonly string[]): void 
 export function openBlankPopup(): Window {
   const popup = window.open('', 'verify-widget', 'popup,width=480,height=720')
   if (popup) return popup
-  throw new VerifyError('popup_blocked', 'The browser blocked the verification window.')
+  throw new VerifyError('popup_blocked', 'Popup blocked.')
 }
 
 export function navigatePopup(popup: Window, url: string, allowedHosts?: readonly string[]): void {

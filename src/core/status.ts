@@ -1,8 +1,10 @@
 import type { SessionStatus, TerminalStatus } from './types'
 
 // Each status's place in the lifecycle; the terminal ones share the last rank, so none of them
-// replaces another. The rank is written down here, not read from an array's order.
-const RANK: Readonly<Record<SessionStatus, number>> = {
+// replaces another. The rank is written down here, not read from an array's order. No prototype:
+// `toString` and friends are not statuses.
+const RANK = {
+  __proto__: null,
   requires_input: 0,
   in_progress: 1,
   processing: 2,
@@ -10,13 +12,13 @@ const RANK: Readonly<Record<SessionStatus, number>> = {
   failed: 3,
   canceled: 3,
   expired: 3,
-}
+} as unknown as Readonly<Record<string, number | undefined>>
 
 /** Every status, in lifecycle order; the last four are terminal. Frozen: a copy is needed to reorder it. */
 export const SESSION_STATUSES: readonly SessionStatus[] = /* @__PURE__ */ Object.freeze(Object.keys(RANK) as SessionStatus[])
 
-// Anything that is not a status ranks -1 (own keys only: never `toString` and friends).
-const rank = (status: unknown) => (Object.hasOwn(RANK, status as string) ? RANK[status as SessionStatus] : -1)
+// Anything that is not a status ranks -1.
+const rank = (status: unknown) => RANK[status as string] ?? -1
 
 export function isSessionStatus(value: unknown): value is SessionStatus {
   return rank(value) >= 0

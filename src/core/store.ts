@@ -1,10 +1,11 @@
 import type { VerifyClient } from './client'
 import { toVerifyError, VerifyError } from './errors'
 import { FaceSignClient, type FaceSignClientOptions, type FaceSignFlow } from './facesign'
+import type { StatusHub, StatusWatch } from './hub'
 import { navigatePopup, openBlankPopup, redirectTo } from './navigate'
 import { isTerminal, mergeStatus } from './status'
 import { clearSessionId, readResumeSessionId, saveSessionId } from './storage'
-import { type StatusTracker, trackSessionStatus } from './tracker'
+import { trackSessionStatus } from './tracker'
 import type { FlowMessage, Provider, SessionSnapshot, SessionStatus, VerificationSession, VerifyMode } from './types'
 
 /** idle → starting → active → done, or error (from which `start` tries again). */
@@ -43,6 +44,13 @@ export interface VerificationStoreOptions {
   resume?: boolean
   /** Every backend snapshot, e.g. to write it into a query cache. */
   onSnapshot?: (snapshot: SessionSnapshot) => void
+  /**
+   * The page's status subscriptions (`createStatusHub`, from `verify-widget/core/hub`), shared with
+   * every other store and hook on the same backend: one stream per session, terminal callbacks once
+   * per session. `<VerifyProvider>` passes its own. Without one, the store follows its session alone.
+   */
+  hub?: StatusHub
+  /** Without a `hub` only: defaults to the global EventSource; `null` polls only. */
   EventSource?: typeof EventSource | null
   title?: string
 }
@@ -59,12 +67,23 @@ export interface VerificationStore {
   attachFlow(element: HTMLElement, title?: string): () => void
   /** Starts tracking while something is mounted; returns the matching deactivate. */
   activate(): () => void
+  /**
+   * Updates the options that may change while a session runs (TanStack's `observer.setOptions`):
+   * each is read when next used, and nothing restarts. `client`, `provider`, `mode`, `hub` and
+   * `EventSource` are fixed for the store's life: a different one needs a new store.
+   */
+  setOptions(options: Partial<Pick<VerificationStoreOptions, MutableOption>>): void
 }
+
+/** The options `setOptions` may change in place. */
+export type MutableOption = 'country' | 'allowedHosts' | 'resume' | 'onSnapshot' | 'title'
 
 const IDLE: VerificationState = { phase: 'idle' }
 
-// Terminal callbacks fire once per session per page, whatever mounts, remounts or StrictMode do.
-const settled = new Set<string>()
+function reportListenerError(error: unknown): void {
+  if (process.env.NODE_ENV !== 'production')
+    console.error('verify-widget: a listener (callback) threw; the verification carries on.', error)
+}
 
 function listenTo<T>(listeners: Set<T>) {
   return (listener: T) => {
@@ -73,12 +92,20 @@ function listenTo<T>(listeners: Set<T>) {
   }
 }
 
-export function createVerificationStore(options: VerificationStoreOptions): VerificationStore {
-  const { client, provider, mode, allowedHosts } = options
+export function createVerificationStore(initial: VerificationStoreOptions): VerificationStore {
+  // A copy the store owns: setOptions changes it, the caller's object is left alone.
+  const options = { ...initial }
+  const { client, provider, mode } = options
   const popup = mode === 'popup'
+  // Terminal callbacks fire once per session per hub, whatever mounts, remounts or StrictMode do.
+  // Without a shared hub, a private one: a tracker of this store's own.
+  const hub: StatusHub = options.hub ?? {
+    watch: (sessionId, listener) => trackSessionStatus({ client, sessionId, EventSource: options.EventSource, ...listener }),
+    settled: new Set(),
+  }
   let state = IDLE
   let pending: Promise<void> | undefined
-  let tracker: StatusTracker | undefined
+  let tracker: StatusWatch | undefined
   let flow: FaceSignFlow | undefined
   let refreshed = false
   let cancelRequested = false
@@ -92,12 +119,19 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
   }
   const set = (patch: Partial<VerificationState>) => put({ ...state, ...patch })
   const emit = (event: VerificationEvent) => {
-    for (const fn of eventListeners) fn(event)
+    for (const fn of eventListeners)
+      try {
+        fn(event)
+      } catch (error) {
+        // An integrator's callback that throws is their bug, not the widget's: it is reported and
+        // the flow carries on (never a network_error, never the error state).
+        reportListenerError(error)
+      }
   }
   const report = (type: 'status' | 'terminal', status: SessionStatus) =>
     emit({ type, result: { sessionId: state.sessionId!, provider, status, livemode: state.livemode } })
   const openFlow = (session: VerificationSession, extra?: Partial<FaceSignClientOptions>) =>
-    FaceSignClient({ clientSecret: session.clientSecret ?? '', url: session.url, allowedHosts, ...extra })
+    FaceSignClient({ clientSecret: session.clientSecret ?? '', url: session.url, allowedHosts: options.allowedHosts, ...extra })
 
   function stopTracking(): void {
     tracker?.stop()
@@ -137,8 +171,8 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
     if (done) {
       stopTracking()
       clearSessionId(id)
-      if (!settled.has(id)) {
-        settled.add(id)
+      if (!hub.settled.has(id)) {
+        hub.settled.add(id)
         report('terminal', status)
       }
     }
@@ -147,11 +181,8 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
   function track(sessionId: string): void {
     stopTracking()
     if (active)
-      tracker = trackSessionStatus({
-        client,
-        sessionId,
+      tracker = hub.watch(sessionId, {
         onSnapshot: apply,
-        EventSource: options.EventSource,
         onError: (error) => {
           // A stored id that is not ours (any more) is forgotten silently; a live one is an error.
           if (error.retryable) return
@@ -163,8 +194,8 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
   }
 
   function launch(session: VerificationSession, window?: Window): void {
-    if (window) navigatePopup(window, session.url, allowedHosts)
-    else if (provider === 'faceverify') redirectTo(session.url, allowedHosts)
+    if (window) navigatePopup(window, session.url, options.allowedHosts)
+    else if (provider === 'faceverify') redirectTo(session.url, options.allowedHosts)
     else if (mode === 'redirect') openFlow(session).open()
   }
 
@@ -190,7 +221,7 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
 
   function refreshSecret(): void {
     // One refresh per session: a secret that expires again means the person has to start over.
-    if (refreshed) fail(new VerifyError('session_expired', 'The verification session expired.'))
+    if (refreshed) fail(new VerifyError('session_expired', 'Session expired.'))
     else {
       refreshed = true
       // update() refuses a fresh URL on a host that is not allowed: that ends in the error state too.
@@ -283,6 +314,11 @@ export function createVerificationStore(options: VerificationStoreOptions): Veri
         if (!--active) stopTracking()
       }
     },
+    setOptions(next) {
+      Object.assign(options, next)
+    },
   }
   return store
 }
+
+export type { StatusHub, StatusListener, StatusWatch } from './hub'

@@ -1,4 +1,5 @@
-const LOOPBACK = ['localhost', '127.0.0.1', '[::1]']
+/** Loopback hostnames, lower case (the local sandbox): the only ones plain http is used for. */
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]']
 
 /** Hosts the widget opens by default: the providers' own flow and session-link domains. */
 export const DEFAULT_ALLOWED_HOSTS: readonly string[] = ['*.facesign.ai', '*.faceverify.ai']
@@ -11,7 +12,7 @@ export const DEFAULT_ALLOWED_HOSTS: readonly string[] = ['*.facesign.ai', '*.fac
 export function isAllowedFlowUrl(value: string, allowedHosts: readonly string[] = DEFAULT_ALLOWED_HOSTS): boolean {
   try {
     const { protocol, hostname, host, username, password } = new URL(value)
-    const http = protocol === 'http:' && LOOPBACK.includes(hostname)
+    const http = protocol === 'http:' && LOOPBACK_HOSTS.includes(hostname)
     return (
       !username &&
       !password &&

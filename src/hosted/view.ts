@@ -30,7 +30,9 @@ export function deriveView({ phase, online, status, error }: HostedViewInput): H
   if (isTerminal(status)) return { kind: status }
   if (!online) return { kind: 'offline' }
   if (error) {
-    if (error.code === 'rate_limited') return { kind: 'rate_limited', retryAfterMs: error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS }
+    // Any 429 is a rate limit, whatever code the backend gave it.
+    if (error.status === 429 || error.code === 'rate_limited')
+      return { kind: 'rate_limited', retryAfterMs: error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS }
     if (error.code === 'session_expired') return { kind: 'expired' }
     return { kind: 'error', message: error.message }
   }

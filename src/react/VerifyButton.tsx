@@ -1,11 +1,11 @@
 'use client'
 import { type ReactNode, useEffect, useRef } from 'react'
-import type { VerificationState, VerifyErrorCode } from '../core'
+import type { VerificationState, VerifyError } from '../core'
 import { applyAppearance } from './appearance'
 import { useVerifyContext } from './context'
 import { FlowFrame } from './FlowFrame'
 import type { MessageKey } from './locales'
-import { preconnect } from './preconnect'
+import { preconnect, preconnectOrigin } from './preconnect'
 import { useLocaleMessages } from './useLocaleMessages'
 import { type UseVerificationOptions, useVerification } from './useVerification'
 import { VerificationDialog } from './VerificationDialog'
@@ -21,13 +21,21 @@ export interface VerifyButtonProps extends UseVerificationOptions {
   locale?: string
 }
 
-const ERROR_TEXT: Partial<Record<VerifyErrorCode, MessageKey>> = {
+// No prototype: a backend code such as `constructor` finds nothing here and reads as generic.
+const ERROR_TEXT = {
+  __proto__: null,
   network_error: 'errorNetwork',
   timeout: 'errorNetwork',
   rate_limited: 'errorRateLimited',
   popup_blocked: 'errorPopup',
   session_expired: 'expired',
-}
+} as unknown as Readonly<Record<string, MessageKey | undefined>>
+
+/**
+ * The person reads a localized, generic sentence; the backend's own code and message go to
+ * `onError`. Any 429 (whatever its code) is a rate limit.
+ */
+const errorText = (error: VerifyError): MessageKey => ERROR_TEXT[error.code] ?? (error.status === 429 ? 'errorRateLimited' : 'errorGeneric')
 
 /** `data-state`: the phase, or the session status once there is one. */
 function dataState(s: VerificationState): string {
@@ -49,7 +57,10 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
 
   const warm = () => {
     if (!prefetch) return
-    for (const host of ctx.allowedHosts) if (!host.startsWith('*.')) preconnect(`${host.includes(':') ? 'http' : 'https'}://${host}`)
+    for (const host of ctx.allowedHosts) {
+      const origin = preconnectOrigin(host)
+      if (origin) preconnect(origin)
+    }
   }
 
   return (
@@ -79,7 +90,7 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
       </span>
       {v.error && (
         <p className="vw-error" role="alert">
-          {m[ERROR_TEXT[v.error.code] ?? 'errorGeneric']}{' '}
+          {m[errorText(v.error)]}{' '}
           <button type="button" className="vw-retry" onClick={() => void v.start()}>
             {m.retry}
           </button>

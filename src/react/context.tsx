@@ -3,6 +3,7 @@ import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/
 import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from 'react'
 import { createVerifyClient, type DEFAULT_ALLOWED_HOSTS, type VerifyClient } from '../core'
 import { resolveAllowedHosts, resolveEndpoint } from '../core/config'
+import { createStatusHub, type StatusHub } from '../core/hub'
 import type { Appearance } from './appearance'
 
 export interface VerifyProviderProps {
@@ -10,18 +11,21 @@ export interface VerifyProviderProps {
   endpoint?: string
   /** A BCP 47 tag (`fr`, `pt-BR`); defaults to `<html lang>`. */
   locale?: string
+  /** Compared by value: an inline `appearance={{…}}` re-renders nothing and restarts nothing. */
   appearance?: Appearance
-  /** Flow hosts that may be opened; defaults to the `verify-widget:allowed-hosts` meta, else DEFAULT_ALLOWED_HOSTS. */
+  /** Flow hosts that may be opened (compared by value); defaults to the `verify-widget:allowed-hosts` meta, else DEFAULT_ALLOWED_HOSTS. */
   allowedHosts?: readonly string[]
   /** The app's QueryClient; by default the one already in the tree, else a private one. */
   queryClient?: QueryClient
-  /** The network edge (tests, custom auth headers). */
+  /** The network edge (tests, custom auth headers); the latest one is used, a new function changes nothing else. */
   fetch?: typeof fetch
   children?: ReactNode
 }
 
 export interface VerifyContextValue {
   client: VerifyClient
+  /** Status subscriptions of this provider: one stream per session, shared by every button and hook. */
+  hub: StatusHub
   allowedHosts: typeof DEFAULT_ALLOWED_HOSTS
   locale: string | undefined
   appearance: Appearance | undefined
@@ -29,26 +33,31 @@ export interface VerifyContextValue {
 
 const VerifyContext = createContext<VerifyContextValue | null>(null)
 
+/**
+ * Props are read like TanStack's observer options: the backend client (and with it every running
+ * session) is made once per `endpoint`; new object or function identities (an inline `appearance`,
+ * `allowedHosts` or `fetch`) are compared by value or read through a ref, never a reason to rebuild.
+ */
 export function VerifyProvider({ endpoint, locale, appearance, allowedHosts, queryClient, fetch, children }: VerifyProviderProps) {
   const parent = useContext(QueryClientContext)
   const [own] = useState(() => (queryClient || parent ? undefined : new QueryClient()))
   const client = queryClient ?? parent ?? own!
-  const hostsKey = allowedHosts?.join(',')
-  // Read through a ref: an inline `fetch={…}` must not rebuild the client (and every store) each render.
   const fetchRef = useRef(fetch)
   fetchRef.current = fetch
-  // biome-ignore lint/correctness/useExhaustiveDependencies: hostsKey stands for allowedHosts so an inline array does not rebuild the client
+  const resolvedEndpoint = resolveEndpoint(endpoint)
+  const api = useMemo(() => {
+    const verifyClient = createVerifyClient({
+      endpoint: resolvedEndpoint,
+      fetch: (input, init) => (fetchRef.current ?? globalThis.fetch)(input, init),
+    })
+    return { client: verifyClient, hub: createStatusHub(verifyClient) }
+  }, [resolvedEndpoint])
+  const hostsKey = allowedHosts?.join(',')
+  const appearanceKey = appearance && JSON.stringify(appearance)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the keys stand for allowedHosts and appearance, so inline literals change nothing
   const value = useMemo<VerifyContextValue>(
-    () => ({
-      client: createVerifyClient({
-        endpoint: resolveEndpoint(endpoint),
-        fetch: (input, init) => (fetchRef.current ?? globalThis.fetch)(input, init),
-      }),
-      allowedHosts: resolveAllowedHosts(allowedHosts),
-      locale,
-      appearance,
-    }),
-    [endpoint, hostsKey, locale, appearance],
+    () => ({ ...api, allowedHosts: resolveAllowedHosts(allowedHosts), locale, appearance }),
+    [api, hostsKey, locale, appearanceKey],
   )
   const inner = <VerifyContext.Provider value={value}>{children}</VerifyContext.Provider>
   return client === parent ? inner : <QueryClientProvider client={client}>{inner}</QueryClientProvider>

@@ -3,6 +3,7 @@ import './styles.css'
 
 // Everything in core, and the store, is reachable from the React entry too; bundlers drop what is not used.
 export * from '../core'
+export { createStatusHub } from '../core/hub'
 export { createVerificationStore } from '../core/store'
 export type { Appearance, AppearanceVariables, Theme } from './appearance'
 export type { VerifyContextValue, VerifyProviderProps } from './context'

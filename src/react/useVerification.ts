@@ -1,10 +1,10 @@
 'use client'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
-import type { Provider, VerificationResult, VerificationState, VerificationStore, VerifyError, VerifyMode } from '../core'
+import type { Provider, SessionSnapshot, VerificationResult, VerificationState, VerificationStore, VerifyError, VerifyMode } from '../core'
 import { createVerificationStore } from '../core/store'
 import { useVerifyContext } from './context'
-import { verificationKeys } from './queries'
+import { setSessionSnapshot } from './queries'
 
 export interface VerificationCallbacks {
   onVerified?: (result: VerificationResult) => void
@@ -30,25 +30,27 @@ export interface UseVerificationResult extends VerificationState {
   store: VerificationStore
 }
 
-/** Thin over the core store: one store per mounted widget, callbacks read through a ref. */
+/**
+ * Thin over the core store, made like TanStack's observer: once per mounted widget (and per
+ * `provider` and `mode`, which pick the flow), then updated in place. A re-render with new
+ * option or callback identities never rebuilds it, so a running session, its dialog and its
+ * stream carry on. Callbacks are read through a ref.
+ */
 export function useVerification(options: UseVerificationOptions): UseVerificationResult {
-  const { client, allowedHosts } = useVerifyContext('useVerification')
+  const { client, hub, allowedHosts } = useVerifyContext('useVerification')
   const queryClient = useQueryClient()
   const { provider, mode, country, resume } = options
-  const store = useMemo(
-    () =>
-      createVerificationStore({
-        client,
-        provider,
-        mode,
-        country,
-        resume,
-        allowedHosts,
-        // Pushes land in the same cache useVerificationStatus reads.
-        onSnapshot: (snapshot) => queryClient.setQueryData(verificationKeys.session(snapshot.sessionId), snapshot),
-      }),
-    [client, provider, mode, country, resume, allowedHosts, queryClient],
-  )
+  const latest = {
+    country,
+    resume,
+    allowedHosts,
+    // Pushes land in the same cache useVerificationStatus reads.
+    onSnapshot: (snapshot: SessionSnapshot) => setSessionSnapshot(queryClient, snapshot),
+  }
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the other options are set in place below
+  const store = useMemo(() => createVerificationStore({ client, hub, provider, mode, ...latest }), [client, hub, provider, mode])
+  // Before the activate effect below, which reads `resume`.
+  useEffect(() => store.setOptions(latest))
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot)
   const callbacks = useRef(options)
   useEffect(() => {

@@ -1,29 +1,27 @@
 'use client'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { type SkipToken, skipToken, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { isTerminal, type SessionSnapshot, trackSessionStatus } from '../core'
+import { isTerminal } from '../core'
 import { useVerifyContext } from './context'
-import { sessionQueryOptions, verificationKeys } from './queries'
+import { sessionQueryOptions, setSessionSnapshot } from './queries'
 
 /**
- * A session's status as a query; a push subscription (SSE, else polling) writes each snapshot
- * into the same cache entry until the status is terminal.
+ * A session's status as a TanStack query (`verificationKeys.session(id)`). While it is not
+ * terminal, the provider's shared subscription (SSE, else polling) writes each push into the
+ * same cache entry: a `<VerifyButton>` following the same session shares that one stream.
+ *
+ * `skipToken` or `undefined` (no session yet) gives TanStack Query's disabled query: no request
+ * and no stream, `status: 'pending'`, `fetchStatus: 'idle'`, `data: undefined`.
  */
-export function useVerificationStatus(sessionId: string | undefined) {
-  const { client } = useVerifyContext('useVerificationStatus')
+export function useVerificationStatus(sessionId: string | SkipToken | undefined) {
+  const { client, hub } = useVerifyContext('useVerificationStatus')
   const queryClient = useQueryClient()
-  const query = useQuery({ ...sessionQueryOptions(client, sessionId ?? ''), enabled: !!sessionId })
+  const query = useQuery(sessionQueryOptions(client, sessionId))
+  const id = sessionId === skipToken ? undefined : sessionId
   const done = isTerminal(query.data?.status)
   useEffect(() => {
-    if (!sessionId || done) return
-    const key = verificationKeys.session(sessionId)
-    const tracker = trackSessionStatus({
-      client,
-      sessionId,
-      // Out-of-order pushes never move a terminal entry back.
-      onSnapshot: (s) => queryClient.setQueryData<SessionSnapshot>(key, (prev) => (prev && isTerminal(prev.status) ? prev : s)),
-    })
-    return tracker.stop
-  }, [client, sessionId, queryClient, done])
+    if (!id || done) return
+    return hub.watch(id, { onSnapshot: (snapshot) => setSessionSnapshot(queryClient, snapshot) }).stop
+  }, [hub, id, queryClient, done])
   return query
 }

@@ -69,6 +69,17 @@ describe('createVerifyClient', () => {
     expect(error).toMatchObject({ code, status, message: 'Nope.' })
   })
 
+  it.each([
+    [400, 'invalid_request_error', 'provider_not_configured', false],
+    [403, 'permission_error', 'origin_not_allowed', false],
+    [429, 'rate_limit_error', 'too_many_sessions', true],
+    [502, 'api_error', 'provider_unavailable', true],
+  ] as const)("passes the backend's %i code and type on as sent (%s, %s)", async (status, type, code, retryable) => {
+    const edge = fakeFetch({ 'POST /sessions': () => apiError(status, type, 'From the backend.', {}, code) })
+    const error = await failure(createVerifyClient({ fetch: edge.fetch }).createSession({ provider: 'facesign' }))
+    expect(error).toMatchObject({ code, type, status, retryable, message: 'From the backend.' })
+  })
+
   it('maps a network failure to network_error', async () => {
     const fetch = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof globalThis.fetch
     const error = await failure(createVerifyClient({ fetch }).getSession('vs_1'))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { VerifyError } from '../../../src/core'
 import { toVerifyError } from '../../../src/core/errors'
 import {
-  errorMessage,
+  parseErrorBody,
   parseFlowMessage,
   parseRefreshedSecret,
   parseSessionSnapshot,
@@ -79,14 +79,19 @@ describe('parseRefreshedSecret', () => {
   })
 })
 
-describe('errorMessage', () => {
-  it('reads the message of the backend error shape', () => {
-    expect(errorMessage({ error: { type: 'invalid_request_error', code: 'bad_country', message: 'Bad country' } })).toBe('Bad country')
+describe('parseErrorBody', () => {
+  it("reads the backend's error type, code and message as sent", () => {
+    expect(parseErrorBody({ error: { type: 'permission_error', code: 'origin_not_allowed', message: 'No' } })).toEqual({
+      type: 'permission_error',
+      code: 'origin_not_allowed',
+      message: 'No',
+    })
   })
 
-  it('returns undefined for anything else', () => {
-    for (const v of [undefined, null, 'error', [], { error: 'x' }, { error: null }, { error: { message: 1 } }, { message: 'x' }]) {
-      expect(errorMessage(v)).toBeUndefined()
+  it('leaves out what is not a string, and gives {} for any other body', () => {
+    expect(parseErrorBody({ error: { type: 1, code: null, message: 'Bad country' } })).toEqual({ message: 'Bad country' })
+    for (const v of [undefined, null, 'error', [], { error: null }, { error: { message: 1 } }, { message: 'x' }]) {
+      expect(parseErrorBody(v)).toEqual({})
     }
   })
 })
@@ -128,7 +133,11 @@ describe('VerifyError', () => {
     expect(error).toBeInstanceOf(Error)
     expect(error.name).toBe('VerifyError')
     expect([error.code, error.status, error.retryAfterMs, error.retryable]).toEqual(['rate_limited', 429, 5000, true])
-    expect(new VerifyError('not_found', 'gone').retryable).toBe(false)
+    expect(new VerifyError('resource_missing', 'gone', { status: 404 }).retryable).toBe(false)
+    expect(new VerifyError('origin_not_allowed', 'no', { status: 403 }).retryable).toBe(false)
+    expect(new VerifyError('provider_unavailable', 'down', { status: 502 }).retryable).toBe(true)
+    expect(new VerifyError('untrusted_url', 'refused').retryable).toBe(false)
+    expect(new VerifyError('network_error', 'offline').retryable).toBe(true)
   })
 
   it('wraps unknown throwables, keeping the cause', () => {

@@ -55,14 +55,21 @@ describe('widget core against the real backend and sandbox', () => {
     deactivate()
   })
 
-  it("refuses another user's session with a typed not_found", async () => {
+  it("refuses another user's session with the backend's own not-found code and type", async () => {
     const mine = await clientFor('int-carol').createSession({ provider: 'facesign' })
-    await expect(clientFor('int-mallory').getSession(mine.sessionId)).rejects.toMatchObject({ code: 'not_found', status: 404 })
+    await expect(clientFor('int-mallory').getSession(mine.sessionId)).rejects.toMatchObject({
+      code: 'resource_missing',
+      type: 'not_found_error',
+      status: 404,
+      retryable: false,
+    })
   })
 
-  it('maps a bad request from the backend to bad_request', async () => {
+  it("passes a bad request's code, type and message on as the backend sent them", async () => {
     await expect(clientFor('int-dave').createSession({ provider: 'facesign', country: 'nope' })).rejects.toMatchObject({
-      code: 'bad_request',
+      code: 'invalid_country',
+      type: 'invalid_request_error',
+      message: expect.stringContaining('ISO 3166-1'),
       status: 400,
     })
   })

@@ -24,8 +24,9 @@ export function snapshot(from: { sessionId: string; provider?: VerificationSessi
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
 
-export const apiError = (status: number, type: string, message: string, headers: Record<string, string> = {}) =>
-  json({ error: { type, code: type, message } }, status, headers)
+/** The backend's error shape; without `code`, the body is one a proxy could send (the client derives a code from the status). */
+export const apiError = (status: number, type: string, message: string, headers: Record<string, string> = {}, code?: string) =>
+  json({ error: { type, code, message } }, status, headers)
 
 type Route = (request: { method: string; url: string; body: unknown }) => Response | Promise<Response>
 
