@@ -66,12 +66,20 @@ export async function refreshFromProvider(ctx: HandlerContext, session: StoredSe
         // A status we do not know keeps what we have; the integrator hears about it instead of a guess.
         else ctx.options.onError?.(unknownStatus(remote.rawStatus))
       } catch (error) {
-        ctx.options.onError?.(error)
+        // The provider no longer knows the session (it expired there, or a sandbox restarted): it is
+        // over. Left open, every create would hand the same dead session back.
+        if (isGone(error)) await applyStatus(ctx, session.id, 'expired')
+        else ctx.options.onError?.(error)
       }
     },
     { force },
   )
   return (await ctx.store.get(session.id)) ?? session
+}
+
+/** A provider 404: the session it was asked about does not exist (any more). */
+export function isGone(error: unknown): boolean {
+  return error instanceof ProviderError && error.status === 404
 }
 
 export function unknownStatus(raw: string): ProviderError {

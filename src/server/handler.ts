@@ -3,6 +3,7 @@ import type { HandlerContext } from './context'
 import { errorResponse, fromProviderError, HttpError, ProviderError } from './errors'
 import { createFaceSignClient } from './facesign'
 import { createFaceVerifyClient } from './faceverify'
+import { pathProblem } from './node-guard'
 import { createRateLimiter } from './rate-limit'
 import { sessionEvents } from './routes/events'
 import { cancelSession, createSession, getSession, refreshSecret } from './routes/sessions'
@@ -56,6 +57,9 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
 
   async function handle(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname
+    // Other frameworks hand us their own Request: the same canonical-path rule as the node guard.
+    const problem = pathProblem(path)
+    if (problem) return errorResponse(new HttpError(400, 'invalid_request_error', 'invalid_path', problem))
     if (!path.startsWith(`${basePath}/`)) return errorResponse(new HttpError(404, 'not_found_error', 'route_not_found', 'No such route.'))
     const rest = path.slice(basePath.length)
     const matches = ROUTES.map((route) => ({ route, match: route.pattern.exec(rest) })).filter((m) => m.match)

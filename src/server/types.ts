@@ -94,7 +94,12 @@ export interface VerificationHandlerOptions {
   store?: SessionStore
   /** Default `/api/verify`. */
   basePath?: string
-  /** Origins allowed to POST besides the request's own origin. */
+  /**
+   * This backend's public origin(s), e.g. `https://shop.example`: what a browser's Origin header must
+   * name on POSTs. Default: the Host header's origin. Set it behind a proxy that rewrites Host.
+   */
+  publicOrigin?: string | readonly string[]
+  /** Origins allowed to POST besides `publicOrigin` (e.g. a storefront on another domain). */
   allowedOrigins?: readonly string[]
   /** Request body limit in bytes, default 64 KiB. */
   maxBodyBytes?: number

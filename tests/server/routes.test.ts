@@ -85,7 +85,7 @@ describe('POST /sessions', () => {
     await expectError(
       await post('/sessions', '{"provider":"facesign"}', { Origin: 'https://evil.example' }),
       403,
-      'invalid_request_error',
+      'permission_error',
       'origin_not_allowed',
     )
     const listed = await post('/sessions', '{"provider":"facesign"}', { Origin: 'https://shop.example' }, 'gina')
