@@ -1,4 +1,5 @@
 import type { Provider, SessionSnapshot, SessionStatus } from '../core/types'
+import type { ProviderBudgetOptions } from './provider-budget'
 
 /** Who is asking: whatever the integrator's auth says, reduced to a stable id. */
 export interface Identity {
@@ -110,10 +111,7 @@ export interface SessionStore {
    * transaction. `duplicate: true` when the event was recorded before: nothing is written. If the
    * apply fails nothing is recorded, so a redelivery applies.
    */
-  applyEvent(
-    event: WebhookEventRecord,
-    status: SessionStatus | undefined,
-  ): Promise<{ duplicate: boolean; result?: ApplyStatusResult }>
+  applyEvent(event: WebhookEventRecord, status: SessionStatus | undefined): Promise<{ duplicate: boolean; result?: ApplyStatusResult }>
   /**
    * Claims up to `limit` outbox entries that are due, for `leaseMs` (no other caller gets them
    * until the lease ends or they are settled): per session only the oldest undelivered entry, so
@@ -193,10 +191,37 @@ export interface VerificationHandlerOptions {
   allowedOrigins?: readonly string[]
   /** Request body limit in bytes, default 64 KiB. */
   maxBodyBytes?: number
-  /** At most one provider read per session per this many ms, default 5000. */
+  /**
+   * Without a webhook secret: at most one provider read per session per this many ms at first
+   * (backing off to 1 min as the session stays quiet), default 5000.
+   */
   statusCacheMs?: number
+  /**
+   * With a webhook secret, webhooks are the status source: a session is read from the provider only
+   * after nothing was heard of it for this long (then with backoff), default 60000.
+   */
+  statusFallbackAfterMs?: number
+  /**
+   * The provider-call budget per API key, shared by every route, session and instance (kept in the
+   * store): `share` (default 0.8) of `limitPerMinute` (default: the documented 100/min for test keys,
+   * 1000/min for `sk_live_` keys). Spent: creates answer 429 with Retry-After; webhooks still land.
+   */
+  providerBudget?: ProviderBudgetOptions
   /** Session creations per user per minute, default 10. */
   createLimitPerMinute?: number
+  /** Session creations per client address per minute, default 30. */
+  createLimitPerAddressPerMinute?: number
+  /** Session creations per minute for the whole backend (all instances), default half the provider budget. */
+  createLimitGlobalPerMinute?: number
+  /** Status streams one user may hold open at once (per instance), default 5; past it 429. */
+  maxStreamsPerUser?: number
+  /**
+   * The client's address for the per-address limit (Next.js, Hono, … know it); default the socket's
+   * peer as the node adapter saw it.
+   */
+  clientAddress?: (request: Request) => string | undefined
+  /** Take the client address from the last X-Forwarded-For entry (only behind your own proxy), default false. */
+  trustForwardedFor?: boolean
   /** SSE heartbeat interval, default 15000. */
   heartbeatMs?: number
   /** Data dir of the default SQLite store when no `store` is given, default `.data`. */

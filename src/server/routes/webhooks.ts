@@ -5,6 +5,7 @@ import type { Provider, SessionStatus } from '../../core/types'
 import { type HandlerContext, unknownStatus } from '../context'
 import { badRequest, HttpError } from '../errors'
 import { json, readText } from '../http'
+import { withPriority } from '../provider-budget'
 import type { StoredSession } from '../types'
 import { faceSignSignatureHeader, verifyWebhookSignature } from '../webhooks'
 
@@ -52,7 +53,9 @@ async function findSession(ctx: HandlerContext, provider: Provider, event: Parse
 /** FaceSign's newer `session.status` event carries no status: read it from the provider. */
 async function resolveStatus(ctx: HandlerContext, session: StoredSession, event: ParsedEvent): Promise<SessionStatus | undefined> {
   if (event.status || session.provider !== 'facesign' || !ctx.facesign) return event.status
-  const remote = await ctx.facesign.retrieveSession(session.providerSessionId)
+  // Top priority on the key's budget: this read is what makes a webhook land.
+  const client = ctx.facesign
+  const remote = await withPriority('webhook', () => client.retrieveSession(session.providerSessionId))
   if (!remote.status) ctx.options.onError?.(unknownStatus(remote.rawStatus))
   return remote.status
 }
