@@ -62,7 +62,7 @@ function readIntervalMs(ctx: HandlerContext, session: StoredSession): number | u
   const quietMs = Math.max(0, Date.now() - Date.parse(session.updatedAt))
   if (ctx.options.facesign?.webhookSecret) {
     const after = ctx.options.statusFallbackAfterMs ?? 60_000
-    return quietMs < after ? undefined : Math.min(600_000, Math.max(after, quietMs / 2))
+    return quietMs < after ? undefined : Math.min(600_000, Math.max(after, ctx.options.statusCacheMs ?? 5000, quietMs / 2))
   }
   const base = ctx.options.statusCacheMs ?? 5000
   return Math.min(Math.max(base, 60_000), Math.max(base, quietMs / 4))
