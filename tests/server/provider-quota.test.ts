@@ -101,6 +101,12 @@ describe('the provider-call budget', () => {
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
       expect((await refused.json()).error.type).toBe('rate_limit_error')
       expect(s.sandbox.counts()['POST /facesign/v1/sessions']).toBe(4)
+      // Webhooks need no provider call: they still land while the budget is spent.
+      const first = s.sandbox.sessions()[0]!
+      const ours = await s.store.findByProviderId('facesign', first.id)
+      await s.sandbox.complete(first.id, 'fail')
+      await eventually(async () => expect((await s.store.get(ours!.id))?.status).toBe('failed'))
+      expect((await s.create('later')).status).toBe(429)
     } finally {
       await s.close()
     }
