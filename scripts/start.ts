@@ -11,6 +11,7 @@ import type { Sandbox } from '../src/sandbox'
 import { startSandbox } from '../src/sandbox'
 import type { CookieIdentity, Identity, VerificationHandlerOptions } from '../src/server'
 import { createCookieIdentity, createVerificationHandler, toNodeListener } from '../src/server'
+import { guardListener, guardServer } from '../src/server/node-guard'
 
 const PORT = Number(process.env.PORT ?? 4000)
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010)
@@ -173,41 +174,48 @@ function appListener(
     res.writeHead(status, { 'Content-Type': type, ...securityHeaders(frameOrigin, false), ...headers })
     res.end(body)
   }
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://app.local')
-    const isApi = url.pathname.startsWith(`${BASE}/`)
-    // Every browser becomes its own user on first contact; webhooks carry no cookie and need none.
-    if (!url.pathname.startsWith(`${BASE}/webhooks/`)) {
-      const { setCookie } = identity.ensure(req.headers.cookie, false)
-      if (setCookie) {
-        res.setHeader('Set-Cookie', setCookie)
-        req.headers.cookie = [req.headers.cookie, setCookie.split(';')[0]].filter(Boolean).join('; ')
-      }
-    }
-    if (isApi) {
-      for (const [key, value] of Object.entries(securityHeaders(frameOrigin, false))) res.setHeader(key, value)
-      api(req, res)
-      return
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed', { Allow: 'GET, HEAD' })
-    if (url.pathname === '/' || url.pathname === '/index.html' || url.pathname === '/demo/' || url.pathname === '/demo') {
-      if (url.pathname === '/demo') return send(res, 308, 'text/plain', '', { Location: '/demo/' })
-      const html = page(url.pathname.startsWith('/demo') ? 'src/demo/index.html' : 'index.html')
-      if (!html) return send(res, 503, 'text/plain', 'Build the pages first: npm run build:hosted', {})
-      res.writeHead(200, { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-cache', ...securityHeaders(frameOrigin, true) })
-      res.end(html)
-      return
-    }
-    // No icon in the build: answer without an error so that consoles stay clean.
-    if (url.pathname === '/favicon.ico' && !existsSync(join(DIST, 'favicon.ico'))) return send(res, 204, 'image/x-icon', '', {})
-    const file = normalize(join(DIST, decodeURIComponent(url.pathname)))
-    if (!file.startsWith(`${DIST}/`) || !existsSync(file) || !extname(file) || file.endsWith('.html')) {
-      return send(res, 404, 'text/plain', 'Not found', {})
-    }
-    // Hashed build assets never change under the same name.
-    const cache = url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
-    send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), { 'Cache-Control': cache })
+  /**
+   * Every browser becomes its own user on first contact. The cookie goes only on answers no cache
+   * keeps (the API's are all no-store, and so are the pages that carry it): a shared cache must
+   * never hand one identity to many people. Webhooks carry no cookie and need none.
+   */
+  const issueIdentity = (req: IncomingMessage, res: ServerResponse) => {
+    const { setCookie } = identity.ensure(req.headers.cookie, false)
+    if (!setCookie) return
+    res.setHeader('Set-Cookie', setCookie)
+    req.headers.cookie = [req.headers.cookie, setCookie.split(';')[0]].filter(Boolean).join('; ')
   }
+  // The shared guard has checked the target (decodable, no `//`, no dot segments), method and Host.
+  return guardListener(
+    (req, res, { path }) => {
+      if (path.startsWith(`${BASE}/`)) {
+        if (!path.startsWith(`${BASE}/webhooks/`)) issueIdentity(req, res)
+        for (const [key, value] of Object.entries(securityHeaders(frameOrigin, false))) res.setHeader(key, value)
+        api(req, res)
+        return
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed', { Allow: 'GET, HEAD' })
+      if (path === '/demo') return send(res, 308, 'text/plain', '', { Location: '/demo/' })
+      if (path === '/' || path === '/index.html' || path === '/demo/') {
+        const html = page(path.startsWith('/demo') ? 'src/demo/index.html' : 'index.html')
+        if (!html) return send(res, 503, 'text/plain', 'Build the pages first: npm run build:hosted', {})
+        issueIdentity(req, res)
+        res.writeHead(200, { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-store', ...securityHeaders(frameOrigin, true) })
+        res.end(html)
+        return
+      }
+      // No icon in the build: answer without an error so that consoles stay clean.
+      if (path === '/favicon.ico' && !existsSync(join(DIST, 'favicon.ico'))) return send(res, 204, 'image/x-icon', '', {})
+      const file = normalize(join(DIST, decodeURIComponent(path)))
+      if (!file.startsWith(`${DIST}/`) || !existsSync(file) || !extname(file) || file.endsWith('.html')) {
+        return send(res, 404, 'text/plain', 'Not found', {})
+      }
+      // Hashed build assets never change under the same name.
+      const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+      send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), { 'Cache-Control': cache })
+    },
+    { onError: (error) => console.error('[verify-widget]', error) },
+  )
 }
 
 function listen(server: Server, port: number, host: string): Promise<boolean> {
@@ -235,7 +243,7 @@ async function main(): Promise<void> {
   const allowedHosts = sandbox ? `127.0.0.1:${sandbox.port}` : undefined
   const listener = appListener(toNodeListener(handler), cookieIdentity, frameOrigin, allowedHosts)
   // localhost may resolve to either loopback address: serve both, never a public interface.
-  const servers = [createServer(listener), createServer(listener)]
+  const servers = [guardServer(createServer(listener)), guardServer(createServer(listener))]
   await listen(servers[0]!, PORT, '127.0.0.1')
   const v6 = await listen(servers[1]!, PORT, '::1')
   if (!v6) servers.pop()

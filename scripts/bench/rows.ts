@@ -6,6 +6,7 @@ import type { HostedFigures } from './hosted'
 import type { Row } from './lib/report'
 import { kb } from './lib/stats'
 import type { MemoryFigures } from './memory'
+import type { QuotaFigures } from './quota'
 import type { WebhookFigures } from './webhook'
 
 export interface BenchResults {
@@ -25,6 +26,7 @@ export interface BenchResults {
   click?: ClickFigures[]
   webhook?: WebhookFigures[]
   backend?: BackendFigures
+  quota?: QuotaFigures
   memory?: MemoryFigures
   table?: Row[]
   errors?: { section: string; message: string }[]
@@ -137,6 +139,19 @@ function backendRows(b: BackendFigures): Row[] {
   ]
 }
 
+/** Provider calls in any 60 s window must stay under the documented key limit, with no 429 from it. */
+function quotaRows(q: QuotaFigures): Row[] {
+  return q.scenarios.map((s) => ({
+    section: 'quota',
+    measure: `provider calls per minute (max over any 60 s): ${s.name}, ${s.seconds} s; browsers got ${Object.entries(s.answers)
+      .map(([status, n]) => `${n}×${status}`)
+      .join(' ')}`,
+    value: `${s.maxPerMinute}/min (${s.provider429} provider 429)`,
+    budget: `< ${q.limit}/min, no provider 429`,
+    ok: s.maxPerMinute < q.limit && s.provider429 === 0,
+  }))
+}
+
 function memoryRows(m: MemoryFigures): Row[] {
   const growth = `${m.growthBytes >= 0 ? '+' : ''}${KB(m.growthBytes)} (${m.growthPercent >= 0 ? '+' : ''}${m.growthPercent} %)`
   return [
@@ -157,6 +172,7 @@ export function rowsFor(r: BenchResults): Row[] {
     ...(r.click ? clickRows(r.click) : []),
     ...(r.webhook ? webhookRows(r.webhook) : []),
     ...(r.backend ? backendRows(r.backend) : []),
+    ...(r.quota ? quotaRows(r.quota) : []),
     ...(r.memory ? memoryRows(r.memory) : []),
     ...(r.errors ?? []).map((e) => ({
       section: e.section,

@@ -3,7 +3,8 @@
  * flow, webhook → status shown, the backend on loopback and the widget's heap. Prints a table,
  * writes bench/results.json and exits 1 when a figure is over its budget. `--quick` runs fewer
  * rounds and writes bench/.tmp/results-quick.json instead; `--only=bundle,hosted,click,webhook,
- * backend,memory` picks sections. Not part of `npm test`: the figures depend on the machine.
+ * backend,quota,memory` picks sections; `--quota-seconds=N` sets how long the quota section keeps
+ * its 200 sessions open (default 120, 20 with --quick). Not part of `npm test`: the figures depend on the machine.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -20,10 +21,11 @@ import { buildForBench } from './lib/build'
 import { RESULTS, ROOT, TMP } from './lib/paths'
 import { formatTable, overBudget } from './lib/report'
 import { runMemoryBench } from './memory'
+import { runQuotaBench } from './quota'
 import { type BenchResults, rowsFor } from './rows'
 import { runWebhookBench } from './webhook'
 
-const SECTIONS = ['bundle', 'hosted', 'click', 'webhook', 'backend', 'memory'] as const
+const SECTIONS = ['bundle', 'hosted', 'click', 'webhook', 'backend', 'quota', 'memory'] as const
 type Section = (typeof SECTIONS)[number]
 
 const argv = process.argv.slice(2)
@@ -37,9 +39,10 @@ if (unknown.length) {
 }
 const wants = (s: Section) => only.has(s)
 
+const quotaArg = argv.find((a) => a.startsWith('--quota-seconds='))?.slice('--quota-seconds='.length)
 const ROUNDS = quick
-  ? { hosted: 3, click: 3, webhook: 10, memory: 20, pollSeconds: 10 }
-  : { hosted: 10, click: 10, webhook: 50, memory: 100, pollSeconds: 60 }
+  ? { hosted: 3, click: 3, webhook: 10, memory: 20, pollSeconds: 10, quotaSeconds: Number(quotaArg ?? 20) }
+  : { hosted: 10, click: 10, webhook: 50, memory: 100, pollSeconds: 60, quotaSeconds: Number(quotaArg ?? 120) }
 const PORT = Number(process.env.BENCH_PORT ?? 4500)
 const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4510)
 
@@ -118,6 +121,14 @@ async function main(): Promise<number> {
   await section(results, 'backend', `backend on loopback (scripts/bench/server.ts, ${ROUNDS.pollSeconds} s of polling)`, async () => {
     results.backend = await runBackendBench(ROUNDS.pollSeconds)
   })
+  await section(
+    results,
+    'quota',
+    `provider calls per minute: 200 open sessions for ${ROUNDS.quotaSeconds} s, 2,000 anonymous creates`,
+    async () => {
+      results.quota = await runQuotaBench(ROUNDS.quotaSeconds, log)
+    },
+  )
   results.environment.loadAverageAtEnd = load()
   results.environment.seconds = Math.round((Date.now() - started) / 1000)
 

@@ -16,7 +16,7 @@ button:disabled { opacity: 1; background: #4b5563; border-color: #4b5563; color:
 
 /**
  * The flow page script (served as a file, never inline). Framed FaceSign pages post FlowMessages to
- * the parent; with return_url (redirect mode) they navigate back; FaceVerify follows the server's redirect.
+ * the parent; with a return_url the sandbox allowed (redirect mode) they navigate back; FaceVerify follows the server's redirect.
  */
 export const FLOW_JS = `'use strict'
 ;(() => {
@@ -28,7 +28,6 @@ export const FLOW_JS = `'use strict'
   const video = document.getElementById('preview')
   const buttons = Array.from(document.querySelectorAll('button[data-outcome]'))
   const framed = window.parent !== window
-  const params = new URLSearchParams(location.search)
   let stream = null
 
   function safeReturnUrl(value) {
@@ -40,7 +39,8 @@ export const FLOW_JS = `'use strict'
       return null
     }
   }
-  const returnUrl = safeReturnUrl(params.get('return_url'))
+  // Checked by the sandbox against the app origins it was configured with, never taken from the URL here.
+  const returnUrl = safeReturnUrl(cfg.redirect)
 
   // Status only, never a secret: still aimed at the embedding origin when the referrer names it.
   function parentOrigin() {

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Faults } from './faults'
-import { parseJson, readBody, sendError, sendJson } from './http'
+import { parseJson, readBody, sendError, sendJson, sendReadFailure } from './http'
 import { type SandboxSession, type SandboxState, token } from './state'
 
 function expectedSignature(secretKey: string, req: IncomingMessage, url: URL, body: string): string {
@@ -58,10 +58,7 @@ export function createFaceVerifyApi(state: SandboxState, faults: Faults) {
     handle(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
       if (url.pathname !== '/faceverify/api/v1/session') return false
       if (req.method !== 'POST') sendError(res, 405, 'invalid_request_error', 'Use POST.')
-      else
-        create(req, res, url).catch(() => {
-          if (!res.headersSent) sendError(res, 400, 'invalid_request_error', 'Could not read the request.')
-        })
+      else create(req, res, url).catch((error: unknown) => sendReadFailure(res, error))
       return true
     },
   }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { mapFaceSignStatus } from '../core/provider-status'
 import { FLOW_CSS, FLOW_JS } from './assets'
-import { parseJson, readBody, sendError, sendJson } from './http'
+import { parseJson, readBody, sendError, sendJson, sendReadFailure } from './http'
 import { flowPage } from './pages'
 import { isFinished, type SandboxSession, type SandboxState } from './state'
 import type { FlowOutcome } from './types'
@@ -38,6 +38,29 @@ function pageHeaders(frameAncestors: readonly string[]): Record<string, string> 
   }
 }
 
+/** `http://localhost:*` style patterns (a `*` port) or exact origins. */
+function originMatches(origin: string, pattern: string): boolean {
+  if (!pattern.endsWith(':*')) return origin === pattern
+  const prefix = pattern.slice(0, -1)
+  return origin === pattern.slice(0, -2) || (origin.startsWith(prefix) && /^\d{1,5}$/.test(origin.slice(prefix.length)))
+}
+
+/**
+ * A `return_url` only to one of the app origins the sandbox was configured with: the flow page
+ * must not send people to any address a link names (an open redirect).
+ */
+export function allowedReturnUrl(value: string | null, appOrigins: readonly string[]): string | undefined {
+  if (!value) return undefined
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return undefined
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
+  return appOrigins.some((pattern) => originMatches(url.origin, pattern)) ? url.href : undefined
+}
+
 /** The hosted flow pages of both providers, their script and styles, and the outcome endpoints they call. */
 export function createFlowRoutes(state: SandboxState) {
   const ancestors = state.options.frameAncestors ?? ['http://localhost:*', 'http://127.0.0.1:*']
@@ -71,8 +94,8 @@ export function createFlowRoutes(state: SandboxState) {
       else return sendError(res, 400, 'invalid_request_error', 'Unknown event.')
       const redirect = session.provider === 'faceverify' ? returnUrl(session) : undefined
       sendJson(res, 200, { status: modelStatus(session), ...(redirect ? { redirect } : {}) })
-    } catch {
-      if (!res.headersSent) sendError(res, 400, 'invalid_request_error', 'Bad request.')
+    } catch (error) {
+      sendReadFailure(res, error)
     }
   }
 
@@ -109,8 +132,11 @@ export function createFlowRoutes(state: SandboxState) {
       if (path === '/facesign/flow' && req.method === 'GET') {
         const secret = url.searchParams.get('client_secret') ?? ''
         const pageState = secretState(faceSignSession(secret), secret)
+        const redirect = allowedReturnUrl(url.searchParams.get('return_url'), ancestors)
         res.writeHead(200, pageHeaders(ancestors))
-        res.end(flowPage({ provider: 'facesign', state: pageState, eventUrl: '/facesign/flow/event', secret }))
+        res.end(
+          flowPage({ provider: 'facesign', state: pageState, eventUrl: '/facesign/flow/event', secret, ...(redirect ? { redirect } : {}) }),
+        )
         return true
       }
       if (path === '/facesign/flow/event' && req.method === 'POST') {

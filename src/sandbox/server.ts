@@ -1,5 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { guardListener, guardServer } from '../server/node-guard'
 import { createFaceSignApi } from './facesign-api'
 import { createFaceVerifyApi } from './faceverify-api'
 import { Faults } from './faults'
@@ -26,22 +27,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const counts = new Map<string, number>()
   const sockets = new Set<Socket>()
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://sandbox.local')
-    if (url.pathname.startsWith('/facesign/v1/') || url.pathname.startsWith('/faceverify/api/')) {
-      const key = countKey(req.method ?? 'GET', url.pathname)
-      counts.set(key, (counts.get(key) ?? 0) + 1)
-    }
-    try {
-      if (facesign.handle(req, res, url.pathname) || faceverify.handle(req, res, url) || flows.handle(req, res, url)) return
-      req.resume()
-      // Browsers ask every origin for an icon; an empty answer keeps their consoles free of 404s.
-      if (url.pathname === '/favicon.ico') res.writeHead(204, { 'Cache-Control': 'max-age=86400' }).end()
-      else sendError(res, 404, 'invalid_request_error', 'Not found.')
-    } catch {
-      if (!res.headersSent) sendError(res, 500, 'api_error', 'The sandbox failed.')
-    }
-  })
+  // The shared guard answers a malformed target, method or Host (400/405 JSON) and turns a throw into a 500.
+  const server = guardServer(
+    createServer(
+      guardListener((req, res, target) => {
+        const url = new URL(`http://sandbox.local${target.path}${target.search}`)
+        if (url.pathname.startsWith('/facesign/v1/') || url.pathname.startsWith('/faceverify/api/')) {
+          const key = countKey(req.method ?? 'GET', url.pathname)
+          counts.set(key, (counts.get(key) ?? 0) + 1)
+        }
+        if (facesign.handle(req, res, url.pathname) || faceverify.handle(req, res, url) || flows.handle(req, res, url)) return
+        req.resume()
+        // Browsers ask every origin for an icon; an empty answer keeps their consoles free of 404s.
+        if (url.pathname === '/favicon.ico') res.writeHead(204, { 'Cache-Control': 'max-age=86400' }).end()
+        else sendError(res, 404, 'invalid_request_error', 'Not found.')
+      }),
+    ),
+  )
   server.on('connection', (socket) => {
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))

@@ -30,7 +30,10 @@ export interface SandboxOptions {
     /** Where the flow sends the person after the outcome. */
     returnUrl?: string
   }
-  /** Origins allowed to frame the flow pages, default any http loopback origin. */
+  /**
+   * The app origins: they may frame the flow pages, and a FaceSign flow's `return_url` may only lead
+   * back to one of them. Exact origins or `http://host:*` patterns; default any http loopback origin.
+   */
   frameAncestors?: readonly string[]
   /** Webhook retry schedule, default 500 ms doubling to 30 s, 12 attempts. */
   webhookRetry?: { initialMs?: number; maxMs?: number; maxAttempts?: number }

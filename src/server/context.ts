@@ -3,9 +3,8 @@ import type { SessionSnapshot, SessionStatus, VerificationSession } from '../cor
 import { ProviderError } from './errors'
 import type { FaceSignClient } from './facesign'
 import type { FaceVerifyClient } from './faceverify'
-import type { RateLimiter } from './rate-limit'
+import { type ProviderBudget, withPriority } from './provider-budget'
 import type { SessionEvents } from './session-events'
-import type { StatusCache } from './status-cache'
 import type { SessionStore, StoredSession, VerificationHandlerOptions } from './types'
 
 /** Everything the routes share; built once per handler. */
@@ -15,8 +14,12 @@ export interface HandlerContext {
   facesign?: FaceSignClient
   faceverify?: FaceVerifyClient
   events: SessionEvents
-  statusCache: StatusCache
-  createLimiter: RateLimiter
+  /** Provider-call budgets per API key, kept in the store (shared by every instance). */
+  budgets: { facesign?: ProviderBudget; faceverify?: ProviderBudget }
+  /** Provider status reads started by this process (benchmarks, tests). */
+  reads: { count: number }
+  /** Open status streams per user in this process. */
+  streamsByUser: Map<string, number>
   maxBodyBytes: number
   heartbeatMs: number
   /** Serialises session creation per user and provider (double clicks, two tabs). */
@@ -50,28 +53,51 @@ export async function applyStatus(ctx: HandlerContext, sessionId: string, status
 }
 
 /**
- * Reads the session from the provider (FaceSign only: FaceVerify documents no status endpoint),
- * throttled by the status cache so browser polling never multiplies provider calls. Provider
- * trouble here is not the browser's problem: the stored status stands and webhooks catch up.
+ * How long this session's next provider read must wait, or undefined when it needs none now.
+ * With a webhook secret, webhooks are the status source: a session is read only once nothing was
+ * heard of it for `statusFallbackAfterMs`, then with backoff (half the quiet time, up to 10 min).
+ * Without one, reads are the only source: every `statusCacheMs` at first, backing off to 1 min.
  */
-export async function refreshFromProvider(ctx: HandlerContext, session: StoredSession, force = false): Promise<StoredSession> {
+function readIntervalMs(ctx: HandlerContext, session: StoredSession): number | undefined {
+  const quietMs = Math.max(0, Date.now() - Date.parse(session.updatedAt))
+  if (ctx.options.facesign?.webhookSecret) {
+    const after = ctx.options.statusFallbackAfterMs ?? 60_000
+    return quietMs < after ? undefined : Math.min(600_000, Math.max(after, ctx.options.statusCacheMs ?? 5000, quietMs / 2))
+  }
+  const base = ctx.options.statusCacheMs ?? 5000
+  return Math.min(Math.max(base, 60_000), Math.max(base, quietMs / 4))
+}
+
+/**
+ * Reads the session from the provider (FaceSign only: FaceVerify documents no status endpoint) as
+ * a slow fallback for a webhook that is late or lost. One read per session at a time across every
+ * instance (a lease in the store), at the `background` priority of the key's budget, so however
+ * many tabs, streams or instances ask, the provider sees at most one read per session per interval.
+ * Provider trouble here is not the browser's problem: the stored status stands and webhooks catch up.
+ */
+export async function refreshFromProvider(ctx: HandlerContext, session: StoredSession): Promise<StoredSession> {
   const client = ctx.facesign
   if (session.provider !== 'facesign' || !client || isTerminal(session.status)) return session
-  await ctx.statusCache.refresh(
-    session.id,
-    async () => {
-      try {
-        const remote = await client.retrieveSession(session.providerSessionId)
-        if (remote.status) await applyStatus(ctx, session.id, remote.status)
-        // A status we do not know keeps what we have; the integrator hears about it instead of a guess.
-        else ctx.options.onError?.(unknownStatus(remote.rawStatus))
-      } catch (error) {
-        ctx.options.onError?.(error)
-      }
-    },
-    { force },
-  )
+  const intervalMs = readIntervalMs(ctx, session)
+  if (intervalMs === undefined || !(await ctx.store.lease(`read:${session.id}`, intervalMs))) return session
+  ctx.reads.count++
+  try {
+    const remote = await withPriority('background', () => client.retrieveSession(session.providerSessionId))
+    if (remote.status) await applyStatus(ctx, session.id, remote.status)
+    // A status we do not know keeps what we have; the integrator hears about it instead of a guess.
+    else ctx.options.onError?.(unknownStatus(remote.rawStatus))
+  } catch (error) {
+    // The provider no longer knows the session (it expired there, or a sandbox restarted): it is
+    // over. Left open, every create would hand the same dead session back.
+    if (isGone(error)) await applyStatus(ctx, session.id, 'expired')
+    else if (!(error instanceof ProviderError && error.type === 'rate_limit_error')) ctx.options.onError?.(error)
+  }
   return (await ctx.store.get(session.id)) ?? session
+}
+
+/** A provider 404: the session it was asked about does not exist (any more). */
+export function isGone(error: unknown): boolean {
+  return error instanceof ProviderError && error.status === 404
 }
 
 export function unknownStatus(raw: string): ProviderError {

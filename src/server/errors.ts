@@ -1,5 +1,11 @@
 /** The error `type`s of the HTTP contract. */
-export type ErrorType = 'invalid_request_error' | 'authentication_error' | 'not_found_error' | 'rate_limit_error' | 'api_error'
+export type ErrorType =
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'permission_error'
+  | 'not_found_error'
+  | 'rate_limit_error'
+  | 'api_error'
 
 /** An error that becomes `{"error":{type,code,message}}` with an HTTP status. */
 export class HttpError extends Error {

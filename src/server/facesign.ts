@@ -4,7 +4,7 @@ import { mapFaceSignStatus } from '../core/provider-status'
 import type { SessionStatus } from '../core/types'
 import { DEFAULT_ALLOWED_HOSTS, isAllowedFlowUrl } from '../core/url'
 import { ProviderError } from './errors'
-import { providerFetch } from './provider-fetch'
+import { type ProviderHooks, providerFetch } from './provider-fetch'
 import type { FaceSignClientOptions } from './types'
 
 export interface FaceSignSession {
@@ -69,7 +69,7 @@ export function parseFaceSignSession(value: unknown): FaceSignSession {
   }
 }
 
-export function createFaceSignClient(options: FaceSignClientOptions): FaceSignClient {
+export function createFaceSignClient(options: FaceSignClientOptions, hooks: ProviderHooks = {}): FaceSignClient {
   const baseUrl = (options.baseUrl ?? 'https://api.facesign.ai/v1').replace(/\/+$/, '')
   const flowBase = options.flowUrl ?? 'https://verify.facesign.ai/'
   const allowedHosts = options.allowedHosts ?? [...DEFAULT_ALLOWED_HOSTS, new URL(flowBase).host]
@@ -79,6 +79,7 @@ export function createFaceSignClient(options: FaceSignClientOptions): FaceSignCl
     maxRetries: options.maxRetries ?? 2,
     maxRateLimitWaitMs: options.maxRateLimitWaitMs ?? 2000,
     gate: { blockedUntil: 0 },
+    ...(hooks.beforeCall ? { beforeCall: hooks.beforeCall } : {}),
   }
   const headers = (extra: Record<string, string> = {}) => ({
     Authorization: `Bearer ${options.apiKey}`,

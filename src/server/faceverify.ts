@@ -1,7 +1,7 @@
 import { isRecord } from '../core/guards'
 import { DEFAULT_ALLOWED_HOSTS, isAllowedFlowUrl } from '../core/url'
 import { ProviderError } from './errors'
-import { providerFetch } from './provider-fetch'
+import { type ProviderHooks, providerFetch } from './provider-fetch'
 import { signFaceVerifyRequest } from './sign'
 import type { FaceVerifyClientOptions } from './types'
 
@@ -29,7 +29,7 @@ export function readSessionLink(body: unknown): string | undefined {
   return undefined
 }
 
-export function createFaceVerifyClient(options: FaceVerifyClientOptions): FaceVerifyClient {
+export function createFaceVerifyClient(options: FaceVerifyClientOptions, hooks: ProviderHooks = {}): FaceVerifyClient {
   const url = `${(options.baseUrl ?? 'https://start.faceverify.ai').replace(/\/+$/, '')}/api/v1/session`
   const allowedHosts = options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS
   const fetchOptions = {
@@ -38,6 +38,7 @@ export function createFaceVerifyClient(options: FaceVerifyClientOptions): FaceVe
     maxRetries: 0,
     maxRateLimitWaitMs: 0,
     gate: { blockedUntil: 0 },
+    ...(hooks.beforeCall ? { beforeCall: hooks.beforeCall } : {}),
   }
   return {
     async createSession(input) {

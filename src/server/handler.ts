@@ -3,12 +3,12 @@ import type { HandlerContext } from './context'
 import { errorResponse, fromProviderError, HttpError, ProviderError } from './errors'
 import { createFaceSignClient } from './facesign'
 import { createFaceVerifyClient } from './faceverify'
-import { createRateLimiter } from './rate-limit'
+import { pathProblem } from './node-guard'
+import { createProviderBudget } from './provider-budget'
 import { sessionEvents } from './routes/events'
 import { cancelSession, createSession, getSession, refreshSecret } from './routes/sessions'
 import { receiveWebhook } from './routes/webhooks'
 import { createSessionEvents } from './session-events'
-import { createStatusCache } from './status-cache'
 import { createSqliteStore } from './store-sqlite'
 import type { VerificationHandlerOptions } from './types'
 
@@ -28,6 +28,8 @@ const ROUTES: Route[] = [
 export type VerificationHandler = ((request: Request) => Promise<Response>) & {
   /** Provider reads made for status so far (benchmarks, tests). */
   readonly providerReads: number
+  /** Provider calls (creates, reads, refreshes, retries) this process made so far. */
+  readonly providerCalls: number
   /** Status streams open right now. */
   readonly openStreams: number
   /** Closes the store when the handler created it. */
@@ -44,18 +46,29 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
   const ctx: HandlerContext = {
     options,
     store: options.store ?? createSqliteStore({ path: join(options.dataDir ?? '.data', 'verify.sqlite') }),
-    facesign: options.facesign ? createFaceSignClient(options.facesign) : undefined,
-    faceverify: options.faceverify ? createFaceVerifyClient(options.faceverify) : undefined,
     events: createSessionEvents(),
-    statusCache: createStatusCache(options.statusCacheMs ?? 5000),
-    createLimiter: createRateLimiter(options.createLimitPerMinute ?? 10, 60_000),
+    budgets: {},
+    reads: { count: 0 },
+    streamsByUser: new Map(),
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     createLocks: new Map(),
   }
+  // Each API key spends from its own budget in the store, whichever route or instance calls.
+  if (options.facesign) {
+    ctx.budgets.facesign = createProviderBudget(ctx.store, options.facesign.apiKey, options.providerBudget)
+    ctx.facesign = createFaceSignClient(options.facesign, { beforeCall: ctx.budgets.facesign.beforeCall })
+  }
+  if (options.faceverify) {
+    ctx.budgets.faceverify = createProviderBudget(ctx.store, options.faceverify.apiKey, options.providerBudget)
+    ctx.faceverify = createFaceVerifyClient(options.faceverify, { beforeCall: ctx.budgets.faceverify.beforeCall })
+  }
 
   async function handle(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname
+    // Other frameworks hand us their own Request: the same canonical-path rule as the node guard.
+    const problem = pathProblem(path)
+    if (problem) return errorResponse(new HttpError(400, 'invalid_request_error', 'invalid_path', problem))
     if (!path.startsWith(`${basePath}/`)) return errorResponse(new HttpError(404, 'not_found_error', 'route_not_found', 'No such route.'))
     const rest = path.slice(basePath.length)
     const matches = ROUTES.map((route) => ({ route, match: route.pattern.exec(rest) })).filter((m) => m.match)
@@ -84,7 +97,8 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
 
   // defineProperties, not Object.assign: assign would copy the getters' current values once.
   return Object.defineProperties(handle, {
-    providerReads: { get: () => ctx.statusCache.reads },
+    providerReads: { get: () => ctx.reads.count },
+    providerCalls: { get: () => (ctx.budgets.facesign?.spent ?? 0) + (ctx.budgets.faceverify?.spent ?? 0) },
     openStreams: { get: () => ctx.events.size },
     close: {
       value: async () => {

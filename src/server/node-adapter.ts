@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
-import { errorResponse, HttpError } from './errors'
+import { recordClientAddress } from './client-address'
+import { guardListener, isValidHost, type RequestTarget, readLimitedBody, sendBodyTooLarge } from './node-guard'
 
 export interface NodeListenerOptions {
   /** Request body limit in bytes (413 above it), default 64 KiB. */
@@ -8,46 +9,45 @@ export interface NodeListenerOptions {
   trustProxy?: boolean
 }
 
-type BodyResult = { ok: true; body: Buffer | undefined } | { ok: false }
-
-/** Reads at most `limit` bytes; past that it stops reading, so a huge body is never buffered. */
-function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
-  if (req.method === 'GET' || req.method === 'HEAD') return Promise.resolve({ ok: true, body: undefined })
-  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve({ ok: false })
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    const onData = (chunk: Buffer) => {
-      size += chunk.length
-      if (size > limit) {
-        req.off('data', onData)
-        req.pause()
-        resolve({ ok: false })
-        return
-      }
-      chunks.push(chunk)
-    }
-    req.on('data', onData)
-    req.once('end', () => resolve({ ok: true, body: Buffer.concat(chunks) }))
-    req.once('error', reject)
-  })
-}
-
-function toRequest(req: IncomingMessage, body: Buffer | undefined, signal: AbortSignal, trustProxy: boolean): Request {
-  const forwardedProto = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0] : ''
-  const proto = forwardedProto || ('encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http')
-  const host = (trustProxy && String(req.headers['x-forwarded-host'] ?? '')) || req.headers.host || 'localhost'
+function toRequest(
+  req: IncomingMessage,
+  target: RequestTarget,
+  body: Buffer | undefined,
+  signal: AbortSignal,
+  trustProxy: boolean,
+): Request {
+  const forwardedProto = trustProxy
+    ? String(req.headers['x-forwarded-proto'] ?? '')
+        .split(',')[0]
+        ?.trim()
+    : ''
+  const proto =
+    forwardedProto === 'https' || forwardedProto === 'http'
+      ? forwardedProto
+      : 'encrypted' in req.socket && req.socket.encrypted
+        ? 'https'
+        : 'http'
+  const forwardedHost = trustProxy
+    ? String(req.headers['x-forwarded-host'] ?? '')
+        .split(',')[0]
+        ?.trim()
+    : ''
+  const host = (forwardedHost && isValidHost(forwardedHost) ? forwardedHost : undefined) ?? target.host ?? 'localhost'
   const headers = new Headers()
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(key, v)
     else if (value !== undefined) headers.set(key, value)
   }
-  return new Request(new URL(req.url ?? '/', `${proto}://${host}`), {
+  // Built from Host and the guarded path, never by resolving the raw target against a base: a
+  // `//other.host/…` or absolute-form target would otherwise choose the request's origin.
+  const request = new Request(`${proto}://${host}${target.path}${target.search}`, {
     method: req.method,
     headers,
     body: body && body.length > 0 ? new Uint8Array(body) : undefined,
     signal,
   })
+  recordClientAddress(request, req.socket.remoteAddress)
+  return request
 }
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
@@ -79,30 +79,18 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   }
 }
 
-/** Adapts a Web-standard handler to node:http, streaming the response and bounding the request body. */
+/**
+ * Adapts a Web-standard handler to node:http, streaming the response and bounding the request
+ * body; every request first passes the shared guard (target, method, Host).
+ */
 export function toNodeListener(handler: (request: Request) => Promise<Response>, options: NodeListenerOptions = {}): RequestListener {
   const limit = options.maxBodyBytes ?? 64 * 1024
-  return (req, res) => {
+  return guardListener(async (req, res, target) => {
     const controller = new AbortController()
     res.once('close', () => controller.abort())
-    void (async () => {
-      const read = await readBody(req, limit)
-      if (!read.ok) {
-        const error = new HttpError(413, 'invalid_request_error', 'body_too_large', `The request body is larger than ${limit} bytes.`)
-        // Close the connection rather than drain the rest of a huge upload.
-        res.setHeader('Connection', 'close')
-        res.once('finish', () => req.destroy())
-        await writeResponse(errorResponse(error), res)
-        return
-      }
-      const response = await handler(toRequest(req, read.body, controller.signal, options.trustProxy ?? false))
-      await writeResponse(response, res)
-    })().catch((error: unknown) => {
-      if (!res.headersSent) {
-        res.statusCode = 500
-        res.setHeader('content-type', 'application/json')
-        res.end(JSON.stringify({ error: { type: 'api_error', code: 'internal_error', message: 'Something went wrong on our side.' } }))
-      } else res.destroy(error instanceof Error ? error : undefined)
-    })
-  }
+    const read = req.method === 'GET' || req.method === 'HEAD' ? { ok: true as const, body: undefined } : await readLimitedBody(req, limit)
+    if (!read.ok) return sendBodyTooLarge(res, limit)
+    const response = await handler(toRequest(req, target, read.body, controller.signal, options.trustProxy ?? false))
+    await writeResponse(response, res)
+  })
 }

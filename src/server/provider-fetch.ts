@@ -1,6 +1,7 @@
 import { isRecord } from '../core/guards'
 import { parseRetryAfter } from '../core/retry-after'
 import { type ErrorType, ProviderError } from './errors'
+import { isBudgetRefusal } from './provider-budget'
 
 const TYPES = new Set<ErrorType>(['invalid_request_error', 'authentication_error', 'not_found_error', 'rate_limit_error', 'api_error'])
 
@@ -20,6 +21,13 @@ export interface ProviderFetchOptions {
   maxRateLimitWaitMs: number
   /** Set from a 429 so that no request goes out before the provider said it may. */
   gate: { blockedUntil: number }
+  /** Called before every attempt (the provider-call budget); throws to refuse the call. */
+  beforeCall?: () => Promise<void>
+}
+
+/** What the handler plugs into a provider client: the budget check before each attempt. */
+export interface ProviderHooks {
+  beforeCall?: () => Promise<void>
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -50,6 +58,7 @@ function rateLimited(ms: number): ProviderError {
 }
 
 async function attempt(request: ProviderRequest, options: ProviderFetchOptions): Promise<unknown> {
+  await options.beforeCall?.()
   let response: Response
   try {
     response = await options.fetch(request.url, {
@@ -88,7 +97,8 @@ export async function providerFetch(request: ProviderRequest, options: ProviderF
     try {
       return await attempt(request, options)
     } catch (error) {
-      if (!(error instanceof ProviderError)) throw error
+      // Our own budget said no: the provider was not asked, so its gate stays as it is.
+      if (!(error instanceof ProviderError) || isBudgetRefusal(error)) throw error
       if (error.type === 'rate_limit_error') {
         options.gate.blockedUntil = Date.now() + (error.options.retryAfterMs ?? 60_000)
         if (rateLimitWaited || (error.options.retryAfterMs ?? 60_000) > options.maxRateLimitWaitMs) throw error

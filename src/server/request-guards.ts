@@ -1,5 +1,6 @@
 import type { HandlerContext } from './context'
 import { HttpError, notFound } from './errors'
+import { isValidHost } from './node-guard'
 import type { Identity, StoredSession } from './types'
 
 export async function requireIdentity(ctx: HandlerContext, request: Request): Promise<Identity> {
@@ -18,6 +19,19 @@ export async function requireOwnSession(ctx: HandlerContext, id: string, identit
 }
 
 /**
+ * This backend's own origins: `publicOrigin` when configured, else the Host header (scheme from the
+ * request). Never the request target: a `//other.host/…` path or an absolute-form target is chosen
+ * by the sender, so an origin read from it would let any page pass.
+ */
+function ownOrigins(ctx: HandlerContext, request: Request): string[] {
+  const configured = ctx.options.publicOrigin
+  if (configured !== undefined) return (typeof configured === 'string' ? [configured] : [...configured]).map((o) => new URL(o).origin)
+  const host = request.headers.get('host')
+  if (!host || !isValidHost(host)) return []
+  return [`${new URL(request.url).protocol}//${host.toLowerCase()}`]
+}
+
+/**
  * CSRF guard for browser POSTs: an Origin header, when sent, must be this backend's own origin
  * or one the integrator listed. Server-to-server callers (no Origin) pass; they have no cookies
  * of the user to ride on.
@@ -25,7 +39,6 @@ export async function requireOwnSession(ctx: HandlerContext, id: string, identit
 export function checkOrigin(ctx: HandlerContext, request: Request): void {
   const origin = request.headers.get('origin')
   if (origin === null) return
-  const own = new URL(request.url).origin
-  if (origin === own || ctx.options.allowedOrigins?.includes(origin)) return
-  throw new HttpError(403, 'invalid_request_error', 'origin_not_allowed', 'This origin may not call the verification backend.')
+  if (ownOrigins(ctx, request).includes(origin.toLowerCase()) || ctx.options.allowedOrigins?.includes(origin)) return
+  throw new HttpError(403, 'permission_error', 'origin_not_allowed', 'This origin may not call the verification backend.')
 }

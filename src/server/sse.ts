@@ -39,7 +39,9 @@ export function sseResponse(signal: AbortSignal, start: (writer: SseWriter) => (
       send('retry: 3000\n\n')
       cleanup = start(writer)
       if (closed) cleanup()
-      signal.addEventListener('abort', finish, { once: true })
+      // A client gone before the stream began never fires 'abort' again: clean up now.
+      if (signal.aborted) finish()
+      else signal.addEventListener('abort', finish, { once: true })
     },
     cancel: finish,
   })

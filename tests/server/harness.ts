@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Sandbox, SandboxOptions } from '../../src/sandbox'
 import { startSandbox } from '../../src/sandbox'
 import type { SessionStore, VerificationHandler, VerificationHandlerOptions } from '../../src/server'
-import { createMemoryStore, createVerificationHandler, toNodeListener } from '../../src/server'
+import { createMemoryStore, createVerificationHandler, guardServer, toNodeListener } from '../../src/server'
 
 export const FACESIGN_KEY = 'sk_test_harness_facesign_key'
 export const FACEVERIFY_KEY = 'sk_test_harness_faceverify_client'
@@ -28,7 +28,7 @@ export interface StackOptions {
 
 /** Backend (node:http on an ephemeral port) wired to a fresh sandbox, both on loopback. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const server = createServer()
+  const server = guardServer(createServer())
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const sandbox = await startSandbox({

@@ -85,7 +85,7 @@ describe('POST /sessions', () => {
     await expectError(
       await post('/sessions', '{"provider":"facesign"}', { Origin: 'https://evil.example' }),
       403,
-      'invalid_request_error',
+      'permission_error',
       'origin_not_allowed',
     )
     const listed = await post('/sessions', '{"provider":"facesign"}', { Origin: 'https://shop.example' }, 'gina')
@@ -209,7 +209,10 @@ describe('GET /sessions/:id and friends', () => {
 
 describe('a lost webhook', () => {
   it('does not hand out a session that ended at the provider: create checks it first', async () => {
-    const s = await startStack({ sandbox: { facesign: { webhookUrl: 'http://127.0.0.1:1/unreachable' } }, handler: { statusCacheMs: 0 } })
+    const s = await startStack({
+      sandbox: { facesign: { webhookUrl: 'http://127.0.0.1:1/unreachable' } },
+      handler: { statusFallbackAfterMs: 0 },
+    })
     try {
       const first = await (await s.create('lost')).json()
       const providerId = s.sandbox.sessions()[0]!.id

@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { errorCode, head, rawRequest } from './raw-http'
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -90,7 +91,35 @@ describe('scripts/start.ts', () => {
     expect(await demo.text()).toContain('<title>demo</title>')
     const asset = await fetch(`${app}/assets/app-abc123.js`)
     expect(asset.headers.get('cache-control')).toContain('immutable')
-    expect((await fetch(`${app}/assets/..%2f..%2f..%2fpackage.json`)).status).toBe(404)
+    expect((await fetch(`${app}/assets/..%2f..%2f..%2fpackage.json`)).status).toBe(400)
+  })
+
+  it('puts the identity cookie only on answers no cache keeps', async () => {
+    const page = await fetch(`${app}/`)
+    expect(page.headers.get('set-cookie')).toMatch(/^vw_uid=/)
+    expect(page.headers.get('cache-control')).toBe('no-store')
+    // A first visit that starts on a cacheable file gets no identity from it.
+    const asset = await fetch(`${app}/assets/app-abc123.js`)
+    expect(asset.headers.get('cache-control')).toContain('immutable')
+    expect(asset.headers.get('set-cookie')).toBeNull()
+    const api = await fetch(`${app}/api/verify/sessions/vws_none`)
+    expect(api.headers.get('set-cookie')).toMatch(/^vw_uid=/)
+    expect(api.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it.each([
+    ['GET /% HTTP/1.1', 'localhost', 400, 'invalid_path'],
+    ['GET http://[/ HTTP/1.1', 'localhost', 400, 'invalid_path'],
+    ['GET //evil.example/api/verify/sessions/x HTTP/1.1', 'localhost', 400, 'invalid_path'],
+    ['TRACE /api/verify/sessions HTTP/1.1', 'localhost', 405, 'method_not_allowed'],
+    ['TRACE / HTTP/1.1', 'localhost', 405, 'method_not_allowed'],
+    ['GET / HTTP/1.1', 'exa mple', 400, 'invalid_host'],
+  ])('answers %s (Host %s) with %i JSON and keeps serving', async (line, host, status, code) => {
+    const response = await rawRequest(Number(new URL(app).port), head(line, host))
+    expect(response.status).toBe(status)
+    expect(errorCode(response)).toBe(code)
+    expect(child.exitCode).toBeNull()
+    expect((await fetch(`${app}/`)).status).toBe(200)
   })
 
   it('runs the whole loop: each browser is its own user, the sandbox webhook reaches the backend', async () => {

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { isProvider } from '../../core/guards'
 import { isTerminal } from '../../core/status'
 import type { Provider } from '../../core/types'
-import { applyStatus, type HandlerContext, refreshFromProvider, toSnapshot, toVerificationSession } from '../context'
+import { clientAddressOf } from '../client-address'
+import { applyStatus, type HandlerContext, isGone, refreshFromProvider, toSnapshot, toVerificationSession } from '../context'
 import { isCountryCode } from '../countries'
 import { badRequest, HttpError } from '../errors'
 import { json, readJsonObject } from '../http'
@@ -50,6 +51,29 @@ async function createWithProvider(ctx: HandlerContext, user: Identity, provider:
   }
 }
 
+/**
+ * Creation limits, kept in the store so they hold across instances: per user, per client address
+ * (a script minting a new anonymous user per request is still one address) and for the whole
+ * backend (many addresses). Each answers 429 with Retry-After.
+ */
+async function checkCreateLimits(ctx: HandlerContext, request: Request, user: Identity): Promise<void> {
+  const o = ctx.options
+  const budget = Math.min(ctx.budgets.facesign?.perMinute ?? Infinity, ctx.budgets.faceverify?.perMinute ?? Infinity)
+  const limits: [string, number][] = [
+    [`create:user:${user.id}`, o.createLimitPerMinute ?? 10],
+    [`create:addr:${clientAddressOf(request, o)}`, o.createLimitPerAddressPerMinute ?? 30],
+    ['create:all', o.createLimitGlobalPerMinute ?? (Number.isFinite(budget) ? Math.max(1, Math.floor(budget / 2)) : 600)],
+  ]
+  for (const [key, limit] of limits) {
+    const { allowed, retryAfterMs } = await ctx.store.hit(key, limit, 60_000)
+    if (!allowed) {
+      throw new HttpError(429, 'rate_limit_error', 'too_many_sessions', 'Too many verification attempts. Try again later.', {
+        'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
+      })
+    }
+  }
+}
+
 export async function createSession(ctx: HandlerContext, request: Request): Promise<Response> {
   checkOrigin(ctx, request)
   const user = await requireIdentity(ctx, request)
@@ -63,15 +87,12 @@ export async function createSession(ctx: HandlerContext, request: Request): Prom
       // A lost webhook may hide that the open session already ended: check before handing it out again.
       const open = found ? await refreshFromProvider(ctx, found) : undefined
       if (open && !isTerminal(open.status)) return json(toVerificationSession(open), 200)
-      const limit = ctx.createLimiter.take(user.id)
-      if (!limit.ok) {
-        throw new HttpError(429, 'rate_limit_error', 'too_many_sessions', 'Too many verification attempts. Try again later.', {
-          'Retry-After': String(limit.retryAfterSeconds),
-        })
-      }
+      await checkCreateLimits(ctx, request, user)
       const session = await createWithProvider(ctx, user, provider, country)
-      await ctx.store.insert(session)
-      return json(toVerificationSession(session), 201)
+      // The store's one-open-session rule holds across instances: if another one won the race,
+      // its session is the user's and ours is never handed out.
+      const { session: stored, created } = await ctx.store.insertOpen(session)
+      return json(toVerificationSession(stored), created ? 201 : 200)
     })
   ctx.createLocks.set(key, run)
   try {
@@ -95,7 +116,11 @@ export async function refreshSecret(ctx: HandlerContext, request: Request, id: s
     throw badRequest('refresh_not_supported', 'Only FaceSign sessions have a client secret to refresh.')
   }
   if (isTerminal(session.status)) throw badRequest('session_finished', `This session is already ${session.status}; start a new one.`)
-  const secret = await ctx.facesign.refreshClientSecret(session.providerSessionId)
+  const secret = await ctx.facesign.refreshClientSecret(session.providerSessionId).catch(async (error: unknown) => {
+    if (!isGone(error)) throw error
+    await applyStatus(ctx, session.id, 'expired')
+    throw badRequest('session_finished', 'This session has expired; start a new one.')
+  })
   const fresh = {
     clientSecret: secret.clientSecret,
     url: ctx.facesign.flowUrl(secret),
