@@ -1,3 +1,4 @@
+import 'verify-widget/styles.css'
 import './demo.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

@@ -6,6 +6,7 @@ import { useVerifyContext } from './context'
 import { FlowFrame } from './FlowFrame'
 import type { MessageKey } from './locales'
 import { preconnect } from './preconnect'
+import { warnIfStylesheetMissing } from './stylesheet'
 import { useLocaleMessages } from './useLocaleMessages'
 import { type UseVerificationOptions, useVerification } from './useVerification'
 import { VerificationDialog } from './VerificationDialog'
@@ -46,6 +47,7 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
   const statusText = v.status ? m[v.status] : ''
 
   useEffect(() => applyAppearance(rootRef.current!, ctx.appearance), [ctx.appearance])
+  useEffect(() => warnIfStylesheetMissing(rootRef.current), [])
 
   const warm = () => {
     if (!prefetch) return
