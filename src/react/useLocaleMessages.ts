@@ -11,14 +11,15 @@ export interface LocaleMessages {
 const ENGLISH: LocaleMessages = { locale: 'en', dir: 'ltr', messages: englishMessages }
 
 /**
- * Strings for `locale`, else `<html lang>`. English renders first (and on the server), so the
+ * Strings for `locale`, else `<html lang>`, else the browser's languages in order; each tag falls back
+ * from its region to the language (`pt-BR` → `pt`), and one no locale matches is skipped. English renders first (and on the server), so the
  * markup hydrates identically; another locale's chunk loads after mount.
  */
 export function useLocaleMessages(locale?: string): LocaleMessages {
   const [value, setValue] = useState(ENGLISH)
   useEffect(() => {
     let live = true
-    const resolved = resolveLocale(locale ?? document.documentElement.lang)
+    const resolved = resolveLocale(locale, document.documentElement.lang, ...navigator.languages)
     if (resolved === 'en') return setValue(ENGLISH)
     loadMessages(resolved).then(
       (messages) => live && setValue({ locale: resolved, dir: localeDirection(resolved), messages }),
