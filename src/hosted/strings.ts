@@ -1,4 +1,5 @@
-import { englishMessages, type Locale, loadMessages, localeDirection, type Messages } from '../react/locales'
+import { englishMessages, type Locale, localeDirection, type Messages } from '../react/locales'
+import { loadCatalog } from '../react/locales/catalogs'
 import en, { type HostedMessages } from './locales/en'
 
 /** The widget's status strings plus the page's own copy, for one locale. */
@@ -58,9 +59,13 @@ const PAGE_LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Hoste
   'zh-Hant': () => import('./locales/zh-Hant'),
 }
 
-/** Both catalogs of a locale, each its own lazily fetched chunk; English is always at hand. */
+/**
+ * Both catalogs of a locale, each its own lazily fetched chunk, fetched together; English is always
+ * at hand. The widget's table of chunks is imported here directly: the page waits for its strings
+ * before the first paint, so it must not wait for that table first.
+ */
 export async function loadStrings(locale: Locale): Promise<HostedStrings> {
   if (locale === 'en') return ENGLISH_STRINGS
-  const [widget, { default: page }] = await Promise.all([loadMessages(locale), PAGE_LOADERS[locale]()])
+  const [widget, { default: page }] = await Promise.all([loadCatalog(locale), PAGE_LOADERS[locale]()])
   return { locale, dir: localeDirection(locale), widget, page }
 }

@@ -3,51 +3,12 @@ import en, { type MessageKey, type Messages } from './en'
 export type { MessageKey, Messages }
 export { en as englishMessages }
 
+/** Every shipped locale, English first (the order of the hosted page's language menu). */
+// biome-ignore format: a few lines by region read better than one line per tag
 export const SUPPORTED_LOCALES = [
-  'en',
-  'es',
-  'fr',
-  'de',
-  'it',
-  'pt',
-  'nl',
-  'sv',
-  'da',
-  'nb',
-  'fi',
-  'is',
-  'pl',
-  'cs',
-  'sk',
-  'sl',
-  'hr',
-  'sr',
-  'bg',
-  'ro',
-  'hu',
-  'el',
-  'tr',
-  'ru',
-  'uk',
-  'lt',
-  'lv',
-  'et',
-  'ar',
-  'he',
-  'fa',
-  'ur',
-  'hi',
-  'bn',
-  'ta',
-  'th',
-  'vi',
-  'id',
-  'ms',
-  'fil',
-  'ja',
-  'ko',
-  'zh',
-  'zh-Hant',
+  'en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'sv', 'da', 'nb', 'fi', 'is', 'pl', 'cs', 'sk', 'sl', 'hr', 'sr', 'bg', 'ro', 'hu',
+  'el', 'tr', 'ru', 'uk', 'lt', 'lv', 'et', 'ar', 'he', 'fa', 'ur', 'hi', 'bn', 'ta', 'th', 'vi', 'id', 'ms', 'fil', 'ja', 'ko',
+  'zh', 'zh-Hant',
 ] as const
 export type Locale = (typeof SUPPORTED_LOCALES)[number]
 
@@ -57,9 +18,11 @@ const ALIASES: Record<string, Locale> = { no: 'nb', nn: 'nb', tl: 'fil', iw: 'he
 
 /** The shipped locale a BCP 47 tag asks for, region and script considered (`pt-BR` → `pt`, `zh-TW` → `zh-Hant`). */
 export function matchLocale(tag: string | null | undefined): Locale | undefined {
-  const [base = '', ...rest] = (tag ?? '').toLowerCase().split(/[-_]/)
-  if (base === 'zh') return rest.includes('hant') || (!rest.includes('hans') && /^(tw|hk|mo)$/.test(rest.at(-1) ?? '')) ? 'zh-Hant' : 'zh'
-  return ALIASES[base] ?? SUPPORTED_LOCALES.find((l) => l === base)
+  const lower = `${tag ?? ''}-`.toLowerCase().replace(/_/g, '-')
+  const base = lower.slice(0, lower.indexOf('-'))
+  if (base === 'zh') return /-(hant|tw|hk|mo)-/.test(lower) && !lower.includes('-hans-') ? 'zh-Hant' : 'zh'
+  // Compared, not trusted: `ALIASES.constructor` is a function, which no locale equals.
+  return SUPPORTED_LOCALES.find((l) => l === (ALIASES[base] ?? base))
 }
 
 /** The first tag that names a shipped locale, in order of preference; `en` when none does. */
@@ -71,59 +34,14 @@ export function resolveLocale(...tags: ReadonlyArray<string | null | undefined>)
   return 'en'
 }
 
-const RIGHT_TO_LEFT: ReadonlySet<Locale> = new Set(['ar', 'he', 'fa', 'ur'])
-
 export function localeDirection(locale: Locale): 'ltr' | 'rtl' {
-  return RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr'
+  return /^(ar|he|fa|ur)$/.test(locale) ? 'rtl' : 'ltr'
 }
 
-// One dynamic import per locale: each is its own chunk, fetched only when a page asks for it.
-const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Messages }>> = {
-  es: () => import('./es'),
-  fr: () => import('./fr'),
-  de: () => import('./de'),
-  it: () => import('./it'),
-  pt: () => import('./pt'),
-  nl: () => import('./nl'),
-  sv: () => import('./sv'),
-  da: () => import('./da'),
-  nb: () => import('./nb'),
-  fi: () => import('./fi'),
-  is: () => import('./is'),
-  pl: () => import('./pl'),
-  cs: () => import('./cs'),
-  sk: () => import('./sk'),
-  sl: () => import('./sl'),
-  hr: () => import('./hr'),
-  sr: () => import('./sr'),
-  bg: () => import('./bg'),
-  ro: () => import('./ro'),
-  hu: () => import('./hu'),
-  el: () => import('./el'),
-  tr: () => import('./tr'),
-  ru: () => import('./ru'),
-  uk: () => import('./uk'),
-  lt: () => import('./lt'),
-  lv: () => import('./lv'),
-  et: () => import('./et'),
-  ar: () => import('./ar'),
-  he: () => import('./he'),
-  fa: () => import('./fa'),
-  ur: () => import('./ur'),
-  hi: () => import('./hi'),
-  bn: () => import('./bn'),
-  ta: () => import('./ta'),
-  th: () => import('./th'),
-  vi: () => import('./vi'),
-  id: () => import('./id'),
-  ms: () => import('./ms'),
-  fil: () => import('./fil'),
-  ja: () => import('./ja'),
-  ko: () => import('./ko'),
-  zh: () => import('./zh'),
-  'zh-Hant': () => import('./zh-Hant'),
-}
-
+/**
+ * A locale's strings. The table of locale chunks is itself a chunk: a page in English never
+ * downloads it, and the widget's entry stays within its size budget as locales are added.
+ */
 export async function loadMessages(locale: Locale): Promise<Messages> {
-  return locale === 'en' ? en : (await LOADERS[locale]()).default
+  return locale === 'en' ? en : (await import('./catalogs')).loadCatalog(locale)
 }

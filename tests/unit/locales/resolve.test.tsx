@@ -25,6 +25,9 @@ describe('matchLocale', () => {
     ['zh-TW', 'zh-Hant'],
     ['zh-HK', 'zh-Hant'],
     ['zh-Hant', 'zh-Hant'],
+    ['zh-Hant-CN', 'zh-Hant'],
+    ['zh_TW', 'zh-Hant'],
+    ['zh-Hans-TW', 'zh'],
     ['zh-hant-tw', 'zh-Hant'],
     ['no', 'nb'],
     ['nn-NO', 'nb'],
@@ -39,7 +42,7 @@ describe('matchLocale', () => {
     expect(matchLocale(tag)).toBe(locale)
   })
 
-  it.each(['', 'xx', 'x-pseudo', 'english', 'cy-GB'])('%j names no shipped locale', (tag) => {
+  it.each(['', 'xx', 'x-pseudo', 'english', 'cy-GB', 'constructor', '__proto__', 'toString'])('%j names no shipped locale', (tag) => {
     expect(matchLocale(tag)).toBeUndefined()
   })
 })
@@ -68,7 +71,8 @@ describe('resolveLocale', () => {
 describe('the widget picks its language from the locale prop, then <html lang>, then the browser', () => {
   const rendered = async (name: string, locale?: string) => {
     renderWidget(<VerifyButton provider="facesign" />, { fetch: fakeFetch({}).fetch, locale })
-    return (await screen.findByRole('button', { name })).closest('.vw-root')
+    // The first import of a locale's chunk transforms it on the spot: allow it a moment.
+    return (await screen.findByRole('button', { name }, { timeout: 5000 })).closest('.vw-root')
   }
 
   it('the locale prop wins over <html lang> and the browser', async () => {
