@@ -4,12 +4,15 @@ import { createContext, type ReactNode, useContext, useMemo, useRef, useState } 
 import { createVerifyClient, type DEFAULT_ALLOWED_HOSTS, type VerifyClient } from '../core'
 import { resolveAllowedHosts, resolveEndpoint } from '../core/config'
 import type { Appearance } from './appearance'
+import type { Messages } from './locales'
 
 export interface VerifyProviderProps {
   /** Base path of the integrator backend; defaults to the page's `verify-widget:endpoint` meta, else `/api/verify`. */
   endpoint?: string
   /** A BCP 47 tag (`fr`, `pt-BR`); defaults to `<html lang>`. */
   locale?: string
+  /** Your own wording for any string, laid over the locale's (the keys of `englishMessages`). */
+  messages?: Partial<Messages>
   appearance?: Appearance
   /** Flow hosts that may be opened; defaults to the `verify-widget:allowed-hosts` meta, else DEFAULT_ALLOWED_HOSTS. */
   allowedHosts?: readonly string[]
@@ -24,12 +27,13 @@ export interface VerifyContextValue {
   client: VerifyClient
   allowedHosts: typeof DEFAULT_ALLOWED_HOSTS
   locale: string | undefined
+  messages: Partial<Messages> | undefined
   appearance: Appearance | undefined
 }
 
 const VerifyContext = createContext<VerifyContextValue | null>(null)
 
-export function VerifyProvider({ endpoint, locale, appearance, allowedHosts, queryClient, fetch, children }: VerifyProviderProps) {
+export function VerifyProvider({ endpoint, locale, messages, appearance, allowedHosts, queryClient, fetch, children }: VerifyProviderProps) {
   const parent = useContext(QueryClientContext)
   const [own] = useState(() => (queryClient || parent ? undefined : new QueryClient()))
   const client = queryClient ?? parent ?? own!
@@ -46,9 +50,10 @@ export function VerifyProvider({ endpoint, locale, appearance, allowedHosts, que
       }),
       allowedHosts: resolveAllowedHosts(allowedHosts),
       locale,
+      messages,
       appearance,
     }),
-    [endpoint, hostsKey, locale, appearance],
+    [endpoint, hostsKey, locale, messages, appearance],
   )
   const inner = <VerifyContext.Provider value={value}>{children}</VerifyContext.Provider>
   return client === parent ? inner : <QueryClientProvider client={client}>{inner}</QueryClientProvider>

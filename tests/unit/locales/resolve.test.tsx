@@ -108,3 +108,16 @@ describe('the widget picks its language from the locale prop, then <html lang>, 
     expect(screen.getByRole('button').closest('.vw-root')).toHaveAttribute('dir', 'ltr')
   })
 })
+
+describe('VerifyProvider messages', () => {
+  it('lays the app’s own wording over the chosen locale', async () => {
+    renderWidget(<VerifyButton provider="facesign" />, {
+      fetch: fakeFetch({}).fetch,
+      locale: 'de',
+      messages: { start: 'Mit Gesicht bestätigen' },
+    })
+    const button = await screen.findByRole('button', { name: 'Mit Gesicht bestätigen' })
+    await expect.poll(() => button.closest('.vw-root')?.getAttribute('lang'), { timeout: 5000 }).toBe('de')
+    expect(button).toHaveTextContent('Mit Gesicht bestätigen')
+  })
+})
