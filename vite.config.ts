@@ -8,6 +8,10 @@ const at = (path: string) => resolve(root, path)
 
 // Browser entries leave the app's own React and TanStack Query to the app.
 const browserExternal = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/]
+// The widget's stylesheet under the name integrators import it by: the demo, the examples and
+// Storybook load it exactly as an app does.
+const STYLESHEET = at('src/react/styles.css')
+const stylesheetAlias = { find: /^verify-widget\/styles\.css$/, replacement: STYLESHEET }
 const nodeExternal = [...builtinModules, /^node:/, 'better-sqlite3']
 
 /**
@@ -25,10 +29,17 @@ export default defineConfig(({ mode }): ViteUserConfig => {
         emptyOutDir: false,
         sourcemap: true,
         minify: false,
+        // Lets the stylesheet be an entry of its own.
+        cssCodeSplit: true,
         lib: {
-          entry: { index: at('src/react/index.ts'), core: at('src/core/index.ts'), 'core-store': at('src/core/store.ts') },
+          entry: {
+            index: at('src/react/index.ts'),
+            core: at('src/core/index.ts'),
+            'core-store': at('src/core/store.ts'),
+            // The stylesheet is its own entry (dist/style.css), not a side effect of the JavaScript.
+            style: STYLESHEET,
+          },
           formats: ['es'],
-          cssFileName: 'style',
         },
         rolldownOptions: {
           external: browserExternal,
@@ -61,6 +72,7 @@ export default defineConfig(({ mode }): ViteUserConfig => {
   }
   return {
     plugins: [react()],
+    resolve: { alias: [stylesheetAlias] },
     base: './',
     build: {
       outDir: 'dist-hosted',

@@ -56,7 +56,9 @@ export default meta
 
 type Story = StoryObj<typeof meta>
 
-const button = (canvas: HTMLElement) => within(canvas).getByRole('button', { name: new RegExp(`^(${m.start}|${ar.start})$`) })
+// The widget's button by any of its labels: before a session, and after each result.
+const LABELS = [m.start, ar.start, m.verifiedButton, m.failedButton, m.canceledButton, m.expiredButton]
+const button = (canvas: HTMLElement) => within(canvas).getByRole('button', { name: new RegExp(`^(${LABELS.join('|')})$`) })
 const status = (canvas: HTMLElement, text: string | RegExp) =>
   waitFor(() => expect(within(canvas).getByRole('status')).toHaveTextContent(text), { timeout: 8000 })
 
@@ -126,7 +128,10 @@ export const Verified: Story = {
     await userEvent.click(button(canvasElement))
     await status(canvasElement, m.verified)
     await waitFor(() => expect(args.onVerified).toHaveBeenCalledTimes(1))
-    await expect(button(canvasElement)).toHaveAttribute('data-state', 'verified')
+    // A confirmed state now, not an invitation to start again.
+    const confirmed = within(canvasElement).getByRole('button', { name: m.verifiedButton })
+    await expect(confirmed).toHaveAttribute('data-state', 'verified')
+    await expect(confirmed).toHaveAttribute('aria-disabled', 'true')
   },
 }
 
@@ -136,6 +141,8 @@ export const Failed: Story = {
     await userEvent.click(button(canvasElement))
     await status(canvasElement, m.failed)
     await waitFor(() => expect(args.onFailed).toHaveBeenCalledTimes(1))
+    await expect(within(canvasElement).getByRole('button', { name: m.failedButton })).toBeEnabled()
+    await expect(within(canvasElement).getByText(m.failedHint)).toBeVisible()
   },
 }
 
@@ -145,6 +152,7 @@ export const Canceled: Story = {
     await userEvent.click(button(canvasElement))
     await status(canvasElement, m.canceled)
     await waitFor(() => expect(args.onCancel).toHaveBeenCalledTimes(1))
+    await expect(within(canvasElement).getByRole('button', { name: m.canceledButton })).toBeEnabled()
   },
 }
 
@@ -153,6 +161,7 @@ export const Expired: Story = {
   play: async ({ canvasElement, userEvent }) => {
     await userEvent.click(button(canvasElement))
     await status(canvasElement, m.expired)
+    await expect(within(canvasElement).getByRole('button', { name: m.expiredButton })).toBeEnabled()
   },
 }
 

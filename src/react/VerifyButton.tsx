@@ -1,11 +1,12 @@
 'use client'
-import { type ReactNode, useEffect, useRef } from 'react'
-import type { VerificationState, VerifyErrorCode } from '../core'
+import { type ComponentProps, type ReactNode, useEffect, useRef } from 'react'
+import type { TerminalStatus, VerificationState, VerifyErrorCode } from '../core'
 import { applyAppearance } from './appearance'
 import { useVerifyContext } from './context'
 import { FlowFrame } from './FlowFrame'
 import type { MessageKey } from './locales'
 import { preconnect } from './preconnect'
+import { warnIfStylesheetMissing } from './stylesheet'
 import { useLocaleMessages } from './useLocaleMessages'
 import { type UseVerificationOptions, useVerification } from './useVerification'
 import { VerificationDialog } from './VerificationDialog'
@@ -29,6 +30,30 @@ const ERROR_TEXT: Partial<Record<VerifyErrorCode, MessageKey>> = {
   session_expired: 'expired',
 }
 
+/** After a result the label says where things stand: confirmed, or the next step. */
+const RESULT_LABEL: Record<TerminalStatus, MessageKey> = {
+  verified: 'verifiedButton',
+  failed: 'failedButton',
+  canceled: 'canceledButton',
+  expired: 'expiredButton',
+}
+
+const CheckIcon = () => (
+  <svg className="vw-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path d="M4 10.5l4 4 8-9" fill="none" stroke="currentColor" strokeWidth="2.25" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+)
+
+/** The flow's frame over a loading line that shows until the flow page paints its own background. */
+const FramedFlow = ({ loading, ...props }: ComponentProps<typeof FlowFrame> & { loading: string }) => (
+  <div className="vw-frame">
+    <p className="vw-frame-loading" aria-hidden="true">
+      {loading}
+    </p>
+    <FlowFrame {...props} />
+  </div>
+)
+
 /** `data-state`: the phase, or the session status once there is one. */
 function dataState(s: VerificationState): string {
   return (s.phase === 'active' || s.phase === 'done') && s.status ? s.status : s.phase
@@ -44,8 +69,11 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
   const open = embedded && v.phase === 'active' && !!v.session
   const busy = v.phase === 'starting'
   const statusText = v.status ? m[v.status] : ''
+  const result = v.phase === 'done' && v.status && v.status in RESULT_LABEL ? (v.status as TerminalStatus) : undefined
+  const confirmed = result === 'verified'
 
   useEffect(() => applyAppearance(rootRef.current!, ctx.appearance), [ctx.appearance])
+  useEffect(() => warnIfStylesheetMissing(rootRef.current), [])
 
   const warm = () => {
     if (!prefetch) return
@@ -61,22 +89,26 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
         aria-haspopup={embedded && mode === 'modal' ? 'dialog' : undefined}
         aria-expanded={embedded ? open : undefined}
         aria-busy={busy || undefined}
+        // Verified stays focusable (focus returns here from the dialog) but starts nothing.
+        aria-disabled={confirmed || undefined}
         data-state={dataState(v)}
         disabled={disabled}
         onPointerEnter={warm}
         onFocus={warm}
         // Starting on pointerdown wins the ~100 ms until click (start() shares one request). Only
         // for the embedded flow: leaving the page or opening a popup waits for a real click.
-        onPointerDown={prefetch && embedded ? (e) => e.button === 0 && void v.start() : undefined}
-        onClick={() => void v.start()}
+        onPointerDown={prefetch && embedded && !confirmed ? (e) => e.button === 0 && void v.start() : undefined}
+        onClick={confirmed ? undefined : () => void v.start()}
       >
-        {busy ? m.starting : (children ?? m.start)}
+        {confirmed && <CheckIcon />}
+        {busy ? m.starting : result ? m[RESULT_LABEL[result]] : (children ?? m.start)}
       </button>
       {v.livemode === false && <span className="vw-badge">{m.testMode}</span>}
       {/* While the dialog is open it announces the status; afterwards (the result) this one does. */}
-      <span className="vw-status" role="status" aria-live="polite">
+      <span className="vw-status" role="status" aria-live="polite" data-status={v.status}>
         {open && mode === 'modal' ? '' : statusText}
       </span>
+      {result === 'failed' && <p className="vw-hint">{m.failedHint}</p>}
       {v.error && (
         <p className="vw-error" role="alert">
           {m[ERROR_TEXT[v.error.code] ?? 'errorGeneric']}{' '}
@@ -94,10 +126,10 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
           returnFocusRef={buttonRef}
           status={statusText}
         >
-          <FlowFrame store={v.store} title={m.dialogTitle} />
+          <FramedFlow store={v.store} title={m.dialogTitle} loading={m.flowLoading} />
         </VerificationDialog>
       )}
-      {mode === 'inline' && open && <FlowFrame store={v.store} title={m.dialogTitle} />}
+      {mode === 'inline' && open && <FramedFlow store={v.store} title={m.dialogTitle} loading={m.flowLoading} />}
     </div>
   )
 }

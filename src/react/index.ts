@@ -1,5 +1,7 @@
 'use client'
-import './styles.css'
+// No `import './styles.css'` here: package.json marks only CSS as having side effects, so a bundler
+// skips this entry module (and any import in it) whenever an app uses its re-exports, and the
+// library build emits dist/style.css anyway. Apps import 'verify-widget/styles.css' themselves.
 
 // Everything in core, and the store, is reachable from the React entry too; bundlers drop what is not used.
 export * from '../core'

@@ -1,4 +1,6 @@
 import '@testing-library/jest-dom/vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'
 
@@ -22,6 +24,14 @@ function onDialogKeydown(this: HTMLDialogElement, event: KeyboardEvent) {
   if (event.key !== 'Escape') return
   const cancel = new Event('cancel', { cancelable: true })
   if (this.dispatchEvent(cancel)) this.close()
+}
+
+// The widget's stylesheet, as an app loads it (jsdom cascades it into getComputedStyle).
+if (typeof document !== 'undefined') {
+  const style = document.createElement('style')
+  style.dataset.verifyWidget = 'styles'
+  style.textContent = readFileSync(join(import.meta.dirname, '../../src/react/styles.css'), 'utf8')
+  document.head.append(style)
 }
 
 afterEach(() => {

@@ -1,3 +1,5 @@
+// As an app does (import 'verify-widget/styles.css'); esbuild has no alias for the package name.
+import '../../../src/react/styles.css'
 import { createRoot } from 'react-dom/client'
 import { VerifyButton, VerifyProvider } from '../../../src/react'
 

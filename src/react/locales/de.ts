@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Zu viele Versuche. Bitte warten Sie kurz und versuchen Sie es erneut.',
   errorPopup: 'Ihr Browser hat das Prüffenster blockiert. Erlauben Sie Pop-ups und versuchen Sie es erneut.',
   errorGeneric: 'Bei der Prüfung ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
+  verifiedButton: 'Identity verified',
+  failedButton: 'Try verification again',
+  canceledButton: 'Start verification again',
+  expiredButton: 'Start a new verification',
+  failedHint: 'Good light and a clear view of your face help.',
+  flowLoading: 'Loading the verification…',
 }
 
 export default messages

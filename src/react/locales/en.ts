@@ -17,6 +17,13 @@ const en = {
   errorRateLimited: 'Too many attempts. Wait a moment and try again.',
   errorPopup: 'The verification window was blocked. Allow pop-ups and try again.',
   errorGeneric: 'Something went wrong. Please try again.',
+  // The button's label after a result: a confirmed state, or the next step.
+  verifiedButton: 'Identity verified',
+  failedButton: 'Try verification again',
+  canceledButton: 'Start verification again',
+  expiredButton: 'Start a new verification',
+  failedHint: 'Good light and a clear view of your face help.',
+  flowLoading: 'Loading the verification…',
 }
 
 export type MessageKey = keyof typeof en

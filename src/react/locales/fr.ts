@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Trop de tentatives. Patientez un instant et réessayez.',
   errorPopup: 'Votre navigateur a bloqué la fenêtre de vérification. Autorisez les fenêtres contextuelles et réessayez.',
   errorGeneric: 'Un problème est survenu pendant la vérification. Veuillez réessayer.',
+  verifiedButton: 'Identity verified',
+  failedButton: 'Try verification again',
+  canceledButton: 'Start verification again',
+  expiredButton: 'Start a new verification',
+  failedHint: 'Good light and a clear view of your face help.',
+  flowLoading: 'Loading the verification…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'बहुत अधिक प्रयास। कृपया थोड़ी देर रुककर फिर से कोशिश करें।',
   errorPopup: 'आपके ब्राउज़र ने सत्यापन विंडो रोक दी। पॉप-अप की अनुमति दें और फिर से कोशिश करें।',
   errorGeneric: 'सत्यापन में कुछ गलत हो गया। कृपया फिर से कोशिश करें।',
+  verifiedButton: 'Identity verified',
+  failedButton: 'Try verification again',
+  canceledButton: 'Start verification again',
+  expiredButton: 'Start a new verification',
+  failedHint: 'Good light and a clear view of your face help.',
+  flowLoading: 'Loading the verification…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Troppi tentativi. Attendi un momento e riprova.',
   errorPopup: 'Il browser ha bloccato la finestra di verifica. Consenti i pop-up e riprova.',
   errorGeneric: 'Qualcosa è andato storto con la verifica. Riprova.',
+  verifiedButton: 'Identity verified',
+  failedButton: 'Try verification again',
+  canceledButton: 'Start verification again',
+  expiredButton: 'Start a new verification',
+  failedHint: 'Good light and a clear view of your face help.',
+  flowLoading: 'Loading the verification…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: '試行回数が多すぎます。しばらく待ってから再試行してください。',
   errorPopup: 'ブラウザが確認ウィンドウをブロックしました。ポップアップを許可して再試行してください。',
   errorGeneric: '確認中に問題が発生しました。もう一度お試しください。',
+  verifiedButton: 'Identity verified',
+  failedButton: 'Try verification again',
+  canceledButton: 'Start verification again',
+  expiredButton: 'Start a new verification',
+  failedHint: 'Good light and a clear view of your face help.',
+  flowLoading: 'Loading the verification…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Muitas tentativas. Aguarde um momento e tente novamente.',
   errorPopup: 'Seu navegador bloqueou a janela de verificação. Permita pop-ups e tente novamente.',
   errorGeneric: 'Algo deu errado na verificação. Tente novamente.',
+  verifiedButton: 'Identity verified',
+  failedButton: 'Try verification again',
+  canceledButton: 'Start verification again',
+  expiredButton: 'Start a new verification',
+  failedHint: 'Good light and a clear view of your face help.',
+  flowLoading: 'Loading the verification…',
 }
 
 export default messages

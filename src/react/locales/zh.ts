@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: '尝试次数过多。请稍候再试。',
   errorPopup: '浏览器拦截了验证窗口。请允许弹出窗口后重试。',
   errorGeneric: '验证出现问题，请重试。',
+  verifiedButton: 'Identity verified',
+  failedButton: 'Try verification again',
+  canceledButton: 'Start verification again',
+  expiredButton: 'Start a new verification',
+  failedHint: 'Good light and a clear view of your face help.',
+  flowLoading: 'Loading the verification…',
 }
 
 export default messages
