@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
+import { clippedText, hostedStrings, PSEUDO } from '../../.storybook/locale'
 import { type MockBackendOptions, withMockBackend } from '../../.storybook/mocks/backend'
 import { goOffline, goOnline } from '../../.storybook/mocks/network'
 import ar from '../react/locales/ar'
@@ -31,9 +32,11 @@ const meta = {
   tags: ['page'],
   parameters: { layout: 'fullscreen' },
   args: { config: config(), initialStrings: ENGLISH_STRINGS },
+  // The toolbar's language, when chosen, wins over the story's own.
+  loaders: [async ({ globals }) => ({ toolbarStrings: await hostedStrings(globals.locale) })],
   // Every render gets its own store through a fresh key (args stay serialisable for controls).
   render: (args, { loaded, id }) => (
-    <HostedPage key={id} {...args} initialStrings={(loaded.strings as HostedStrings | undefined) ?? args.initialStrings} />
+    <HostedPage key={id} {...args} initialStrings={(loaded.toolbarStrings ?? loaded.strings ?? args.initialStrings) as HostedStrings} />
   ),
 } satisfies Meta<typeof HostedPage>
 export default meta
@@ -211,5 +214,16 @@ export const SwitchLanguage: Story = {
     await userEvent.selectOptions(within(canvasElement).getByLabelText(p.language), 'fr')
     await heading(canvasElement, fr.requires_input)
     await expect(new URL(window.location.href).searchParams.get('lang')).toBe('fr')
+  },
+}
+
+/** Long, accented strings (the pseudo-locale): every heading, paragraph and button still fits. */
+export const PseudoLocale: Story = {
+  globals: { locale: PSEUDO },
+  beforeEach: backend({ livemode: false, timeline: ['requires_input', 'failed'] }),
+  play: async ({ canvasElement }) => {
+    await heading(canvasElement, /^\[Ṽêŕîƒîçåţîöñ ƒåîļêð ·+\]$/)
+    await expect(within(canvasElement).getByRole('button', { name: /^\[Ţŕý åĝåîñ ·+\]$/ })).toBeVisible()
+    await expect(clippedText(canvasElement)).toEqual([])
   },
 }

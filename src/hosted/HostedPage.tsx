@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { FlowFrame } from '../react/FlowFrame'
 import type { Locale } from '../react/locales'
+import { formatMessage } from '../react/locales/format'
 import type { HostedConfig } from './config'
 import { LanguageSwitcher } from './LanguageSwitcher'
 import { describeView, StateCard } from './StateCard'
-import { format, type HostedStrings, loadStrings } from './strings'
+import { type HostedStrings, loadStrings } from './strings'
 import { useHostedVerification } from './useHostedVerification'
 import { useOnline } from './useOnline'
 import { deriveView } from './view'
@@ -103,7 +104,7 @@ export function HostedPage({ config, initialStrings }: HostedPageProps) {
         </p>
       </main>
       <footer className="vwh-footer">
-        <p>{format(page.footer, { provider })}</p>
+        <p>{formatMessage(page.footer, { provider }, strings.locale)}</p>
       </footer>
     </div>
   )

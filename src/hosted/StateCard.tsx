@@ -1,6 +1,6 @@
 import { type ReactNode, type RefObject, useState } from 'react'
+import { formatMessage } from '../react/locales/format'
 import type { HostedStrings } from './strings'
-import { format } from './strings'
 import { useCountdown } from './useCountdown'
 import type { HostedView } from './view'
 
@@ -57,11 +57,11 @@ export function describeView(view: HostedView, { widget: w, page: p }: HostedStr
 }
 
 /** Waits out a 429's Retry-After, then tries again by itself. */
-function RateLimitCountdown({ retryAfterMs, template, onDone }: { retryAfterMs: number; template: string; onDone: () => void }) {
+function RateLimitCountdown({ retryAfterMs, strings, onDone }: { retryAfterMs: number; strings: HostedStrings; onDone: () => void }) {
   // Fixed at mount: each 429 passes through `starting` first, which mounts a fresh countdown.
   const [until] = useState(() => Date.now() + retryAfterMs)
   const seconds = useCountdown(until, onDone)
-  return <p className="vwh-countdown">{format(template, { seconds })}</p>
+  return <p className="vwh-countdown">{formatMessage(strings.page.rateLimitedBody, { seconds }, strings.locale)}</p>
 }
 
 /** One state of the page: a heading that takes focus when the state changes, its copy, its next step. */
@@ -80,9 +80,7 @@ export function StateCard({ view, strings, headingRef, onStart, onCancel, flow }
         {content.title}
       </h2>
       <p>{content.body}</p>
-      {view.kind === 'rate_limited' && (
-        <RateLimitCountdown retryAfterMs={view.retryAfterMs} template={strings.page.rateLimitedBody} onDone={onStart} />
-      )}
+      {view.kind === 'rate_limited' && <RateLimitCountdown retryAfterMs={view.retryAfterMs} strings={strings} onDone={onStart} />}
       {action && (
         <div className="vwh-actions">
           <button type="button" className="vwh-button" data-variant={action.variant} onClick={action.run === 'start' ? onStart : onCancel}>

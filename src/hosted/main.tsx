@@ -9,7 +9,8 @@ import { ENGLISH_STRINGS, loadStrings } from './strings'
 const root = document.getElementById('root')
 if (root) {
   const config = readHostedConfig()
-  const locale = resolveLocale(config.lang ?? navigator.language)
+  // `?lang=`, else the person's browser languages in their order (index.html's own `lang` is only a default).
+  const locale = resolveLocale(config.lang, ...navigator.languages)
   // The first paint is already in the chosen language and direction; English if its chunk fails.
   loadStrings(locale)
     .catch(() => ENGLISH_STRINGS)

@@ -1,4 +1,5 @@
-import { englishMessages, type Locale, loadMessages, localeDirection, type Messages } from '../react/locales'
+import { englishMessages, type Locale, localeDirection, type Messages } from '../react/locales'
+import { loadCatalog } from '../react/locales/catalogs'
 import en, { type HostedMessages } from './locales/en'
 
 /** The widget's status strings plus the page's own copy, for one locale. */
@@ -18,20 +19,53 @@ const PAGE_LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Hoste
   de: () => import('./locales/de'),
   it: () => import('./locales/it'),
   pt: () => import('./locales/pt'),
-  ja: () => import('./locales/ja'),
-  zh: () => import('./locales/zh'),
+  nl: () => import('./locales/nl'),
+  sv: () => import('./locales/sv'),
+  da: () => import('./locales/da'),
+  nb: () => import('./locales/nb'),
+  fi: () => import('./locales/fi'),
+  is: () => import('./locales/is'),
+  pl: () => import('./locales/pl'),
+  cs: () => import('./locales/cs'),
+  sk: () => import('./locales/sk'),
+  sl: () => import('./locales/sl'),
+  hr: () => import('./locales/hr'),
+  sr: () => import('./locales/sr'),
+  bg: () => import('./locales/bg'),
+  ro: () => import('./locales/ro'),
+  hu: () => import('./locales/hu'),
+  el: () => import('./locales/el'),
+  tr: () => import('./locales/tr'),
+  ru: () => import('./locales/ru'),
+  uk: () => import('./locales/uk'),
+  lt: () => import('./locales/lt'),
+  lv: () => import('./locales/lv'),
+  et: () => import('./locales/et'),
   ar: () => import('./locales/ar'),
+  he: () => import('./locales/he'),
+  fa: () => import('./locales/fa'),
+  ur: () => import('./locales/ur'),
   hi: () => import('./locales/hi'),
+  bn: () => import('./locales/bn'),
+  ta: () => import('./locales/ta'),
+  th: () => import('./locales/th'),
+  vi: () => import('./locales/vi'),
+  id: () => import('./locales/id'),
+  ms: () => import('./locales/ms'),
+  fil: () => import('./locales/fil'),
+  ja: () => import('./locales/ja'),
+  ko: () => import('./locales/ko'),
+  zh: () => import('./locales/zh'),
+  'zh-Hant': () => import('./locales/zh-Hant'),
 }
 
-/** Both catalogs of a locale, each its own lazily fetched chunk; English is always at hand. */
+/**
+ * Both catalogs of a locale, each its own lazily fetched chunk, fetched together; English is always
+ * at hand. The widget's table of chunks is imported here directly: the page waits for its strings
+ * before the first paint, so it must not wait for that table first.
+ */
 export async function loadStrings(locale: Locale): Promise<HostedStrings> {
   if (locale === 'en') return ENGLISH_STRINGS
-  const [widget, { default: page }] = await Promise.all([loadMessages(locale), PAGE_LOADERS[locale]()])
+  const [widget, { default: page }] = await Promise.all([loadCatalog(locale), PAGE_LOADERS[locale]()])
   return { locale, dir: localeDirection(locale), widget, page }
-}
-
-/** `{name}` placeholders; a missing value leaves the placeholder visible rather than blank. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match))
 }

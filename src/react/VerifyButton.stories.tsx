@@ -1,5 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor, within } from 'storybook/test'
+import { clippedText, PSEUDO, providerLocale } from '../../.storybook/locale'
 import { type MockBackendOptions, withMockBackend } from '../../.storybook/mocks/backend'
 import { pressEscape } from '../../.storybook/mocks/keyboard'
 import type { Appearance } from './appearance'
@@ -17,8 +18,14 @@ declare module 'storybook/internal/csf' {
 }
 
 // The real provider, pointed at the MSW-mocked backend; this Storybook's own host serves the mock flow page.
-const withProvider: Decorator = (Story, { parameters }) => (
-  <VerifyProvider endpoint="/api/verify" allowedHosts={[window.location.host]} {...parameters.verifyProvider}>
+// The toolbar's language, when chosen, wins over the story's own.
+const withProvider: Decorator = (Story, { parameters, globals }) => (
+  <VerifyProvider
+    endpoint="/api/verify"
+    allowedHosts={[window.location.host]}
+    {...parameters.verifyProvider}
+    {...providerLocale(globals.locale)}
+  >
     <Story />
   </VerifyProvider>
 )
@@ -230,5 +237,18 @@ export const FaceVerifyPopup: Story = {
   play: async ({ canvasElement }) => {
     // Opening the popup needs a real click from a person; the story shows the ready button.
     await expect(button(canvasElement)).toBeEnabled()
+  },
+}
+
+/** Long, accented strings (the pseudo-locale): the label and the error wrap instead of being cut off. */
+export const PseudoLocale: Story = {
+  globals: { locale: PSEUDO },
+  beforeEach: backend({ createFailures: ['offline'] }),
+  play: async ({ canvasElement, userEvent }) => {
+    const start = await within(canvasElement).findByRole('button', { name: /^\[Ṽêŕîƒý ýöûŕ îðêñţîţý ·+\]$/ })
+    await userEvent.click(start)
+    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 8000 })
+    await expect(alert).toHaveTextContent(/^\[Çöûļð ñöţ çöññêçţ/)
+    await expect(clippedText(canvasElement)).toEqual([])
   },
 }

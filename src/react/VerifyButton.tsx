@@ -69,7 +69,7 @@ function dataState(s: VerificationState): string {
 
 export function VerifyButton({ children, prefetch = true, disabled, className, locale, mode = 'modal', ...options }: VerifyButtonProps) {
   const ctx = useVerifyContext('VerifyButton')
-  const { messages: m, dir, locale: lang } = useLocaleMessages(locale ?? ctx.locale)
+  const { messages: m, dir, locale: lang } = useLocaleMessages(locale ?? ctx.locale, ctx.messages)
   const v = useVerification({ ...options, mode })
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)

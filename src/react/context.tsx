@@ -5,6 +5,7 @@ import { createVerifyClient, type DEFAULT_ALLOWED_HOSTS, type VerifyClient } fro
 import { resolveAllowedHosts, resolveEndpoint } from '../core/config'
 import { createStatusHub, type StatusHub } from '../core/hub'
 import type { Appearance } from './appearance'
+import type { Messages } from './locales'
 
 export interface VerifyProviderProps {
   /** Base path of the integrator backend; defaults to the page's `verify-widget:endpoint` meta, else `/api/verify`. */
@@ -12,6 +13,8 @@ export interface VerifyProviderProps {
   /** A BCP 47 tag (`fr`, `pt-BR`); defaults to `<html lang>`. */
   locale?: string
   /** Compared by value: an inline `appearance={{…}}` re-renders nothing and restarts nothing. */
+  /** Your own wording for any string, laid over the locale's (the keys of `englishMessages`); compared by value. */
+  messages?: Partial<Messages>
   appearance?: Appearance
   /** Flow hosts that may be opened (compared by value); defaults to the `verify-widget:allowed-hosts` meta, else DEFAULT_ALLOWED_HOSTS. */
   allowedHosts?: readonly string[]
@@ -28,6 +31,7 @@ export interface VerifyContextValue {
   hub: StatusHub
   allowedHosts: typeof DEFAULT_ALLOWED_HOSTS
   locale: string | undefined
+  messages: Partial<Messages> | undefined
   appearance: Appearance | undefined
 }
 
@@ -38,7 +42,7 @@ const VerifyContext = createContext<VerifyContextValue | null>(null)
  * session) is made once per `endpoint`; new object or function identities (an inline `appearance`,
  * `allowedHosts` or `fetch`) are compared by value or read through a ref, never a reason to rebuild.
  */
-export function VerifyProvider({ endpoint, locale, appearance, allowedHosts, queryClient, fetch, children }: VerifyProviderProps) {
+export function VerifyProvider({ endpoint, locale, messages, appearance, allowedHosts, queryClient, fetch, children }: VerifyProviderProps) {
   const parent = useContext(QueryClientContext)
   const [own] = useState(() => (queryClient || parent ? undefined : new QueryClient()))
   const client = queryClient ?? parent ?? own!
@@ -54,10 +58,11 @@ export function VerifyProvider({ endpoint, locale, appearance, allowedHosts, que
   }, [resolvedEndpoint])
   const hostsKey = allowedHosts?.join(',')
   const appearanceKey = appearance && JSON.stringify(appearance)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the keys stand for allowedHosts and appearance, so inline literals change nothing
+  const messagesKey = messages && JSON.stringify(messages)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the keys stand for allowedHosts, messages and appearance, so inline literals change nothing
   const value = useMemo<VerifyContextValue>(
-    () => ({ ...api, allowedHosts: resolveAllowedHosts(allowedHosts), locale, appearance }),
-    [api, hostsKey, locale, appearanceKey],
+    () => ({ ...api, allowedHosts: resolveAllowedHosts(allowedHosts), locale, messages, appearance }),
+    [api, hostsKey, locale, messagesKey, appearanceKey],
   )
   const inner = <VerifyContext.Provider value={value}>{children}</VerifyContext.Provider>
   return client === parent ? inner : <QueryClientProvider client={client}>{inner}</QueryClientProvider>

@@ -16,7 +16,8 @@ const messages: HostedMessages = {
   offlineTitle: 'أنت غير متصل',
   offlineBody: 'سنتابع فور عودة اتصالك.',
   rateLimitedTitle: 'يرجى الانتظار قليلًا',
-  rateLimitedBody: 'إعادة المحاولة خلال {seconds} ث.',
+  rateLimitedBody:
+    '{seconds, plural, zero {إعادة المحاولة الآن.} one {إعادة المحاولة خلال ثانية واحدة.} two {إعادة المحاولة خلال ثانيتين.} few {إعادة المحاولة خلال # ثوانٍ.} many {إعادة المحاولة خلال # ثانية.} other {إعادة المحاولة خلال # ثانية.}}',
   errorTitle: 'حدث خطأ ما',
   startAgain: 'ابدأ من جديد',
   cancel: 'إلغاء',

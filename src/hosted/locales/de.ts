@@ -16,7 +16,7 @@ const messages: HostedMessages = {
   offlineTitle: 'Sie sind offline',
   offlineBody: 'Wir machen weiter, sobald Ihre Verbindung wieder da ist.',
   rateLimitedTitle: 'Bitte warten Sie einen Moment',
-  rateLimitedBody: 'Neuer Versuch in {seconds} s.',
+  rateLimitedBody: '{seconds, plural, one {Neuer Versuch in # Sekunde.} other {Neuer Versuch in # Sekunden.}}',
   errorTitle: 'Etwas ist schiefgelaufen',
   startAgain: 'Neu beginnen',
   cancel: 'Abbrechen',

@@ -15,7 +15,7 @@ const en = {
   offlineTitle: 'You are offline',
   offlineBody: 'We will carry on as soon as your connection is back.',
   rateLimitedTitle: 'Please wait a moment',
-  rateLimitedBody: 'Trying again in {seconds} s.',
+  rateLimitedBody: '{seconds, plural, one {Trying again in # second.} other {Trying again in # seconds.}}',
   errorTitle: 'Something went wrong',
   startAgain: 'Start again',
   cancel: 'Cancel',

@@ -16,7 +16,7 @@ const messages: HostedMessages = {
   offlineTitle: 'Estás sin conexión',
   offlineBody: 'Continuaremos en cuanto vuelva tu conexión.',
   rateLimitedTitle: 'Espera un momento',
-  rateLimitedBody: 'Reintentando en {seconds} s.',
+  rateLimitedBody: '{seconds, plural, one {Reintentando en # segundo.} other {Reintentando en # segundos.}}',
   errorTitle: 'Algo salió mal',
   startAgain: 'Empezar de nuevo',
   cancel: 'Cancelar',

@@ -16,7 +16,7 @@ const messages: HostedMessages = {
   offlineTitle: 'Vous êtes hors ligne',
   offlineBody: 'Nous reprendrons dès que votre connexion sera rétablie.',
   rateLimitedTitle: 'Veuillez patienter un instant',
-  rateLimitedBody: 'Nouvel essai dans {seconds} s.',
+  rateLimitedBody: '{seconds, plural, one {Nouvel essai dans # seconde.} other {Nouvel essai dans # secondes.}}',
   errorTitle: 'Un problème est survenu',
   startAgain: 'Recommencer',
   cancel: 'Annuler',

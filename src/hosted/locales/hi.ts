@@ -16,7 +16,7 @@ const messages: HostedMessages = {
   offlineTitle: 'आप ऑफ़लाइन हैं',
   offlineBody: 'कनेक्शन लौटते ही हम आगे बढ़ेंगे।',
   rateLimitedTitle: 'कृपया थोड़ा रुकें',
-  rateLimitedBody: '{seconds} सेकंड में फिर से कोशिश होगी।',
+  rateLimitedBody: '{seconds, plural, one {# सेकंड में फिर से कोशिश होगी।} other {# सेकंड में फिर से कोशिश होगी।}}',
   errorTitle: 'कुछ गलत हो गया',
   startAgain: 'फिर से शुरू करें',
   cancel: 'रद्द करें',

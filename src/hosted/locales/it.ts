@@ -16,7 +16,7 @@ const messages: HostedMessages = {
   offlineTitle: 'Sei offline',
   offlineBody: 'Continueremo appena la connessione torna.',
   rateLimitedTitle: 'Attendi un momento',
-  rateLimitedBody: 'Nuovo tentativo tra {seconds} s.',
+  rateLimitedBody: '{seconds, plural, one {Nuovo tentativo tra # secondo.} other {Nuovo tentativo tra # secondi.}}',
   errorTitle: 'Qualcosa è andato storto',
   startAgain: 'Ricomincia',
   cancel: 'Annulla',

@@ -16,7 +16,7 @@ const messages: HostedMessages = {
   offlineTitle: 'オフラインです',
   offlineBody: '接続が戻りしだい続行します。',
   rateLimitedTitle: '少しお待ちください',
-  rateLimitedBody: '{seconds} 秒後に再試行します。',
+  rateLimitedBody: '{seconds, plural, other {# 秒後に再試行します。}}',
   errorTitle: '問題が発生しました',
   startAgain: 'やり直す',
   cancel: 'キャンセル',

@@ -16,7 +16,7 @@ const messages: HostedMessages = {
   offlineTitle: 'Você está offline',
   offlineBody: 'Continuaremos assim que sua conexão voltar.',
   rateLimitedTitle: 'Aguarde um momento',
-  rateLimitedBody: 'Nova tentativa em {seconds} s.',
+  rateLimitedBody: '{seconds, plural, one {Nova tentativa em # segundo.} other {Nova tentativa em # segundos.}}',
   errorTitle: 'Algo deu errado',
   startAgain: 'Recomeçar',
   cancel: 'Cancelar',

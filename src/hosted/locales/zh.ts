@@ -16,7 +16,7 @@ const messages: HostedMessages = {
   offlineTitle: '您已离线',
   offlineBody: '网络恢复后我们会继续。',
   rateLimitedTitle: '请稍候',
-  rateLimitedBody: '{seconds} 秒后重试。',
+  rateLimitedBody: '{seconds, plural, other {# 秒后重试。}}',
   errorTitle: '出现问题',
   startAgain: '重新开始',
   cancel: '取消',

@@ -3,32 +3,45 @@ import en, { type MessageKey, type Messages } from './en'
 export type { MessageKey, Messages }
 export { en as englishMessages }
 
-export const SUPPORTED_LOCALES = ['en', 'es', 'fr', 'de', 'it', 'pt', 'ja', 'zh', 'ar', 'hi'] as const
+/** Every shipped locale, English first (the order of the hosted page's language menu). */
+// biome-ignore format: a few lines by region read better than one line per tag
+export const SUPPORTED_LOCALES = [
+  'en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'sv', 'da', 'nb', 'fi', 'is', 'pl', 'cs', 'sk', 'sl', 'hr', 'sr', 'bg', 'ro', 'hu',
+  'el', 'tr', 'ru', 'uk', 'lt', 'lv', 'et', 'ar', 'he', 'fa', 'ur', 'hi', 'bn', 'ta', 'th', 'vi', 'id', 'ms', 'fil', 'ja', 'ko',
+  'zh', 'zh-Hant',
+] as const
 export type Locale = (typeof SUPPORTED_LOCALES)[number]
 
-/** `pt-BR` → `pt`; an unsupported or missing tag → `en`. */
-export function resolveLocale(tag: string | undefined): Locale {
-  const base = tag?.toLowerCase().split(/[-_]/)[0]
-  return SUPPORTED_LOCALES.find((l) => l === base) ?? 'en'
+// Tags that name a shipped language under another code: Norwegian and Nynorsk read Bokmål, Tagalog
+// reads Filipino, and the legacy codes for Hebrew and Indonesian that older systems still send.
+const ALIASES: Record<string, Locale> = { no: 'nb', nn: 'nb', tl: 'fil', iw: 'he', in: 'id' }
+
+/** The shipped locale a BCP 47 tag asks for, region and script considered (`pt-BR` → `pt`, `zh-TW` → `zh-Hant`). */
+export function matchLocale(tag: string | null | undefined): Locale | undefined {
+  const lower = `${tag ?? ''}-`.toLowerCase().replace(/_/g, '-')
+  const base = lower.slice(0, lower.indexOf('-'))
+  if (base === 'zh') return /-(hant|tw|hk|mo)-/.test(lower) && !lower.includes('-hans-') ? 'zh-Hant' : 'zh'
+  // Compared, not trusted: `ALIASES.constructor` is a function, which no locale equals.
+  return SUPPORTED_LOCALES.find((l) => l === (ALIASES[base] ?? base))
+}
+
+/** The first tag that names a shipped locale, in order of preference; `en` when none does. */
+export function resolveLocale(...tags: ReadonlyArray<string | null | undefined>): Locale {
+  for (const tag of tags) {
+    const locale = matchLocale(tag)
+    if (locale) return locale
+  }
+  return 'en'
 }
 
 export function localeDirection(locale: Locale): 'ltr' | 'rtl' {
-  return locale === 'ar' ? 'rtl' : 'ltr'
+  return /^(ar|he|fa|ur)$/.test(locale) ? 'rtl' : 'ltr'
 }
 
-// One dynamic import per locale: each is its own chunk, fetched only when a page asks for it.
-const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Messages }>> = {
-  es: () => import('./es'),
-  fr: () => import('./fr'),
-  de: () => import('./de'),
-  it: () => import('./it'),
-  pt: () => import('./pt'),
-  ja: () => import('./ja'),
-  zh: () => import('./zh'),
-  ar: () => import('./ar'),
-  hi: () => import('./hi'),
-}
-
+/**
+ * A locale's strings. The table of locale chunks is itself a chunk: a page in English never
+ * downloads it, and the widget's entry stays within its size budget as locales are added.
+ */
 export async function loadMessages(locale: Locale): Promise<Messages> {
-  return locale === 'en' ? en : (await LOADERS[locale]()).default
+  return locale === 'en' ? en : (await import('./catalogs')).loadCatalog(locale)
 }
