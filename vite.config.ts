@@ -81,7 +81,15 @@ export default defineConfig(({ mode }): ViteUserConfig => {
         },
         {
           extends: true,
-          test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'], testTimeout: 20_000, hookTimeout: 30_000 },
+          test: {
+            name: 'server',
+            environment: 'node',
+            include: ['tests/server/**/*.test.ts'],
+            testTimeout: 20_000,
+            hookTimeout: 30_000,
+            // One throwaway PostgreSQL server for the run (the PostgreSQL store's tests).
+            globalSetup: ['tests/support/postgres-setup.ts'],
+          },
         },
       ],
     },
