@@ -8,7 +8,8 @@ const at = (path: string) => resolve(root, path)
 
 // Browser entries leave the app's own React and TanStack Query to the app.
 const browserExternal = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/]
-const nodeExternal = [...builtinModules, /^node:/, 'better-sqlite3']
+// Database drivers are optional peer dependencies, loaded only by the store that needs them.
+const nodeExternal = [...builtinModules, /^node:/, 'better-sqlite3', 'pg', /^pg\//]
 
 /**
  * One config, three builds:
