@@ -10,7 +10,7 @@ import { extname, join, normalize, resolve } from 'node:path'
 import type { Sandbox } from '../src/sandbox'
 import { startSandbox } from '../src/sandbox'
 import type { CookieIdentity, Identity, VerificationHandlerOptions } from '../src/server'
-import { createCookieIdentity, createVerificationHandler, toNodeListener } from '../src/server'
+import { createCookieIdentity, createPostgresStore, createVerificationHandler, toNodeListener } from '../src/server'
 
 const PORT = Number(process.env.PORT ?? 4000)
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010)
@@ -224,10 +224,14 @@ function listen(server: Server, port: number, host: string): Promise<boolean> {
 async function main(): Promise<void> {
   const { sandbox, options } = await providers()
   const cookieIdentity = createCookieIdentity({ secret: keys.cookieSecret })
+  // SQLite in the data dir by default; DATABASE_URL=postgres://… for several instances on one database.
+  const databaseUrl = env.DATABASE_URL
+  const store = databaseUrl ? createPostgresStore({ connectionString: databaseUrl, schema: env.DATABASE_SCHEMA }) : undefined
   const handler = createVerificationHandler({
     ...options,
     basePath: BASE,
     dataDir: DATA_DIR,
+    store,
     identify: (request): Identity | null => cookieIdentity.identify(request),
     onError: (error) => console.error('[verify-widget]', error),
   })
@@ -245,6 +249,7 @@ async function main(): Promise<void> {
   console.log(`  demo         http://localhost:${PORT}/demo/`)
   console.log(`  backend      http://localhost:${PORT}${BASE}`)
   if (sandbox) console.log(`  sandbox      ${sandbox.url}`)
+  console.log(`  store        ${databaseUrl ? `PostgreSQL (${new URL(databaseUrl).host})` : `SQLite in ${DATA_DIR}`}`)
   console.log('Press Ctrl-C to stop.')
 
   let stopping = false
@@ -256,6 +261,7 @@ async function main(): Promise<void> {
     await Promise.all(servers.map((server) => new Promise<void>((done) => server.close(() => done()))))
     await sandbox?.close()
     await handler.close()
+    await store?.close()
     process.exit(0)
   }
   process.once('SIGINT', () => void stop('SIGINT'))

@@ -41,12 +41,13 @@ export type VerificationHandler = ((request: Request) => Promise<Response>) & {
 export function createVerificationHandler(options: VerificationHandlerOptions): VerificationHandler {
   const basePath = (options.basePath ?? '/api/verify').replace(/\/+$/, '')
   const ownsStore = options.store === undefined
+  const store = options.store ?? createSqliteStore({ path: join(options.dataDir ?? '.data', 'verify.sqlite') })
   const ctx: HandlerContext = {
     options,
-    store: options.store ?? createSqliteStore({ path: join(options.dataDir ?? '.data', 'verify.sqlite') }),
+    store,
     facesign: options.facesign ? createFaceSignClient(options.facesign) : undefined,
     faceverify: options.faceverify ? createFaceVerifyClient(options.faceverify) : undefined,
-    events: createSessionEvents(),
+    events: createSessionEvents(store, options.onError),
     statusCache: createStatusCache(options.statusCacheMs ?? 5000),
     createLimiter: createRateLimiter(options.createLimitPerMinute ?? 10, 60_000),
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
