@@ -70,8 +70,10 @@ export async function createSession(ctx: HandlerContext, request: Request): Prom
         })
       }
       const session = await createWithProvider(ctx, user, provider, country)
-      await ctx.store.insert(session)
-      return json(toVerificationSession(session), 201)
+      // The store's one-open-session rule holds across instances: if another one won the race,
+      // its session is the user's and ours is never handed out.
+      const { session: stored, created } = await ctx.store.insertOpen(session)
+      return json(toVerificationSession(stored), created ? 201 : 200)
     })
   ctx.createLocks.set(key, run)
   try {
