@@ -102,34 +102,38 @@ export function createPostgresStore(options: PostgresStoreOptions): SessionStore
     }
   }
 
-  // The monotonic rule is the UPDATE's WHERE: a terminal status stays, nothing moves back. The
-  // row lock taken first gives the previous status for the outbox row and serialises appliers.
+  // The monotonic rule is the UPDATE's WHERE: a terminal status stays, nothing moves back. The row
+  // lock (`cur`, taken first) gives the previous status for the outbox row and makes appliers take
+  // turns. One round trip answers the row as it was and, when it changed, as it is now.
   async function applyStatusIn(
     client: PostgresClientLike,
     id: string,
     status: SessionStatus,
     at: string,
   ): Promise<ApplyStatusResult | undefined> {
-    const current = await client.query(`SELECT ${SESSION_COLUMNS} FROM ${S}.sessions WHERE id = $1 FOR UPDATE`, [id])
-    const before = fromRow(current.rows[0])
-    if (!before) return undefined
-    const updated = await client.query(
-      `UPDATE ${S}.sessions SET status = $2, updated_at = $3
-        WHERE id = $1 AND ${S}.status_rank(status) < 3 AND ${S}.status_rank($2) > ${S}.status_rank(status)
-        RETURNING ${SESSION_COLUMNS}`,
+    const { rows } = await client.query(
+      `WITH cur AS (SELECT ${SESSION_COLUMNS} FROM ${S}.sessions WHERE id = $1 FOR UPDATE),
+       upd AS (
+         UPDATE ${S}.sessions s SET status = $2, updated_at = $3 FROM cur
+          WHERE s.id = cur.id AND ${S}.status_rank(cur.status) < 3 AND ${S}.status_rank($2) > ${S}.status_rank(cur.status)
+          RETURNING ${SESSION_COLUMNS.split(', ')
+            .map((c) => `s.${c}`)
+            .join(', ')}
+       )
+       SELECT 'after' AS version, * FROM upd UNION ALL SELECT 'before' AS version, * FROM cur`,
       [id, status, at],
     )
-    const after = fromRow(updated.rows[0])
+    const before = fromRow(rows.find((r) => r.version === 'before'))
+    if (!before) return undefined
+    const after = fromRow(rows.find((r) => r.version === 'after'))
     if (!after) return { session: before, changed: false }
     const change: StatusChange = statusChange(after, before.status)
-    await client.query(`INSERT INTO ${S}.outbox (id, session_id, change, created_at) VALUES ($1, $2, $3, $4)`, [
-      change.eventId,
-      id,
-      JSON.stringify(change),
-      new Date(now()).toISOString(),
-    ])
-    // Delivered to listeners only if and when this transaction commits.
-    await client.query('SELECT pg_notify($1, $2)', [channel, id])
+    // The outbox row and the NOTIFY (delivered to listeners only if and when this commits) together.
+    await client.query(
+      `WITH queued AS (INSERT INTO ${S}.outbox (id, session_id, change, created_at) VALUES ($1, $2, $3, $4))
+       SELECT pg_notify($5, $2)`,
+      [change.eventId, id, JSON.stringify(change), new Date(now()).toISOString(), channel],
+    )
     return { session: after, changed: true, change }
   }
 
