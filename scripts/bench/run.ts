@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: bundle sizes against the peers, the hosted page in headless Chromium, click →
- * flow, webhook → status shown, the backend on loopback and the widget's heap. Prints a table,
- * writes bench/results.json and exits 1 when a figure is over its budget. `--quick` runs fewer
- * rounds and writes bench/.tmp/results-quick.json instead; `--only=bundle,hosted,click,webhook,
- * backend,memory` picks sections. Not part of `npm test`: the figures depend on the machine.
+ * flow, webhook → status shown, the backend on loopback, the widget's heap and two instances on
+ * one PostgreSQL database. Prints a table, writes bench/results.json and exits 1 when a figure is
+ * over its budget. `--quick` runs fewer rounds and writes bench/.tmp/results-quick.json instead;
+ * `--only=bundle,hosted,click,webhook,backend,memory,instances` picks sections. Not part of `npm test`: the figures depend on the machine.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -13,6 +13,7 @@ import { runBackendBench } from './backend'
 import { runBundleBench } from './bundle'
 import { runClickBench } from './click'
 import { runHostedBench } from './hosted'
+import { runInstancesBench } from './instances'
 import { type BenchApp, startBenchApp } from './lib/app'
 import { buildBenchPage } from './lib/bench-page'
 import { launchChromium } from './lib/browser'
@@ -23,7 +24,7 @@ import { runMemoryBench } from './memory'
 import { type BenchResults, rowsFor } from './rows'
 import { runWebhookBench } from './webhook'
 
-const SECTIONS = ['bundle', 'hosted', 'click', 'webhook', 'backend', 'memory'] as const
+const SECTIONS = ['bundle', 'hosted', 'click', 'webhook', 'backend', 'memory', 'instances'] as const
 type Section = (typeof SECTIONS)[number]
 
 const argv = process.argv.slice(2)
@@ -117,6 +118,9 @@ async function main(): Promise<number> {
   // Last, with the app and browser gone: it saturates the CPU on its own.
   await section(results, 'backend', `backend on loopback (scripts/bench/server.ts, ${ROUNDS.pollSeconds} s of polling)`, async () => {
     results.backend = await runBackendBench(ROUNDS.pollSeconds)
+  })
+  await section(results, 'instances', 'two instances on one PostgreSQL database (a throwaway server)', async () => {
+    results.instances = await runInstancesBench(quick)
   })
   results.environment.loadAverageAtEnd = load()
   results.environment.seconds = Math.round((Date.now() - started) / 1000)
