@@ -4,7 +4,7 @@ import { type HandlerContext, toSnapshot } from './context'
 import { errorResponse, fromProviderError, HttpError, ProviderError } from './errors'
 import { createFaceSignClient } from './facesign'
 import { createFaceVerifyClient } from './faceverify'
-import { createOutboxDispatcher } from './outbox'
+import { createOutboxDispatcher, type OutboxDispatcher } from './outbox'
 import { createRateLimiter } from './rate-limit'
 import { sessionEvents } from './routes/events'
 import { cancelSession, createSession, getSession, refreshSecret } from './routes/sessions'
@@ -61,7 +61,21 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
     heartbeatMs: options.heartbeatMs ?? 15_000,
     createLocks: new Map(),
     createLeases: new Map(),
-    outbox: createOutboxDispatcher({
+    // Started by the first request (or latestSession), not here: creating a handler at import time
+    // (a Next.js route module, `next build`) must open no store and create no file.
+    outbox: {
+      wake: () => startOutbox().wake(),
+      idle: () => outbox?.idle() ?? Promise.resolve(),
+      close: () => {
+        closed = true
+        outbox?.close()
+      },
+    },
+  }
+  let outbox: OutboxDispatcher | undefined
+  let closed = false
+  function startOutbox(): OutboxDispatcher {
+    outbox ??= createOutboxDispatcher({
       store,
       onStatusChange: options.onStatusChange,
       onError: options.onError,
@@ -69,10 +83,14 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
       retryDelayMs: options.outbox?.retryDelayMs ?? 1000,
       leaseMs: options.outbox?.leaseMs ?? 30_000,
       pollMs: options.outbox?.pollMs ?? 5000,
-    }),
+    })
+    if (closed) outbox.close()
+    return outbox
   }
 
   async function handle(request: Request): Promise<Response> {
+    // The outbox drains from the first request on (entries a crash left behind included).
+    if (!closed) startOutbox()
     const path = new URL(request.url).pathname
     if (!path.startsWith(`${basePath}/`)) return errorResponse(new HttpError(404, 'not_found_error', 'route_not_found', 'No such route.'))
     const rest = path.slice(basePath.length)
@@ -106,6 +124,7 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
     openStreams: { get: () => ctx.events.size },
     latestSession: {
       value: async (userId: string, provider?: Provider) => {
+        if (!closed) startOutbox()
         const session = await store.latest(userId, provider)
         return session ? toSnapshot(session) : undefined
       },
