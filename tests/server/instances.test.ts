@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { StatusChange } from '../../src/server'
 import { testDatabaseUrl } from '../support/postgres'
 import { WEBHOOK_SECRET } from './harness'
 import { type Instances, startInstances } from './instances'
@@ -9,8 +10,17 @@ import { type Instances, startInstances } from './instances'
 // run. Provider reads are throttled to one a minute, so whatever reaches an instance within a test
 // came through the database (a constraint, a lock or a NOTIFY), not through its own polling.
 let two: Instances
+// Every onStatusChange call either instance makes.
+const hookCalls: StatusChange[] = []
 beforeAll(async () => {
-  two = await startInstances(2, { statusCacheMs: 60_000, heartbeatMs: 60_000 })
+  two = await startInstances(2, {
+    statusCacheMs: 60_000,
+    heartbeatMs: 60_000,
+    onStatusChange: (change) => {
+      hookCalls.push(change)
+    },
+    outbox: { pollMs: 100 },
+  })
 })
 afterAll(() => two.close())
 
@@ -100,5 +110,12 @@ describe('two instances on one PostgreSQL database', () => {
     ])
     expect(outbox).toHaveLength(1)
     expect((await (await b!.api(`/sessions/${session.sessionId}`, { user: 'dupes' })).json()).status).toBe('verified')
+    // One hook call for the transition, from whichever instance claimed it.
+    await expect.poll(() => hookCalls.filter((c) => c.session.sessionId === session.sessionId && c.status === 'verified').length).toBe(1)
+    // Settled in the store, so no instance will claim it again.
+    await expect
+      .poll(async () => (await sql(`SELECT state FROM "${two.schema}".outbox WHERE id = $1`, [`${session.sessionId}.verified`]))[0]?.state)
+      .toBe('delivered')
+    expect(hookCalls.filter((c) => c.eventId === `${session.sessionId}.verified`)).toHaveLength(1)
   })
 })
