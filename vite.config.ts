@@ -12,7 +12,8 @@ const browserExternal = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-
 // Storybook load it exactly as an app does.
 const STYLESHEET = at('src/react/styles.css')
 const stylesheetAlias = { find: /^verify-widget\/styles\.css$/, replacement: STYLESHEET }
-const nodeExternal = [...builtinModules, /^node:/, 'better-sqlite3']
+// Database drivers are optional peer dependencies, loaded only by the store that needs them.
+const nodeExternal = [...builtinModules, /^node:/, 'better-sqlite3', 'pg', /^pg\//]
 
 /**
  * One config, three builds:
@@ -94,7 +95,15 @@ export default defineConfig(({ mode }): ViteUserConfig => {
         },
         {
           extends: true,
-          test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'], testTimeout: 20_000, hookTimeout: 30_000 },
+          test: {
+            name: 'server',
+            environment: 'node',
+            include: ['tests/server/**/*.test.ts'],
+            testTimeout: 20_000,
+            hookTimeout: 30_000,
+            // One throwaway PostgreSQL server for the run (the PostgreSQL store's tests).
+            globalSetup: ['tests/support/postgres-setup.ts'],
+          },
         },
       ],
     },

@@ -10,7 +10,7 @@ import { extname, join, normalize, resolve } from 'node:path'
 import type { Sandbox } from '../src/sandbox'
 import { startSandbox } from '../src/sandbox'
 import type { CookieIdentity, Identity, VerificationHandlerOptions } from '../src/server'
-import { createCookieIdentity, createVerificationHandler, toNodeListener } from '../src/server'
+import { createCookieIdentity, createPostgresStore, createVerificationHandler, toNodeListener } from '../src/server'
 import { guardListener, guardServer } from '../src/server/node-guard'
 import { createDemoOutcomes } from './lib/demo-outcomes'
 
@@ -236,6 +236,9 @@ function listen(server: Server, port: number, host: string): Promise<boolean> {
 async function main(): Promise<void> {
   const { sandbox, options } = await providers()
   const cookieIdentity = createCookieIdentity({ secret: keys.cookieSecret })
+  // SQLite in the data dir by default; DATABASE_URL=postgres://… for several instances on one database.
+  const databaseUrl = env.DATABASE_URL
+  const store = databaseUrl ? createPostgresStore({ connectionString: databaseUrl, schema: env.DATABASE_SCHEMA }) : undefined
   const identify = (request: Request): Identity | null => cookieIdentity.identify(request)
   // VERIFY_DEMO_HOOK_HOLD=1: the hook never finishes (the e2e suite kills the process mid-delivery).
   const outcomes = createDemoOutcomes({ identify, holdHook: env.VERIFY_DEMO_HOOK_HOLD === '1' })
@@ -243,6 +246,7 @@ async function main(): Promise<void> {
     ...options,
     basePath: BASE,
     dataDir: DATA_DIR,
+    store,
     identify,
     onStatusChange: (change) => outcomes.onStatusChange(change),
     // A crashed delivery comes back after this lease: short in the demo, so a restart shows it soon.
@@ -268,6 +272,7 @@ async function main(): Promise<void> {
   console.log(`  demo         http://localhost:${PORT}/demo/`)
   console.log(`  backend      http://localhost:${PORT}${BASE}`)
   if (sandbox) console.log(`  sandbox      ${sandbox.url}`)
+  console.log(`  store        ${databaseUrl ? `PostgreSQL (${new URL(databaseUrl).host})` : `SQLite in ${DATA_DIR}`}`)
   console.log('Press Ctrl-C to stop.')
 
   let stopping = false
@@ -279,6 +284,7 @@ async function main(): Promise<void> {
     await Promise.all(servers.map((server) => new Promise<void>((done) => server.close(() => done()))))
     await sandbox?.close()
     await handler.close()
+    await store?.close()
     process.exit(0)
   }
   process.once('SIGINT', () => void stop('SIGINT'))

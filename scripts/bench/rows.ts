@@ -3,6 +3,7 @@ import type { BundleFigure } from './bundle'
 import type { ClickFigures } from './click'
 import { HOVER_MS, PRESS_MS } from './click'
 import type { HostedFigures } from './hosted'
+import { type InstancesFigures, instancesRows } from './instances'
 import type { Row } from './lib/report'
 import { kb } from './lib/stats'
 import type { MemoryFigures } from './memory'
@@ -27,6 +28,7 @@ export interface BenchResults {
   webhook?: WebhookFigures[]
   backend?: BackendFigures
   quota?: QuotaFigures
+  instances?: InstancesFigures
   memory?: MemoryFigures
   table?: Row[]
   errors?: { section: string; message: string }[]
@@ -173,6 +175,7 @@ export function rowsFor(r: BenchResults): Row[] {
     ...(r.webhook ? webhookRows(r.webhook) : []),
     ...(r.backend ? backendRows(r.backend) : []),
     ...(r.quota ? quotaRows(r.quota) : []),
+    ...(r.instances ? instancesRows(r.instances) : []),
     ...(r.memory ? memoryRows(r.memory) : []),
     ...(r.errors ?? []).map((e) => ({
       section: e.section,

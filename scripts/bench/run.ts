@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: bundle sizes against the peers, the hosted page in headless Chromium, click →
- * flow, webhook → status shown, the backend on loopback and the widget's heap. Prints a table,
- * writes bench/results.json and exits 1 when a figure is over its budget. `--quick` runs fewer
- * rounds and writes bench/.tmp/results-quick.json instead; `--only=bundle,hosted,click,webhook,
- * backend,quota,memory` picks sections; `--quota-seconds=N` sets how long the quota section keeps
- * its 200 sessions open (default 120, 20 with --quick). Not part of `npm test`: the figures depend on the machine.
+ * flow, webhook → status shown, the backend on loopback, the widget's heap and two instances on
+ * one PostgreSQL database. Prints a table, writes bench/results.json and exits 1 when a figure is
+ * over its budget. `--quick` runs fewer rounds and writes bench/.tmp/results-quick.json instead;
+ * `--only=bundle,hosted,click,webhook,backend,quota,memory,instances` picks sections; `--quota-seconds=N`
+ * sets how long the quota section keeps its 200 sessions open (default 120, 20 with --quick).
+ * Not part of `npm test`: the figures depend on the machine.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -14,6 +15,7 @@ import { runBackendBench } from './backend'
 import { runBundleBench } from './bundle'
 import { runClickBench } from './click'
 import { runHostedBench } from './hosted'
+import { runInstancesBench } from './instances'
 import { type BenchApp, startBenchApp } from './lib/app'
 import { buildBenchPage } from './lib/bench-page'
 import { launchChromium } from './lib/browser'
@@ -25,7 +27,7 @@ import { runQuotaBench } from './quota'
 import { type BenchResults, rowsFor } from './rows'
 import { runWebhookBench } from './webhook'
 
-const SECTIONS = ['bundle', 'hosted', 'click', 'webhook', 'backend', 'quota', 'memory'] as const
+const SECTIONS = ['bundle', 'hosted', 'click', 'webhook', 'backend', 'quota', 'memory', 'instances'] as const
 type Section = (typeof SECTIONS)[number]
 
 const argv = process.argv.slice(2)
@@ -129,6 +131,9 @@ async function main(): Promise<number> {
       results.quota = await runQuotaBench(ROUNDS.quotaSeconds, log)
     },
   )
+  await section(results, 'instances', 'two instances on one PostgreSQL database (a throwaway server)', async () => {
+    results.instances = await runInstancesBench(quick)
+  })
   results.environment.loadAverageAtEnd = load()
   results.environment.seconds = Math.round((Date.now() - started) / 1000)
 

@@ -5,8 +5,8 @@ import { errorResponse, fromProviderError, HttpError, ProviderError } from './er
 import { createFaceSignClient } from './facesign'
 import { createFaceVerifyClient } from './faceverify'
 import { pathProblem } from './node-guard'
+import { createOutboxDispatcher, type OutboxDispatcher } from './outbox'
 import { createProviderBudget } from './provider-budget'
-import { createOutboxDispatcher } from './outbox'
 import { sessionEvents } from './routes/events'
 import { cancelSession, createSession, getSession, refreshSecret } from './routes/sessions'
 import { receiveWebhook } from './routes/webhooks'
@@ -54,7 +54,7 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
   const ctx: HandlerContext = {
     options,
     store,
-    events: createSessionEvents(),
+    events: createSessionEvents(store, options.onError),
     budgets: {},
     reads: { count: 0 },
     streamsByUser: new Map(),
@@ -62,7 +62,21 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
     heartbeatMs: options.heartbeatMs ?? 15_000,
     createLocks: new Map(),
     createLeases: new Map(),
-    outbox: createOutboxDispatcher({
+    // Started by the first request (or latestSession), not here: creating a handler at import time
+    // (a Next.js route module, `next build`) must open no store and create no file.
+    outbox: {
+      wake: () => startOutbox().wake(),
+      idle: () => outbox?.idle() ?? Promise.resolve(),
+      close: () => {
+        closed = true
+        outbox?.close()
+      },
+    },
+  }
+  let outbox: OutboxDispatcher | undefined
+  let closed = false
+  function startOutbox(): OutboxDispatcher {
+    outbox ??= createOutboxDispatcher({
       store,
       onStatusChange: options.onStatusChange,
       onError: options.onError,
@@ -70,7 +84,9 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
       retryDelayMs: options.outbox?.retryDelayMs ?? 1000,
       leaseMs: options.outbox?.leaseMs ?? 30_000,
       pollMs: options.outbox?.pollMs ?? 5000,
-    }),
+    })
+    if (closed) outbox.close()
+    return outbox
   }
   // Each API key spends from its own budget in the store, whichever route or instance calls.
   if (options.facesign) {
@@ -83,6 +99,8 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
   }
 
   async function handle(request: Request): Promise<Response> {
+    // The outbox drains from the first request on (entries a crash left behind included).
+    if (!closed) startOutbox()
     const path = new URL(request.url).pathname
     // Other frameworks hand us their own Request: the same canonical-path rule as the node guard.
     const problem = pathProblem(path)
@@ -120,6 +138,7 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
     openStreams: { get: () => ctx.events.size },
     latestSession: {
       value: async (userId: string, provider?: Provider) => {
+        if (!closed) startOutbox()
         const session = await store.latest(userId, provider)
         return session ? toSnapshot(session) : undefined
       },

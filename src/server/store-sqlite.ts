@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { isSessionStatus, isTerminal, mergeStatus } from '../core/status'
 import type { Provider, SessionStatus } from '../core/types'
 import { type StoreClockOptions, statusChange } from './status-change'
+import { lazyStore, requireOptional } from './store-lazy'
 import { migrate, OPEN_STATUSES } from './store-sqlite-schema'
 import type { ApplyStatusResult, OutboxEntry, SessionStore, StatusChange, StoredSession, WebhookEventRecord } from './types'
 
@@ -59,10 +60,15 @@ export interface SqliteStoreOptions extends StoreClockOptions {
  * backends on one machine) take the write lock before reading and never interleave a read-then-write.
  */
 export function createSqliteStore(options: SqliteStoreOptions = {}): SessionStore {
+  // better-sqlite3 is an optional peer dependency: loaded, and the file created, on first use.
+  return lazyStore(() => openSqliteStore(options, requireOptional<typeof Database>('better-sqlite3', 'createSqliteStore')))
+}
+
+function openSqliteStore(options: SqliteStoreOptions, Sqlite: typeof Database): SessionStore {
   const path = options.path ?? '.data/verify.sqlite'
   const now = options.now ?? Date.now
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const db = new Database(path)
+  const db = new Sqlite(path)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')

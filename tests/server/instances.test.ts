@@ -1,0 +1,121 @@
+import { createHmac } from 'node:crypto'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { StatusChange } from '../../src/server'
+import { testDatabaseUrl } from '../support/postgres'
+import { WEBHOOK_SECRET } from './harness'
+import { type Instances, startInstances } from './instances'
+
+// Two backend instances on one PostgreSQL database, as two processes behind a load balancer would
+// run. Provider reads are throttled to one a minute, so whatever reaches an instance within a test
+// came through the database (a constraint, a lock or a NOTIFY), not through its own polling.
+let two: Instances
+// Every onStatusChange call either instance makes.
+const hookCalls: StatusChange[] = []
+beforeAll(async () => {
+  two = await startInstances(2, {
+    statusCacheMs: 60_000,
+    heartbeatMs: 60_000,
+    onStatusChange: (change) => {
+      hookCalls.push(change)
+    },
+    outbox: { pollMs: 100 },
+  })
+})
+afterAll(() => two.close())
+
+async function sql<T extends Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl() })
+  await client.connect()
+  try {
+    return (await client.query(text, values)).rows as T[]
+  } finally {
+    await client.end()
+  }
+}
+
+/** Reads an SSE response's `status` events until `until` holds for the statuses so far. */
+async function readStatuses(response: Response, until: (statuses: string[]) => boolean): Promise<string[]> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+  let text = ''
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (value) text += value
+    const statuses = [...text.matchAll(/event: status\ndata: (.*)\n\n/g)].map((m) => (JSON.parse(m[1]!) as { status: string }).status)
+    if (done || until(statuses)) {
+      await reader.cancel().catch(() => {})
+      return statuses
+    }
+  }
+}
+
+const providerIdOf = (url: string) => two.sandbox.sessions().find((s) => s.url === url)!.id
+
+describe('two instances on one PostgreSQL database', () => {
+  it('two tabs on two instances get one session', async () => {
+    const [a, b] = two.list
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a! : b!).create('tabs')))
+    expect(answers.map((r) => r.status).every((s) => s === 200 || s === 201)).toBe(true)
+    const ids = new Set(await Promise.all(answers.map(async (r) => ((await r.json()) as { sessionId: string }).sessionId)))
+    expect(ids.size).toBe(1)
+    const rows = await sql(`SELECT id FROM "${two.schema}".sessions WHERE user_id = 'tabs'`)
+    expect(rows).toHaveLength(1)
+  })
+
+  it('a webhook delivered to instance B reaches the status stream open on instance A', async () => {
+    const [a] = two.list
+    const session = (await (await a!.create('live')).json()) as { sessionId: string; url: string }
+    const stream = await a!.api(`/sessions/${session.sessionId}/events`, { user: 'live' })
+    expect(stream.status).toBe(200)
+    two.webhooksTo(1)
+    const providerId = providerIdOf(session.url)
+    const statuses = readStatuses(stream, (s) => s.at(-1) === 'verified')
+    await two.sandbox.start(providerId)
+    await two.sandbox.complete(providerId, 'pass')
+    expect(await statuses).toEqual(expect.arrayContaining(['requires_input', 'verified']))
+    const delivered = two.sandbox.deliveries().filter((d) => d.body.includes(providerId))
+    expect(delivered.every((d) => d.url.startsWith(two.list[1]!.url))).toBe(true)
+    // At most the one read the stream makes as it opens, long before the session moved: the
+    // change reached A through the database.
+    expect(a!.handler.providerReads).toBeLessThanOrEqual(1)
+  })
+
+  it('50 concurrent deliveries of one webhook split over both instances are recorded and applied once', async () => {
+    const [a, b] = two.list
+    const session = (await (await a!.create('dupes')).json()) as { sessionId: string; url: string }
+    const providerId = providerIdOf(session.url)
+    // The sandbox's own delivery goes nowhere; the test replays its signed request itself.
+    two.sandbox.setWebhookUrl('facesign', 'http://127.0.0.1:9/unreachable')
+    await two.sandbox.start(providerId)
+    await two.sandbox.complete(providerId, 'pass')
+    await two.sandbox.webhooksSettled()
+    two.webhooksTo(0)
+    const event = two.sandbox.deliveries().find((d) => d.body.includes(providerId) && d.type === 'session.verified')!
+    const signature = createHmac('sha256', WEBHOOK_SECRET).update(event.body).digest('hex')
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        fetch(`${(i % 2 ? a! : b!).url}/api/verify/webhooks/facesign`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'FaceSign-Signature': signature, 'FaceSign-Event-Id': event.eventId },
+          body: event.body,
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as { duplicate?: boolean } })),
+      ),
+    )
+    expect(answers.every((r) => r.status === 200)).toBe(true)
+    expect(answers.filter((r) => r.body.duplicate !== true)).toHaveLength(1)
+    const events = await sql(`SELECT event_id FROM "${two.schema}".webhook_events WHERE session_id = $1`, [session.sessionId])
+    expect(events).toHaveLength(1)
+    const outbox = await sql(`SELECT id FROM "${two.schema}".outbox WHERE session_id = $1 AND change->>'status' = 'verified'`, [
+      session.sessionId,
+    ])
+    expect(outbox).toHaveLength(1)
+    expect((await (await b!.api(`/sessions/${session.sessionId}`, { user: 'dupes' })).json()).status).toBe('verified')
+    // One hook call for the transition, from whichever instance claimed it.
+    await expect.poll(() => hookCalls.filter((c) => c.session.sessionId === session.sessionId && c.status === 'verified').length).toBe(1)
+    // Settled in the store, so no instance will claim it again.
+    await expect
+      .poll(async () => (await sql(`SELECT state FROM "${two.schema}".outbox WHERE id = $1`, [`${session.sessionId}.verified`]))[0]?.state)
+      .toBe('delivered')
+    expect(hookCalls.filter((c) => c.eventId === `${session.sessionId}.verified`)).toHaveLength(1)
+  })
+})
