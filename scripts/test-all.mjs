@@ -53,6 +53,15 @@ gate('vitest', () => {
   return { passed: json.numPassedTests, failed }
 })
 gate('build', () => single(run('npm', ['run', '--silent', 'build'])))
+gate('package', () => {
+  // The packed tarball: its file list, publint and attw (types under node10, node16 and bundler).
+  const file = `${out}/package.json`
+  run('node', ['scripts/check-package.mjs', '--json', file])
+  const checks = readJson(file)
+  if (!Array.isArray(checks)) return single(false)
+  const failed = checks.filter((c) => !c.ok).length
+  return { passed: checks.length - failed, failed }
+})
 gate('size', () => {
   const file = `${out}/size.json`
   const r = spawnSync('npx', ['size-limit', '--json'], { encoding: 'utf8' })
