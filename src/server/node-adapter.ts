@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { errorResponse, HttpError } from './errors'
+import { markRebuiltBody } from './parsed-body'
 
 export interface NodeListenerOptions {
   /** Request body limit in bytes (413 above it), default 64 KiB. */
@@ -8,11 +9,30 @@ export interface NodeListenerOptions {
   trustProxy?: boolean
 }
 
-type BodyResult = { ok: true; body: Buffer | undefined } | { ok: false }
+/** Express adds these: the path before `app.use(prefix, …)` stripped it, and a body parser's result. */
+interface FrameworkRequest extends IncomingMessage {
+  originalUrl?: string
+  body?: unknown
+}
+
+type BodyResult = { ok: true; body: Buffer | undefined; rebuilt?: boolean } | { ok: false }
+
+/**
+ * The body another middleware already consumed (the stream has ended, so waiting on it would hang):
+ * raw bytes and text as they are (express.raw(), express.text()); a parsed object as JSON again.
+ */
+function consumedBody(req: FrameworkRequest): BodyResult {
+  const { body } = req
+  if (Buffer.isBuffer(body)) return { ok: true, body }
+  if (typeof body === 'string') return { ok: true, body: Buffer.from(body) }
+  if (body === undefined || body === null) return { ok: true, body: undefined }
+  return { ok: true, body: Buffer.from(JSON.stringify(body)), rebuilt: true }
+}
 
 /** Reads at most `limit` bytes; past that it stops reading, so a huge body is never buffered. */
-function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+function readBody(req: FrameworkRequest, limit: number): Promise<BodyResult> {
   if (req.method === 'GET' || req.method === 'HEAD') return Promise.resolve({ ok: true, body: undefined })
+  if (req.readableEnded) return Promise.resolve(consumedBody(req))
   if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve({ ok: false })
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -33,7 +53,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   })
 }
 
-function toRequest(req: IncomingMessage, body: Buffer | undefined, signal: AbortSignal, trustProxy: boolean): Request {
+function toRequest(req: FrameworkRequest, body: Buffer | undefined, signal: AbortSignal, trustProxy: boolean): Request {
   const forwardedProto = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0] : ''
   const proto = forwardedProto || ('encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http')
   const host = (trustProxy && String(req.headers['x-forwarded-host'] ?? '')) || req.headers.host || 'localhost'
@@ -42,7 +62,8 @@ function toRequest(req: IncomingMessage, body: Buffer | undefined, signal: Abort
     if (Array.isArray(value)) for (const v of value) headers.append(key, v)
     else if (value !== undefined) headers.set(key, value)
   }
-  return new Request(new URL(req.url ?? '/', `${proto}://${host}`), {
+  // Express mounts (`app.use('/api/verify', …)`) strip their prefix from req.url; originalUrl keeps it.
+  return new Request(new URL(req.originalUrl ?? req.url ?? '/', `${proto}://${host}`), {
     method: req.method,
     headers,
     body: body && body.length > 0 ? new Uint8Array(body) : undefined,
@@ -79,7 +100,10 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   }
 }
 
-/** Adapts a Web-standard handler to node:http, streaming the response and bounding the request body. */
+/**
+ * Adapts a Web-standard handler to node:http, streaming the response and bounding the request body.
+ * Works as Express middleware too: `app.use('/api/verify', toNodeListener(handler))`.
+ */
 export function toNodeListener(handler: (request: Request) => Promise<Response>, options: NodeListenerOptions = {}): RequestListener {
   const limit = options.maxBodyBytes ?? 64 * 1024
   return (req, res) => {
@@ -95,7 +119,8 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>,
         await writeResponse(errorResponse(error), res)
         return
       }
-      const response = await handler(toRequest(req, read.body, controller.signal, options.trustProxy ?? false))
+      const request = toRequest(req, read.body, controller.signal, options.trustProxy ?? false)
+      const response = await handler(read.rebuilt ? markRebuiltBody(request) : request)
       await writeResponse(response, res)
     })().catch((error: unknown) => {
       if (!res.headersSent) {
