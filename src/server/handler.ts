@@ -1,8 +1,10 @@
 import { join } from 'node:path'
-import type { HandlerContext } from './context'
+import type { Provider, SessionSnapshot } from '../core/types'
+import { type HandlerContext, toSnapshot } from './context'
 import { errorResponse, fromProviderError, HttpError, ProviderError } from './errors'
 import { createFaceSignClient } from './facesign'
 import { createFaceVerifyClient } from './faceverify'
+import { createOutboxDispatcher } from './outbox'
 import { createRateLimiter } from './rate-limit'
 import { sessionEvents } from './routes/events'
 import { cancelSession, createSession, getSession, refreshSecret } from './routes/sessions'
@@ -30,7 +32,12 @@ export type VerificationHandler = ((request: Request) => Promise<Response>) & {
   readonly providerReads: number
   /** Status streams open right now. */
   readonly openStreams: number
-  /** Closes the store when the handler created it. */
+  /**
+   * The user's most recent session (any status), answered from the store: gate a route or page on
+   * `(await handler.latestSession(user.id))?.status === 'verified'`. Never trust the browser's callbacks for that.
+   */
+  latestSession(userId: string, provider?: Provider): Promise<SessionSnapshot | undefined>
+  /** Stops the outbox dispatcher and closes the store when the handler created it. */
   close(): Promise<void>
 }
 
@@ -41,9 +48,10 @@ export type VerificationHandler = ((request: Request) => Promise<Response>) & {
 export function createVerificationHandler(options: VerificationHandlerOptions): VerificationHandler {
   const basePath = (options.basePath ?? '/api/verify').replace(/\/+$/, '')
   const ownsStore = options.store === undefined
+  const store = options.store ?? createSqliteStore({ path: join(options.dataDir ?? '.data', 'verify.sqlite') })
   const ctx: HandlerContext = {
     options,
-    store: options.store ?? createSqliteStore({ path: join(options.dataDir ?? '.data', 'verify.sqlite') }),
+    store,
     facesign: options.facesign ? createFaceSignClient(options.facesign) : undefined,
     faceverify: options.faceverify ? createFaceVerifyClient(options.faceverify) : undefined,
     events: createSessionEvents(),
@@ -52,6 +60,16 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     createLocks: new Map(),
+    createLeases: new Map(),
+    outbox: createOutboxDispatcher({
+      store,
+      onStatusChange: options.onStatusChange,
+      onError: options.onError,
+      maxAttempts: options.outbox?.maxAttempts ?? 8,
+      retryDelayMs: options.outbox?.retryDelayMs ?? 1000,
+      leaseMs: options.outbox?.leaseMs ?? 30_000,
+      pollMs: options.outbox?.pollMs ?? 5000,
+    }),
   }
 
   async function handle(request: Request): Promise<Response> {
@@ -86,9 +104,16 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
   return Object.defineProperties(handle, {
     providerReads: { get: () => ctx.statusCache.reads },
     openStreams: { get: () => ctx.events.size },
+    latestSession: {
+      value: async (userId: string, provider?: Provider) => {
+        const session = await store.latest(userId, provider)
+        return session ? toSnapshot(session) : undefined
+      },
+    },
     close: {
       value: async () => {
-        if (ownsStore) await ctx.store.close()
+        ctx.outbox.close()
+        if (ownsStore) await store.close()
       },
     },
   }) as VerificationHandler

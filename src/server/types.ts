@@ -1,4 +1,4 @@
-import type { Provider, SessionStatus } from '../core/types'
+import type { Provider, SessionSnapshot, SessionStatus } from '../core/types'
 
 /** Who is asking: whatever the integrator's auth says, reduced to a stable id. */
 export interface Identity {
@@ -25,32 +25,119 @@ export type SessionPatch = Partial<Pick<StoredSession, 'clientSecret' | 'url' | 
 
 export interface WebhookEventRecord {
   provider: Provider
+  /**
+   * The dedupe key, always covered by the signature: the event id inside the signed body, or an
+   * unsigned header id only together with a digest of the body (`<headerId>:<sha256 of body>`).
+   */
   eventId: string
   type: string
   sessionId?: string
   receivedAt: string
 }
 
+/**
+ * One status transition of a session, as the integrator's `onStatusChange` hears it. Written in
+ * the same transaction as the transition (the outbox), so it is delivered at least once.
+ */
+export interface StatusChange {
+  /** Stable across retries and restarts: the integrator dedupes on it. */
+  eventId: string
+  userId: string
+  session: SessionSnapshot
+  previousStatus: SessionStatus
+  status: SessionStatus
+  /** ISO time of the transition. */
+  at: string
+}
+
 export interface ApplyStatusResult {
   session: StoredSession
   changed: boolean
+  /** The transition written to the outbox with it, when `changed`. */
+  change?: StatusChange
+}
+
+/** A status change waiting in the outbox for the integrator's hook. */
+export interface OutboxEntry {
+  /** = change.eventId */
+  id: string
+  sessionId: string
+  change: StatusChange
+  /** Deliveries tried so far (0 for a new entry). */
+  attempts: number
+}
+
+/** A sliding-window counter's answer. */
+export interface HitResult {
+  allowed: boolean
+  /** When not allowed: ms until the oldest counted hit leaves the window. */
+  retryAfterMs: number
 }
 
 /**
- * Where sessions and webhook events live. Async so that an integrator can back it with any
- * database; `applyStatus` must merge atomically (read, mergeStatus, write) because webhooks and
- * provider reads race each other.
+ * Where sessions, webhook events, the outcome outbox and the limits shared by every backend
+ * instance live. Async so that an integrator can back it with any database. Every rule that must
+ * hold across instances is the store's, written so that it holds under concurrent callers in
+ * several processes (a constraint, a transaction or a lock, never a read-then-write):
+ * - `insertOpen`: one open session per user and provider;
+ * - `applyStatus` / `applyEvent`: the monotonic status rule, each webhook event recorded once and
+ *   applied in the same transaction, and the outbox row written with the transition;
+ * - `claimOutbox`: each entry delivered by one instance at a time, in order per session;
+ * - `hit` and `lease`: rate limits, the provider-call budget and the one-read-per-session rule.
+ *
+ * Implementations shipped: `createMemoryStore` (tests), `createSqliteStore` (the embedded
+ * default), `createPostgresStore` (several instances). One contract suite runs against each.
  */
 export interface SessionStore {
-  insert(session: StoredSession): Promise<void>
+  /**
+   * Inserts `session` unless the user already has an open session for that provider; then that
+   * one is returned with `created: false` and nothing is written.
+   */
+  insertOpen(session: StoredSession): Promise<{ session: StoredSession; created: boolean }>
   get(id: string): Promise<StoredSession | undefined>
   findOpen(userId: string, provider: Provider): Promise<StoredSession | undefined>
   findByProviderId(provider: Provider, providerSessionId: string): Promise<StoredSession | undefined>
+  /** The user's most recently created session (any status), optionally for one provider. */
+  latest(userId: string, provider?: Provider): Promise<StoredSession | undefined>
   patch(id: string, patch: SessionPatch): Promise<StoredSession | undefined>
+  /**
+   * Merges a status in with the monotonic rule (read, mergeStatus, write atomically) and, when it
+   * changed, writes the StatusChange to the outbox in the same transaction.
+   */
   applyStatus(id: string, status: SessionStatus, at: string): Promise<ApplyStatusResult | undefined>
-  hasEvent(provider: Provider, eventId: string): Promise<boolean>
-  /** Records an event; false when it was already recorded (a duplicate delivery). */
-  recordEvent(event: WebhookEventRecord): Promise<boolean>
+  /**
+   * Records a webhook event and applies its status (when given, to `event.sessionId`) in one
+   * transaction. `duplicate: true` when the event was recorded before: nothing is written. If the
+   * apply fails nothing is recorded, so a redelivery applies.
+   */
+  applyEvent(event: WebhookEventRecord, status: SessionStatus | undefined): Promise<{ duplicate: boolean; result?: ApplyStatusResult }>
+  /**
+   * Claims up to `limit` outbox entries that are due, for `leaseMs` (no other caller gets them
+   * until the lease ends or they are settled): per session only the oldest undelivered entry, so
+   * deliveries keep their order.
+   */
+  claimOutbox(limit: number, leaseMs: number): Promise<OutboxEntry[]>
+  /** Delivered: the entry is settled. */
+  completeOutbox(id: string): Promise<void>
+  /**
+   * A delivery failed: try again at `retryAt` (ISO), or with `retryAt` null give up on it; it is
+   * kept (marked dead, with the error), never deleted, and the session's next entry becomes due.
+   */
+  failOutbox(id: string, error: string, retryAt: string | null): Promise<void>
+  /**
+   * Counts a hit on `key` if fewer than `limit` hits were counted in the last `windowMs`
+   * (a sliding window); otherwise counts nothing and says when to retry.
+   */
+  hit(key: string, limit: number, windowMs: number): Promise<HitResult>
+  /** Takes the lease `key` for `ttlMs` when nobody holds it (or theirs ran out); true if taken. */
+  lease(key: string, ttlMs: number): Promise<boolean>
+  /**
+   * A store shared by several processes tells of status changes committed anywhere (PostgreSQL:
+   * LISTEN/NOTIFY), so open streams on every instance hear them. Optional: a single-process store
+   * leaves it out and the handler's own fan-out is enough. The listener may be called again for
+   * the same change; after a lost connection the store calls it with `undefined` (re-read all).
+   */
+  watch?(listener: (sessionId: string | undefined) => void): () => void
   close(): Promise<void>
 }
 
@@ -106,6 +193,19 @@ export interface VerificationHandlerOptions {
   heartbeatMs?: number
   /** Data dir of the default SQLite store when no `store` is given, default `.data`. */
   dataDir?: string
+  /**
+   * The integrator's server code hears every status transition here: durably and at least once
+   * (the outbox), in order per session, retried with backoff while it throws or rejects.
+   * `change.eventId` is stable across retries: dedupe on it.
+   */
+  onStatusChange?: (change: StatusChange) => void | Promise<void>
+  /**
+   * Outbox delivery: attempts before an entry is given up (kept, reported to onError), default 8;
+   * first retry delay, default 1000 ms (doubling, at most 10 min); how long a claimed entry is one
+   * instance's before another may deliver it (also the longest wait after a crash), default 30000 ms;
+   * how often the store is checked for entries no write here announced, default 5000 ms.
+   */
+  outbox?: { maxAttempts?: number; retryDelayMs?: number; leaseMs?: number; pollMs?: number }
   /** Unexpected failures, and provider answers that break its contract (the client sees a 500 or 502 either way). */
   onError?: (error: unknown) => void
 }

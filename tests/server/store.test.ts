@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SessionStore, StoredSession } from '../../src/server'
-import { createMemoryStore, createSqliteStore } from '../../src/server'
+import { createSqliteStore } from '../../src/server'
+import { SCHEMA_VERSION } from '../../src/server/store-sqlite-schema'
 import { startStack } from './harness'
+import { storedSession as session } from './store-contract'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -17,63 +18,15 @@ const tempDb = () => {
   return join(dir, 'nested', 'verify.sqlite')
 }
 
-const session = (id: string, overrides: Partial<StoredSession> = {}): StoredSession => ({
-  id,
-  userId: 'u1',
-  provider: 'facesign',
-  providerSessionId: `vs_${id}`,
-  status: 'requires_input',
-  clientSecret: `vs_${id}_secret_x`,
-  url: 'https://verify.facesign.ai/?client_secret=x',
-  livemode: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  ...overrides,
-})
-
-describe.each([
-  ['memory', () => createMemoryStore()],
-  ['sqlite', () => createSqliteStore({ path: tempDb() })],
-])('%s store', (_name, make: () => SessionStore) => {
-  it('stores, finds the open session and applies status monotonically', async () => {
-    const store = make()
-    await store.insert(session('a'))
-    await store.insert(session('b', { createdAt: '2026-01-02T00:00:00.000Z' }))
-    expect((await store.findOpen('u1', 'facesign'))?.id).toBe('b')
-    expect((await store.findByProviderId('facesign', 'vs_a'))?.id).toBe('a')
-    expect(await store.applyStatus('b', 'processing', 't1')).toMatchObject({
-      changed: true,
-      session: { status: 'processing', updatedAt: 't1' },
-    })
-    expect(await store.applyStatus('b', 'in_progress', 't2')).toMatchObject({ changed: false, session: { status: 'processing' } })
-    expect(await store.applyStatus('b', 'verified', 't3')).toMatchObject({ changed: true })
-    expect(await store.applyStatus('b', 'failed', 't4')).toMatchObject({ changed: false, session: { status: 'verified', updatedAt: 't3' } })
-    expect((await store.findOpen('u1', 'facesign'))?.id).toBe('a')
-    expect(await store.applyStatus('missing', 'verified', 't')).toBeUndefined()
-    await store.patch('a', { clientSecret: 'new', url: 'https://verify.facesign.ai/?client_secret=new' })
-    expect(await store.get('a')).toMatchObject({ clientSecret: 'new', url: 'https://verify.facesign.ai/?client_secret=new' })
-    await expect(store.insert(session('a'))).rejects.toThrow()
-    await store.close()
-  })
-
-  it('records each webhook event once', async () => {
-    const store = make()
-    const event = { provider: 'facesign' as const, eventId: 'evt_1', type: 'session.verified', receivedAt: 'now' }
-    expect(await store.recordEvent(event)).toBe(true)
-    expect(await store.recordEvent(event)).toBe(false)
-    expect(await store.hasEvent('facesign', 'evt_1')).toBe(true)
-    expect(await store.hasEvent('faceverify', 'evt_1')).toBe(false)
-    await store.close()
-  })
-})
-
 describe('sqlite store on disk', () => {
-  it('uses WAL and keeps sessions and events across a restart', async () => {
+  it('uses WAL and keeps sessions, events and the outbox across a restart', async () => {
     const path = tempDb()
     const first = createSqliteStore({ path })
-    await first.insert(session('persist'))
-    await first.applyStatus('persist', 'verified', 't')
-    await first.recordEvent({ provider: 'facesign', eventId: 'evt_p', type: 'session.verified', receivedAt: 't' })
+    await first.insertOpen(session('persist'))
+    await first.applyEvent(
+      { provider: 'facesign', eventId: 'evt_p', type: 'session.verified', sessionId: 'persist', receivedAt: 't' },
+      'verified',
+    )
     const raw = new Database(path, { readonly: true })
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
     raw.close()
@@ -82,7 +35,11 @@ describe('sqlite store on disk', () => {
 
     const second = createSqliteStore({ path })
     expect(await second.get('persist')).toMatchObject({ status: 'verified', clientSecret: 'vs_persist_secret_x', livemode: false })
-    expect(await second.recordEvent({ provider: 'facesign', eventId: 'evt_p', type: 'x', receivedAt: 't' })).toBe(false)
+    expect(await second.applyEvent({ provider: 'facesign', eventId: 'evt_p', type: 'x', receivedAt: 't' }, undefined)).toEqual({
+      duplicate: true,
+    })
+    // The undelivered transition is still in the outbox after the restart.
+    expect(await second.claimOutbox(10, 1000)).toMatchObject([{ id: 'persist.verified', change: { status: 'verified', userId: 'u1' } }])
     await second.close()
   })
 
@@ -99,5 +56,62 @@ describe('sqlite store on disk', () => {
     } finally {
       await b.close()
     }
+  })
+})
+
+describe('sqlite schema versions', () => {
+  // The file as the release before versioned migrations wrote it (user_version 0), with two open
+  // sessions for one user, which that release could leave behind across two processes.
+  const writeOldFile = (path: string) => {
+    mkdirSync(dirname(path), { recursive: true })
+    const db = new Database(path)
+    db.exec(`CREATE TABLE sessions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, provider TEXT NOT NULL, provider_session_id TEXT NOT NULL,
+        status TEXT NOT NULL, client_secret TEXT, url TEXT NOT NULL, expires_at TEXT, livemode INTEGER NOT NULL, created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL);
+      CREATE INDEX sessions_user ON sessions (user_id, provider, created_at);
+      CREATE INDEX sessions_provider_id ON sessions (provider, provider_session_id);
+      CREATE TABLE webhook_events (provider TEXT NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, session_id TEXT,
+        received_at TEXT NOT NULL, PRIMARY KEY (provider, event_id));`)
+    const insert = db.prepare(
+      `INSERT INTO sessions VALUES (?, 'u1', 'facesign', ?, ?, NULL, 'https://verify.facesign.ai/?client_secret=x', NULL, 0, ?, ?)`,
+    )
+    insert.run('older', 'vs_older', 'in_progress', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')
+    insert.run('newer', 'vs_newer', 'requires_input', '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z')
+    insert.run('done', 'vs_done', 'verified', '2025-12-01T00:00:00.000Z', '2025-12-01T00:00:00.000Z')
+    db.prepare(`INSERT INTO webhook_events VALUES ('facesign', 'evt_old', 'session.verified', 'done', 't')`).run()
+    db.close()
+  }
+
+  it('upgrades a file from before versioning, keeping its sessions and events', async () => {
+    const path = tempDb()
+    writeOldFile(path)
+    const store = createSqliteStore({ path })
+    try {
+      expect(await store.get('done')).toMatchObject({ status: 'verified' })
+      expect((await store.findOpen('u1', 'facesign'))?.id).toBe('newer')
+      // The older duplicate could never be handed out again; the one-open-session rule ends it.
+      expect(await store.get('older')).toMatchObject({ status: 'expired' })
+      expect(await store.applyEvent({ provider: 'facesign', eventId: 'evt_old', type: 'x', receivedAt: 't' }, undefined)).toEqual({
+        duplicate: true,
+      })
+      expect((await store.insertOpen(session('x'))).session.id).toBe('newer')
+      expect(await store.hit('k', 1, 1000)).toMatchObject({ allowed: true })
+    } finally {
+      await store.close()
+    }
+    const raw = new Database(path, { readonly: true })
+    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    raw.close()
+    // Opening it again runs nothing twice.
+    await createSqliteStore({ path }).close()
+  })
+
+  it('refuses a file from a newer version instead of guessing', () => {
+    const path = tempDb()
+    writeOldFile(path)
+    const db = new Database(path)
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
+    db.close()
+    expect(() => createSqliteStore({ path })).toThrow(/newer than this version/)
   })
 })

@@ -50,6 +50,28 @@ async function createWithProvider(ctx: HandlerContext, user: Identity, provider:
   }
 }
 
+const CREATE_LEASE_MS = 10_000
+const CREATE_WAIT_STEP_MS = 100
+
+/**
+ * Two instances must not both ask the provider for this user's session: the store's lease decides
+ * which one creates; the other waits for that session to land and hands it out (or takes over
+ * when the lease runs out). This process's own creations are already serialised by createLocks,
+ * so a lease it holds is not waited for.
+ */
+async function awaitCreateLease(ctx: HandlerContext, userId: string, provider: Provider): Promise<StoredSession | undefined> {
+  const key = `create:${userId}:${provider}`
+  if ((ctx.createLeases.get(key) ?? 0) > Date.now()) return undefined
+  while (!(await ctx.store.lease(key, CREATE_LEASE_MS))) {
+    const open = await ctx.store.findOpen(userId, provider)
+    if (open) return open
+    await new Promise((resolve) => setTimeout(resolve, CREATE_WAIT_STEP_MS))
+  }
+  ctx.createLeases.set(key, Date.now() + CREATE_LEASE_MS)
+  for (const [k, until] of ctx.createLeases) if (until <= Date.now()) ctx.createLeases.delete(k)
+  return undefined
+}
+
 export async function createSession(ctx: HandlerContext, request: Request): Promise<Response> {
   checkOrigin(ctx, request)
   const user = await requireIdentity(ctx, request)
@@ -69,9 +91,13 @@ export async function createSession(ctx: HandlerContext, request: Request): Prom
           'Retry-After': String(limit.retryAfterSeconds),
         })
       }
+      const winner = await awaitCreateLease(ctx, user.id, provider)
+      if (winner) return json(toVerificationSession(winner), 200)
       const session = await createWithProvider(ctx, user, provider, country)
-      await ctx.store.insert(session)
-      return json(toVerificationSession(session), 201)
+      // The store's one-open-session rule holds across instances: if another one won the race,
+      // its session is the user's and ours is never handed out.
+      const { session: stored, created } = await ctx.store.insertOpen(session)
+      return json(toVerificationSession(stored), created ? 201 : 200)
     })
   ctx.createLocks.set(key, run)
   try {

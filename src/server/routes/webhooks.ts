@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto'
 import { isRecord } from '../../core/guards'
 import { mapWebhookEventType } from '../../core/provider-status'
 import type { Provider, SessionStatus } from '../../core/types'
-import { applyStatus, type HandlerContext, unknownStatus } from '../context'
+import { type HandlerContext, statusChanged, unknownStatus } from '../context'
 import { badRequest, HttpError } from '../errors'
 import { json, readText } from '../http'
 import { hasRebuiltBody } from '../parsed-body'
@@ -20,10 +21,22 @@ interface ParsedEvent {
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined)
 
-function parseEvent(provider: Provider, body: unknown, headerId: string | null): ParsedEvent {
+/**
+ * The dedupe key must be covered by the signature, or a captured body replayed under a new header
+ * id would count as a new event: the id inside the signed body, else the unsigned header id only
+ * together with a digest of the body.
+ */
+function signedEventId(body: Record<string, unknown>, headerId: string | null, raw: string): string | undefined {
+  const inBody = str(body.id) ?? str(body.eventId)
+  if (inBody) return inBody
+  const header = str(headerId)
+  return header ? `${header}:${createHash('sha256').update(raw).digest('hex')}` : undefined
+}
+
+function parseEvent(provider: Provider, body: unknown, headerId: string | null, raw: string): ParsedEvent {
   if (!isRecord(body)) throw badRequest('invalid_event', 'The webhook body is not a JSON object.')
   const data = isRecord(body.data) ? body.data : {}
-  const eventId = str(headerId) ?? str(body.id) ?? str(body.eventId)
+  const eventId = signedEventId(body, headerId, raw)
   const type = str(body.type) ?? str(body.event)
   if (!eventId || !type) throw badRequest('invalid_event', 'The webhook event has no id or type.')
   const providerSessionId = provider === 'facesign' ? (str(data.id) ?? str(data.sessionId) ?? str(body.sessionId)) : str(body.sessionId)
@@ -74,20 +87,22 @@ export async function receiveWebhook(ctx: HandlerContext, request: Request, prov
   } catch {
     throw badRequest('invalid_json', 'The webhook body is not valid JSON.')
   }
-  const event = parseEvent(provider, body, provider === 'facesign' ? request.headers.get('facesign-event-id') : null)
-  if (await ctx.store.hasEvent(provider, event.eventId)) return json({ received: true, duplicate: true })
+  const event = parseEvent(provider, body, provider === 'facesign' ? request.headers.get('facesign-event-id') : null, raw)
   const session = await findSession(ctx, provider, event)
-  // Resolved before recording: if the provider read fails we answer 5xx and the redelivery is not
-  // mistaken for a duplicate.
+  // Resolved before anything is written: if the provider read fails we answer 5xx and the
+  // redelivery is applied, not taken for a duplicate.
   const status = session ? await resolveStatus(ctx, session, event) : undefined
-  const fresh = await ctx.store.recordEvent({
+  const record = {
     provider,
     eventId: event.eventId,
     type: event.type,
     ...(session ? { sessionId: session.id } : {}),
     receivedAt: new Date().toISOString(),
-  })
-  if (!fresh) return json({ received: true, duplicate: true })
-  if (session && status) await applyStatus(ctx, session.id, status)
+  }
+  // Recorded and applied in one transaction: if the apply fails nothing is recorded, so the
+  // provider's redelivery applies it.
+  const { duplicate, result } = await ctx.store.applyEvent(record, status)
+  if (duplicate) return json({ received: true, duplicate: true })
+  if (result?.changed) statusChanged(ctx, result.session)
   return json({ received: true })
 }
