@@ -79,7 +79,12 @@ function externalSandbox(base: string): SandboxLinks {
 async function providers(): Promise<{ sandbox?: SandboxLinks; options: Pick<VerificationHandlerOptions, 'facesign' | 'faceverify'> }> {
   if (realMode) {
     const facesign = env.FACESIGN_API_KEY
-      ? { apiKey: env.FACESIGN_API_KEY, webhookSecret: env.FACESIGN_WEBHOOK_SECRET, baseUrl: env.FACESIGN_BASE_URL }
+      ? {
+          apiKey: env.FACESIGN_API_KEY,
+          webhookSecret: env.FACESIGN_WEBHOOK_SECRET,
+          baseUrl: env.FACESIGN_BASE_URL,
+          flowUrl: env.FACESIGN_FLOW_URL,
+        }
       : undefined
     const faceverify =
       env.FACEVERIFY_API_KEY && env.FACEVERIFY_SECRET_KEY

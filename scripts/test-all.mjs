@@ -53,6 +53,15 @@ gate('vitest', () => {
   return { passed: json.numPassedTests, failed }
 })
 gate('build', () => single(run('npm', ['run', '--silent', 'build'])))
+gate('package', () => {
+  // The packed tarball: its file list, publint and attw (types under node10, node16 and bundler).
+  const file = `${out}/package.json`
+  run('node', ['scripts/check-package.mjs', '--json', file])
+  const checks = readJson(file)
+  if (!Array.isArray(checks)) return single(false)
+  const failed = checks.filter((c) => !c.ok).length
+  return { passed: checks.length - failed, failed }
+})
 gate('size', () => {
   const file = `${out}/size.json`
   const r = spawnSync('npx', ['size-limit', '--json'], { encoding: 'utf8' })
@@ -65,6 +74,16 @@ gate('size', () => {
   }
   const failed = entries.filter((e) => !e.passed).length
   return { passed: entries.length - failed, failed: failed + (r.status !== 0 && failed === 0 ? 1 : 0), file }
+})
+gate('examples', () => {
+  // examples/*: one install of the packed tarball for all three, a build of each, then Chromium
+  // drives each against the sandbox. Needs the tarball of the package gate.
+  const file = `${out}/examples.json`
+  run('node', ['scripts/examples.mjs', '--json', file])
+  const summary = readJson(file)
+  if (!summary) return single(false)
+  const stepsFailed = summary.steps.filter((s) => !s.ok).length
+  return { passed: summary.passed ?? 0, failed: (summary.failed ?? 0) + stepsFailed }
 })
 gate('storybook', () => single(run('npx', ['storybook', 'build', '--quiet', '-o', 'storybook-static'])))
 gate('e2e', () => {

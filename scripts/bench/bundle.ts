@@ -50,6 +50,22 @@ export function bundleEntries(): BundleEntry[] {
       ours: true,
       budgetKb: 6,
     },
+    // What an app really adds: a button needs its provider, and the provider a QueryClient. An app that
+    // already has TanStack Query shares it; one without it ships it too.
+    {
+      name: 'verify-widget in an app with TanStack Query',
+      statement: "import { VerifyButton, VerifyProvider } from 'verify-widget' (app already has TanStack Query)",
+      source: `import { VerifyButton, VerifyProvider } from ${lib('index.js')}\nconsole.log(VerifyButton, VerifyProvider)`,
+      external: [...REACT, '@tanstack/react-query'],
+      ours: true,
+    },
+    {
+      name: 'verify-widget in an app without TanStack Query',
+      statement: "import { VerifyButton, VerifyProvider } from 'verify-widget' (TanStack Query included)",
+      source: `import { VerifyButton, VerifyProvider } from ${lib('index.js')}\nconsole.log(VerifyButton, VerifyProvider)`,
+      external: REACT,
+      ours: true,
+    },
     {
       name: 'verify-widget/core',
       statement: "import * as core from 'verify-widget/core'",

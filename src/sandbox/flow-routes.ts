@@ -63,7 +63,8 @@ export function allowedReturnUrl(value: string | null, appOrigins: readonly stri
 
 /** The hosted flow pages of both providers, their script and styles, and the outcome endpoints they call. */
 export function createFlowRoutes(state: SandboxState) {
-  const ancestors = state.options.frameAncestors ?? ['http://localhost:*', 'http://127.0.0.1:*']
+  // Read per page: handlerOptions() may add the app's origin after the sandbox started.
+  const ancestors = () => state.options.frameAncestors ?? ['http://localhost:*', 'http://127.0.0.1:*']
 
   function secretState(session: SandboxSession | undefined, secret: string): 'active' | 'expired' | 'finished' | 'invalid' {
     if (!session) return 'invalid'
@@ -132,8 +133,8 @@ export function createFlowRoutes(state: SandboxState) {
       if (path === '/facesign/flow' && req.method === 'GET') {
         const secret = url.searchParams.get('client_secret') ?? ''
         const pageState = secretState(faceSignSession(secret), secret)
-        const redirect = allowedReturnUrl(url.searchParams.get('return_url'), ancestors)
-        res.writeHead(200, pageHeaders(ancestors))
+        const redirect = allowedReturnUrl(url.searchParams.get('return_url'), ancestors())
+        res.writeHead(200, pageHeaders(ancestors()))
         res.end(
           flowPage({ provider: 'facesign', state: pageState, eventUrl: '/facesign/flow/event', secret, ...(redirect ? { redirect } : {}) }),
         )
@@ -151,7 +152,7 @@ export function createFlowRoutes(state: SandboxState) {
           return true
         }
         const pageState = !session ? 'invalid' : isFinished(session) ? 'finished' : 'active'
-        res.writeHead(session ? 200 : 404, pageHeaders(ancestors))
+        res.writeHead(session ? 200 : 404, pageHeaders(ancestors()))
         res.end(flowPage({ provider: 'faceverify', state: pageState, eventUrl: `/faceverify/s/${link[1]}/event` }))
         return true
       }

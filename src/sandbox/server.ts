@@ -6,9 +6,28 @@ import { createFaceVerifyApi } from './faceverify-api'
 import { Faults } from './faults'
 import { createFlowRoutes } from './flow-routes'
 import { sendError } from './http'
-import { SandboxState } from './state'
+import { SandboxState, token } from './state'
 import type { Sandbox, SandboxOptions } from './types'
 import { createWebhookSender } from './webhook-sender'
+
+const madeUpKey = (label: string) => `sk_test_sandbox_${label}_${token(12)}`
+
+/**
+ * The keys handlerOptions() hands out: the ones given, else made-up `sk_test_` keys. A copy, so
+ * that wiring an app (return URL, framing origins) never writes into the caller's object.
+ */
+function withCredentials(options: SandboxOptions): SandboxOptions {
+  return {
+    ...options,
+    facesign: { ...options.facesign, webhookSecret: options.facesign?.webhookSecret ?? madeUpKey('webhook') },
+    faceverify: {
+      ...options.faceverify,
+      apiKey: options.faceverify?.apiKey ?? madeUpKey('faceverify'),
+      secretKey: options.faceverify?.secretKey ?? madeUpKey('faceverify_secret'),
+    },
+    frameAncestors: options.frameAncestors ? [...options.frameAncestors] : undefined,
+  }
+}
 
 /** Normalises a path to a counter key: ids become `:id`. */
 const countKey = (method: string, path: string) => `${method} ${path.replace(/\/sessions\/[^/]+/, '/sessions/:id')}`
@@ -17,7 +36,8 @@ const countKey = (method: string, path: string) => `${method} ${path.replace(/\/
  * Starts a local emulator of FaceSign and FaceVerify on loopback: their APIs, hosted flow pages and
  * signed webhooks with retries, plus controls for tests (faults, outcomes without a browser, logs).
  */
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+export async function startSandbox(given: SandboxOptions = {}): Promise<Sandbox> {
+  const options = withCredentials(given)
   const webhooks = createWebhookSender(options.webhookRetry)
   const state = new SandboxState(options, webhooks, { facesign: options.facesign?.webhookUrl, faceverify: options.faceverify?.webhookUrl })
   const faults = new Faults()
@@ -62,12 +82,41 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return session
   }
 
+  const links = { facesignApiUrl: `${url}/facesign/v1`, facesignFlowUrl: `${url}/facesign/flow`, faceverifyApiUrl: `${url}/faceverify` }
+  const allowedHosts = [`${options.host ?? '127.0.0.1'}:${port}`]
+  // Any `sk_test_` key is accepted unless keys were listed; the first listed one is the one to use.
+  const facesignKey = options.facesign?.apiKeys?.[0] ?? madeUpKey('facesign')
+
   return {
     url,
     port,
-    facesignApiUrl: `${url}/facesign/v1`,
-    facesignFlowUrl: `${url}/facesign/flow`,
-    faceverifyApiUrl: `${url}/faceverify`,
+    ...links,
+    allowedHosts,
+    handlerOptions({ appUrl, basePath = '/api/verify', returnUrl }) {
+      const app = new URL(appUrl)
+      const webhookBase = `${app.origin}${basePath.replace(/\/+$/, '')}/webhooks`
+      state.webhookUrls.facesign = `${webhookBase}/facesign`
+      state.webhookUrls.faceverify = `${webhookBase}/faceverify`
+      if (options.faceverify) options.faceverify.returnUrl = returnUrl ?? `${app.origin}/`
+      // The default already lets any http loopback origin frame the flow; a listed set gets the app added.
+      if (options.frameAncestors && !options.frameAncestors.includes(app.origin)) {
+        options.frameAncestors = [...options.frameAncestors, app.origin]
+      }
+      return {
+        facesign: {
+          apiKey: facesignKey,
+          webhookSecret: options.facesign?.webhookSecret ?? '',
+          baseUrl: links.facesignApiUrl,
+          flowUrl: links.facesignFlowUrl,
+        },
+        faceverify: {
+          apiKey: options.faceverify?.apiKey ?? '',
+          secretKey: options.faceverify?.secretKey ?? '',
+          baseUrl: links.faceverifyApiUrl,
+          allowedHosts,
+        },
+      }
+    },
     failNext: (provider, fault, times = 1) => faults.add(provider, fault, times),
     async complete(id, outcome) {
       state.complete(findOrThrow(id), outcome)

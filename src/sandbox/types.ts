@@ -1,3 +1,5 @@
+import type { FaceSignClientOptions, FaceVerifyClientOptions } from '../server/types'
+
 export type SandboxProvider = 'facesign' | 'faceverify'
 
 /** What the person chooses on a hosted flow page. */
@@ -39,6 +41,22 @@ export interface SandboxOptions {
   webhookRetry?: { initialMs?: number; maxMs?: number; maxAttempts?: number }
 }
 
+/** Where the backend that talks to this sandbox runs; `handlerOptions()` wires the sandbox to it. */
+export interface SandboxAppOptions {
+  /** The backend's origin as the sandbox reaches it, e.g. `http://localhost:3000`. */
+  appUrl: string
+  /** The handler's `basePath`, default `/api/verify`: webhooks go to `<appUrl><basePath>/webhooks/<provider>`. */
+  basePath?: string
+  /** Where FaceVerify's flow sends the person back, default `<appUrl>/`. */
+  returnUrl?: string
+}
+
+/** The `facesign` and `faceverify` options of `createVerificationHandler` for this sandbox. */
+export interface SandboxHandlerOptions {
+  facesign: FaceSignClientOptions & { webhookSecret: string }
+  faceverify: FaceVerifyClientOptions
+}
+
 export interface WebhookDelivery {
   eventId: string
   provider: SandboxProvider
@@ -67,6 +85,17 @@ export interface Sandbox {
   facesignApiUrl: string
   facesignFlowUrl: string
   faceverifyApiUrl: string
+  /**
+   * Hosts the browser may open flows on (`<VerifyProvider allowedHosts>`): this sandbox only.
+   */
+  allowedHosts: string[]
+  /**
+   * Everything a backend needs to use this sandbox, in one call: points the sandbox's webhooks and
+   * FaceVerify return URL at the app, lets the app's origin frame the flow pages, and answers the
+   * handler's provider options (keys, webhook secret, API and flow URLs, allowed hosts):
+   * `createVerificationHandler({ ...sandbox.handlerOptions({ appUrl }), identify })`.
+   */
+  handlerOptions(app: SandboxAppOptions): SandboxHandlerOptions
   /** Makes the next `times` API calls to a provider fail this way. */
   failNext(provider: SandboxProvider, fault: SandboxFault, times?: number): void
   /** Finishes a session as if the person had pressed a button (by provider id or FaceVerify uniqueIdentifier). */

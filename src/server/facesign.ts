@@ -71,6 +71,13 @@ export function parseFaceSignSession(value: unknown): FaceSignSession {
 
 export function createFaceSignClient(options: FaceSignClientOptions, hooks: ProviderHooks = {}): FaceSignClient {
   const baseUrl = (options.baseUrl ?? 'https://api.facesign.ai/v1').replace(/\/+$/, '')
+  if (options.flowUrl === undefined && new URL(baseUrl).protocol === 'http:') {
+    // No real provider serves plain http: this is a local API (the sandbox), and the default flow
+    // page would send the person to the real FaceSign with a secret it never issued.
+    throw new TypeError(
+      `facesign.baseUrl is the local API ${baseUrl} but facesign.flowUrl is not set: set it to that API's flow page (sandbox.handlerOptions() gives both).`,
+    )
+  }
   const flowBase = options.flowUrl ?? 'https://verify.facesign.ai/'
   const allowedHosts = options.allowedHosts ?? [...DEFAULT_ALLOWED_HOSTS, new URL(flowBase).host]
   const fetchOptions = {

@@ -1,12 +1,39 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { recordClientAddress } from './client-address'
 import { guardListener, isValidHost, type RequestTarget, readLimitedBody, sendBodyTooLarge } from './node-guard'
+import { markRebuiltBody } from './parsed-body'
 
 export interface NodeListenerOptions {
   /** Request body limit in bytes (413 above it), default 64 KiB. */
   maxBodyBytes?: number
   /** Trust X-Forwarded-Proto/Host from a proxy in front, default false. */
   trustProxy?: boolean
+}
+
+/** Express adds these: the path before `app.use(prefix, …)` stripped it, and a body parser's result. */
+interface FrameworkRequest extends IncomingMessage {
+  originalUrl?: string
+  body?: unknown
+}
+
+type BodyResult = { ok: true; body: Buffer | undefined; rebuilt?: boolean } | { ok: false }
+
+/**
+ * The body another middleware already consumed (the stream has ended, so waiting on it would hang):
+ * raw bytes and text as they are (express.raw(), express.text()); a parsed object as JSON again.
+ */
+function consumedBody(req: FrameworkRequest): BodyResult {
+  const { body } = req
+  if (Buffer.isBuffer(body)) return { ok: true, body }
+  if (typeof body === 'string') return { ok: true, body: Buffer.from(body) }
+  if (body === undefined || body === null) return { ok: true, body: undefined }
+  return { ok: true, body: Buffer.from(JSON.stringify(body)), rebuilt: true }
+}
+
+function readBody(req: FrameworkRequest, limit: number): Promise<BodyResult> {
+  if (req.method === 'GET' || req.method === 'HEAD') return Promise.resolve({ ok: true, body: undefined })
+  if (req.readableEnded) return Promise.resolve(consumedBody(req))
+  return readLimitedBody(req, limit)
 }
 
 function toRequest(
@@ -81,16 +108,19 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
 
 /**
  * Adapts a Web-standard handler to node:http, streaming the response and bounding the request
- * body; every request first passes the shared guard (target, method, Host).
+ * body; every request first passes the shared guard (target, method, Host). Works as Express
+ * middleware too: `app.use('/api/verify', toNodeListener(handler))` (the guard reads `originalUrl`,
+ * which keeps the prefix Express strips from `req.url`).
  */
 export function toNodeListener(handler: (request: Request) => Promise<Response>, options: NodeListenerOptions = {}): RequestListener {
   const limit = options.maxBodyBytes ?? 64 * 1024
   return guardListener(async (req, res, target) => {
     const controller = new AbortController()
     res.once('close', () => controller.abort())
-    const read = req.method === 'GET' || req.method === 'HEAD' ? { ok: true as const, body: undefined } : await readLimitedBody(req, limit)
+    const read = await readBody(req, limit)
     if (!read.ok) return sendBodyTooLarge(res, limit)
-    const response = await handler(toRequest(req, target, read.body, controller.signal, options.trustProxy ?? false))
+    const request = toRequest(req, target, read.body, controller.signal, options.trustProxy ?? false)
+    const response = await handler(read.rebuilt ? markRebuiltBody(request) : request)
     await writeResponse(response, res)
   })
 }

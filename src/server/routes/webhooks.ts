@@ -5,6 +5,7 @@ import type { Provider, SessionStatus } from '../../core/types'
 import { type HandlerContext, statusChanged, unknownStatus } from '../context'
 import { badRequest, HttpError } from '../errors'
 import { json, readText } from '../http'
+import { hasRebuiltBody } from '../parsed-body'
 import { withPriority } from '../provider-budget'
 import type { StoredSession } from '../types'
 import { faceSignSignatureHeader, verifyWebhookSignature } from '../webhooks'
@@ -67,6 +68,17 @@ async function resolveStatus(ctx: HandlerContext, session: StoredSession, event:
 export async function receiveWebhook(ctx: HandlerContext, request: Request, provider: Provider): Promise<Response> {
   const secret = provider === 'facesign' ? ctx.options.facesign?.webhookSecret : ctx.options.faceverify?.secretKey
   if (!secret) throw new HttpError(404, 'not_found_error', 'webhooks_not_configured', `No ${provider} webhook secret is configured.`)
+  if (hasRebuiltBody(request)) {
+    // Signatures cover the exact bytes sent; a parsed-then-serialised body rarely matches them.
+    const error = new HttpError(
+      500,
+      'api_error',
+      'body_already_parsed',
+      'A body parser (express.json()?) read this webhook before verify-widget: mount the verify-widget handler before it.',
+    )
+    ctx.options.onError?.(error)
+    throw error
+  }
   const raw = await readText(request, ctx.maxBodyBytes)
   const signature = provider === 'facesign' ? faceSignSignatureHeader(request.headers) : request.headers.get('x-hmac-signature')
   if (!verifyWebhookSignature(raw, signature, secret)) {

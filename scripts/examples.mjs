@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// The example apps on the packed tarball, as an integrator gets them: one install for all three
+// (npm workspaces, one shared cache), a production build of each, then a browser drives each one
+// against the sandbox (tests/examples). Needs the tarball of `node scripts/check-package.mjs`.
+//   node scripts/examples.mjs [--json <file>]
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '..')
+const examples = join(root, 'examples')
+const pack = join(root, '.pack')
+const jsonAt = process.argv.indexOf('--json')
+const steps = []
+
+function step(name, cmd, args, options = {}) {
+  const started = Date.now()
+  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`)
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...options, env: { ...process.env, ...options.env } })
+  const seconds = Math.round((Date.now() - started) / 100) / 10
+  steps.push({ name, ok: r.status === 0, seconds })
+  console.log(`  ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${seconds} s`)
+  return r.status === 0
+}
+
+function finish(extra = {}) {
+  const summary = { steps, ...extra }
+  if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1], JSON.stringify(summary))
+  console.log('\nexamples:', steps.map((s) => `${s.name} ${s.seconds} s`).join(', '))
+  process.exit(steps.every((s) => s.ok) && (extra.failed ?? 0) === 0 ? 0 : 1)
+}
+
+// The examples name the tarball without a version, so a version bump needs no edit there.
+const tarball = readdirSync(pack).find((f) => /^verify-widget-\d.*\.tgz$/.test(f))
+if (!tarball) {
+  console.error('No packed tarball in .pack/: run `node scripts/check-package.mjs` first.')
+  steps.push({ name: 'tarball', ok: false, seconds: 0 })
+  finish()
+}
+copyFileSync(join(pack, tarball), join(pack, 'verify-widget.tgz'))
+
+// The same tarball name with new content: drop the installed copy so npm unpacks this one.
+rmSync(join(examples, 'node_modules/verify-widget'), { recursive: true, force: true })
+rmSync(join(examples, 'package-lock.json'), { force: true })
+// No install scripts: nothing here needs a native build (the examples use the memory store).
+const installed = step('install', 'npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: examples })
+const workspaces = JSON.parse(readFileSync(join(examples, 'package.json'), 'utf8')).workspaces
+const built =
+  installed &&
+  workspaces.every((name) =>
+    step(`build ${name}`, 'npm', ['run', 'build'], { cwd: join(examples, name), env: { NEXT_TELEMETRY_DISABLED: '1' } }),
+  )
+if (!built) finish()
+
+const report = join(root, '.test-results/examples-playwright.json')
+step('browser', 'npx', ['playwright', 'test', '-c', 'tests/examples/playwright.config.ts'], {
+  cwd: root,
+  env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report, NEXT_TELEMETRY_DISABLED: '1' },
+})
+let stats
+try {
+  stats = JSON.parse(readFileSync(report, 'utf8')).stats
+} catch {}
+finish({ passed: stats ? stats.expected + stats.flaky : 0, failed: stats ? stats.unexpected : 1 })

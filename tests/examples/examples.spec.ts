@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { freePort } from '../e2e/support/ports'
+
+const EXAMPLES = resolve(import.meta.dirname, '../../examples')
+
+interface App {
+  url: string
+  output(): string
+  stop(): Promise<void>
+}
+
+/** `npm start` in an example, in its own process group, resolved once it serves its page. */
+async function startExample(name: string): Promise<App> {
+  const port = await freePort()
+  const url = `http://localhost:${port}`
+  let log = ''
+  const child: ChildProcess = spawn('npm', ['start'], {
+    cwd: resolve(EXAMPLES, name),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'production' },
+  })
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return
+    const exited = new Promise<void>((done) => child.once('exit', () => done()))
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {}
+    await exited
+  }
+  await expect
+    .poll(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log}`)
+        try {
+          const r = await fetch(url, { signal: AbortSignal.timeout(2000) })
+          await r.body?.cancel()
+          return r.status
+        } catch {
+          return 0
+        }
+      },
+      { timeout: 60_000, message: `${name} serves ${url}` },
+    )
+    .toBe(200)
+  return { url, output: () => log, stop }
+}
+
+for (const name of ['vite-express', 'vite-hono', 'next-app-router']) {
+  test(`${name}: verify with the sandbox in Chromium, onVerified fires and the server gate opens`, async ({ page }) => {
+    const app = await startExample(name)
+    try {
+      await page.goto(app.url)
+      // Before: the server refuses the members area to this (signed-in, unverified) browser.
+      expect((await page.request.get(`${app.url}/api/members`)).status()).toBe(403)
+
+      await page.getByRole('button', { name: 'Verify your identity' }).click()
+      const pass = page.getByRole('dialog').frameLocator('iframe').getByRole('button', { name: 'Pass' })
+      await expect(pass).toBeEnabled()
+      await pass.click()
+
+      await expect(page.getByTestId('verified')).toHaveText('Verified')
+      await expect(page.getByTestId('members')).toHaveText('Welcome, verified member.')
+      expect((await page.request.get(`${app.url}/api/members`)).status()).toBe(200)
+    } finally {
+      await app.stop()
+      test
+        .info()
+        .attach('server output', { body: app.output() })
+        .catch(() => {})
+    }
+  })
+}
