@@ -42,7 +42,16 @@ const VerifyContext = createContext<VerifyContextValue | null>(null)
  * session) is made once per `endpoint`; new object or function identities (an inline `appearance`,
  * `allowedHosts` or `fetch`) are compared by value or read through a ref, never a reason to rebuild.
  */
-export function VerifyProvider({ endpoint, locale, messages, appearance, allowedHosts, queryClient, fetch, children }: VerifyProviderProps) {
+export function VerifyProvider({
+  endpoint,
+  locale,
+  messages,
+  appearance,
+  allowedHosts,
+  queryClient,
+  fetch,
+  children,
+}: VerifyProviderProps) {
   const parent = useContext(QueryClientContext)
   const [own] = useState(() => (queryClient || parent ? undefined : new QueryClient()))
   const client = queryClient ?? parent ?? own!

@@ -3,8 +3,8 @@ import type { SessionSnapshot, SessionStatus, VerificationSession } from '../cor
 import { ProviderError } from './errors'
 import type { FaceSignClient } from './facesign'
 import type { FaceVerifyClient } from './faceverify'
-import { type ProviderBudget, withPriority } from './provider-budget'
 import type { OutboxDispatcher } from './outbox'
+import { type ProviderBudget, withPriority } from './provider-budget'
 import type { SessionEvents } from './session-events'
 import type { SessionStore, StoredSession, VerificationHandlerOptions } from './types'
 
