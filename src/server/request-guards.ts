@@ -20,14 +20,17 @@ export async function requireOwnSession(ctx: HandlerContext, id: string, identit
 
 /**
  * This backend's own origins: `publicOrigin` when configured, else the Host header (scheme from the
- * request). Never the request target: a `//other.host/…` path or an absolute-form target is chosen
+ * request). Never the raw request target: a `//other.host/…` path or an absolute-form target is chosen
  * by the sender, so an origin read from it would let any page pass.
  */
 function ownOrigins(ctx: HandlerContext, request: Request): string[] {
   const configured = ctx.options.publicOrigin
   if (configured !== undefined) return (typeof configured === 'string' ? [configured] : [...configured]).map((o) => new URL(o).origin)
   const host = request.headers.get('host')
-  if (!host || !isValidHost(host)) return []
+  // No Host header: the Request was built by a runtime (a fetch-style server, a test), whose URL is
+  // its own; toNodeListener always passes Host and builds the URL from it and the checked path.
+  if (host === null) return [new URL(request.url).origin]
+  if (!isValidHost(host)) return []
   return [`${new URL(request.url).protocol}//${host.toLowerCase()}`]
 }
 
