@@ -12,6 +12,7 @@ import { startSandbox } from '../src/sandbox'
 import type { CookieIdentity, Identity, VerificationHandlerOptions } from '../src/server'
 import { createCookieIdentity, createVerificationHandler, toNodeListener } from '../src/server'
 import { guardListener, guardServer } from '../src/server/node-guard'
+import { createDemoOutcomes } from './lib/demo-outcomes'
 
 const PORT = Number(process.env.PORT ?? 4000)
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010)
@@ -162,6 +163,7 @@ function injectMeta(html: string, allowedHosts: string | undefined): string {
 
 function appListener(
   api: RequestListener,
+  demoApi: RequestListener,
   identity: CookieIdentity,
   frameOrigin: string,
   allowedHosts: string | undefined,
@@ -188,10 +190,11 @@ function appListener(
   // The shared guard has checked the target (decodable, no `//`, no dot segments), method and Host.
   return guardListener(
     (req, res, { path }) => {
-      if (path.startsWith(`${BASE}/`)) {
+      const isApi = path.startsWith(`${BASE}/`)
+      if (isApi || path.startsWith('/demo-api/')) {
         if (!path.startsWith(`${BASE}/webhooks/`)) issueIdentity(req, res)
         for (const [key, value] of Object.entries(securityHeaders(frameOrigin, false))) res.setHeader(key, value)
-        api(req, res)
+        ;(isApi ? api : demoApi)(req, res)
         return
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed', { Allow: 'GET, HEAD' })
@@ -232,16 +235,30 @@ function listen(server: Server, port: number, host: string): Promise<boolean> {
 async function main(): Promise<void> {
   const { sandbox, options } = await providers()
   const cookieIdentity = createCookieIdentity({ secret: keys.cookieSecret })
+  const identify = (request: Request): Identity | null => cookieIdentity.identify(request)
+  // VERIFY_DEMO_HOOK_HOLD=1: the hook never finishes (the e2e suite kills the process mid-delivery).
+  const outcomes = createDemoOutcomes({ identify, holdHook: env.VERIFY_DEMO_HOOK_HOLD === '1' })
   const handler = createVerificationHandler({
     ...options,
     basePath: BASE,
     dataDir: DATA_DIR,
-    identify: (request): Identity | null => cookieIdentity.identify(request),
+    identify,
+    onStatusChange: (change) => outcomes.onStatusChange(change),
+    // A crashed delivery comes back after this lease: short in the demo, so a restart shows it soon.
+    outbox: { leaseMs: Number(env.VERIFY_OUTBOX_LEASE_MS ?? 5000), pollMs: 1000 },
     onError: (error) => console.error('[verify-widget]', error),
   })
+  const demoApi = toNodeListener(
+    async (request) =>
+      (await outcomes.route(request, handler)) ??
+      Response.json(
+        { error: { type: 'not_found_error', code: 'route_not_found', message: 'No such route.' } },
+        { status: 404, headers: { 'Cache-Control': 'no-store' } },
+      ),
+  )
   const frameOrigin = sandbox?.url ?? 'https://verify.facesign.ai'
   const allowedHosts = sandbox ? `127.0.0.1:${sandbox.port}` : undefined
-  const listener = appListener(toNodeListener(handler), cookieIdentity, frameOrigin, allowedHosts)
+  const listener = appListener(toNodeListener(handler), demoApi, cookieIdentity, frameOrigin, allowedHosts)
   // localhost may resolve to either loopback address: serve both, never a public interface.
   const servers = [guardServer(createServer(listener)), guardServer(createServer(listener))]
   await listen(servers[0]!, PORT, '127.0.0.1')

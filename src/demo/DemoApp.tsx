@@ -1,7 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useRef, useState } from 'react'
 import { type Provider, type VerificationResult, VerifyButton, type VerifyError, type VerifyMode, VerifyProvider } from '../react'
 import { EventLog, type LogEntry } from './EventLog'
 import { LiveStatus } from './LiveStatus'
+import { MembersPanel } from './MembersPanel'
+import { ServerLog } from './ServerLog'
+import { demoKeys } from './serverApi'
 
 const PROVIDERS: readonly Provider[] = ['facesign', 'faceverify']
 const MODES: readonly VerifyMode[] = ['modal', 'inline', 'redirect', 'popup']
@@ -23,7 +27,22 @@ const NOTES: Record<Provider, Partial<Record<VerifyMode, string>>> = {
 
 const LOG_LIMIT = 50
 
+/** The server panels ask again whenever a browser callback fires; the answer is still the server's. */
+function useServerRefresh() {
+  const queryClient = useQueryClient()
+  return useCallback(() => void queryClient.invalidateQueries({ queryKey: demoKeys.all }), [queryClient])
+}
+
 export function DemoApp() {
+  return (
+    <VerifyProvider>
+      <DemoPage />
+    </VerifyProvider>
+  )
+}
+
+function DemoPage() {
+  const refreshServer = useServerRefresh()
   const [log, setLog] = useState<LogEntry[]>([])
   const [sessionId, setSessionId] = useState<string>()
   const nextId = useRef(0)
@@ -38,6 +57,7 @@ export function DemoApp() {
     const result = (name: string) => (r: VerificationResult) => {
       setSessionId(r.sessionId)
       record(source, name, `${r.sessionId} → ${r.status}`)
+      refreshServer()
     }
     return {
       onStatusChange: result('onStatusChange'),
@@ -49,12 +69,14 @@ export function DemoApp() {
   }
 
   return (
-    <VerifyProvider>
+    <>
       <header className="demo-header">
         <h1>verify-widget demo</h1>
         <p>
           Every button talks to this app's backend at <code>/api/verify</code>, which talks to the local sandbox providers. No key reaches
-          this page. Try each provider and mode; the status and every callback show up on the right.
+          this page. Try each provider and mode; the status and every callback show up on the right. The browser callbacks are UI signals
+          only: the members area opens when the server says this visitor is verified, and the server log shows the backend's own
+          onStatusChange calls.
         </p>
         <p>
           <a href="../">Open the hosted verification page</a>
@@ -80,10 +102,12 @@ export function DemoApp() {
           ))}
         </div>
         <aside className="demo-side" aria-label="Status and events">
+          <MembersPanel />
           <LiveStatus sessionId={sessionId} />
           <EventLog entries={log} onClear={() => setLog([])} />
+          <ServerLog />
         </aside>
       </main>
-    </VerifyProvider>
+    </>
   )
 }

@@ -3,6 +3,7 @@ import type { SessionSnapshot, SessionStatus, VerificationSession } from '../cor
 import { ProviderError } from './errors'
 import type { FaceSignClient } from './facesign'
 import type { FaceVerifyClient } from './faceverify'
+import type { OutboxDispatcher } from './outbox'
 import { type ProviderBudget, withPriority } from './provider-budget'
 import type { SessionEvents } from './session-events'
 import type { SessionStore, StoredSession, VerificationHandlerOptions } from './types'
@@ -22,8 +23,12 @@ export interface HandlerContext {
   streamsByUser: Map<string, number>
   maxBodyBytes: number
   heartbeatMs: number
+  /** Hands committed status changes to the integrator's onStatusChange. */
+  outbox: OutboxDispatcher
   /** Serialises session creation per user and provider (double clicks, two tabs). */
   createLocks: Map<string, Promise<unknown>>
+  /** Create leases (store.lease) this process holds, until when: its own creations do not wait on them. */
+  createLeases: Map<string, number>
 }
 
 export function toSnapshot(s: StoredSession): SessionSnapshot {
@@ -45,10 +50,16 @@ export function toVerificationSession(s: StoredSession): VerificationSession {
   return session
 }
 
-/** Applies a status with the monotonic rule and tells open streams when it changed. */
+/** A transition committed (with its outbox row): tell open streams, and deliver the hook now. */
+export function statusChanged(ctx: HandlerContext, session: StoredSession): void {
+  ctx.events.publish(session)
+  ctx.outbox.wake()
+}
+
+/** Applies a status with the monotonic rule and tells open streams and the outbox when it changed. */
 export async function applyStatus(ctx: HandlerContext, sessionId: string, status: SessionStatus): Promise<StoredSession | undefined> {
   const result = await ctx.store.applyStatus(sessionId, status, new Date().toISOString())
-  if (result?.changed) ctx.events.publish(result.session)
+  if (result?.changed) statusChanged(ctx, result.session)
   return result?.session
 }
 

@@ -1,9 +1,11 @@
 import { join } from 'node:path'
-import type { HandlerContext } from './context'
+import type { Provider, SessionSnapshot } from '../core/types'
+import { type HandlerContext, toSnapshot } from './context'
 import { errorResponse, fromProviderError, HttpError, ProviderError } from './errors'
 import { createFaceSignClient } from './facesign'
 import { createFaceVerifyClient } from './faceverify'
 import { pathProblem } from './node-guard'
+import { createOutboxDispatcher } from './outbox'
 import { createProviderBudget } from './provider-budget'
 import { sessionEvents } from './routes/events'
 import { cancelSession, createSession, getSession, refreshSecret } from './routes/sessions'
@@ -32,7 +34,12 @@ export type VerificationHandler = ((request: Request) => Promise<Response>) & {
   readonly providerCalls: number
   /** Status streams open right now. */
   readonly openStreams: number
-  /** Closes the store when the handler created it. */
+  /**
+   * The user's most recent session (any status), answered from the store: gate a route or page on
+   * `(await handler.latestSession(user.id))?.status === 'verified'`. Never trust the browser's callbacks for that.
+   */
+  latestSession(userId: string, provider?: Provider): Promise<SessionSnapshot | undefined>
+  /** Stops the outbox dispatcher and closes the store when the handler created it. */
   close(): Promise<void>
 }
 
@@ -43,9 +50,10 @@ export type VerificationHandler = ((request: Request) => Promise<Response>) & {
 export function createVerificationHandler(options: VerificationHandlerOptions): VerificationHandler {
   const basePath = (options.basePath ?? '/api/verify').replace(/\/+$/, '')
   const ownsStore = options.store === undefined
+  const store = options.store ?? createSqliteStore({ path: join(options.dataDir ?? '.data', 'verify.sqlite') })
   const ctx: HandlerContext = {
     options,
-    store: options.store ?? createSqliteStore({ path: join(options.dataDir ?? '.data', 'verify.sqlite') }),
+    store,
     events: createSessionEvents(),
     budgets: {},
     reads: { count: 0 },
@@ -53,6 +61,16 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     createLocks: new Map(),
+    createLeases: new Map(),
+    outbox: createOutboxDispatcher({
+      store,
+      onStatusChange: options.onStatusChange,
+      onError: options.onError,
+      maxAttempts: options.outbox?.maxAttempts ?? 8,
+      retryDelayMs: options.outbox?.retryDelayMs ?? 1000,
+      leaseMs: options.outbox?.leaseMs ?? 30_000,
+      pollMs: options.outbox?.pollMs ?? 5000,
+    }),
   }
   // Each API key spends from its own budget in the store, whichever route or instance calls.
   if (options.facesign) {
@@ -100,9 +118,16 @@ export function createVerificationHandler(options: VerificationHandlerOptions): 
     providerReads: { get: () => ctx.reads.count },
     providerCalls: { get: () => (ctx.budgets.facesign?.spent ?? 0) + (ctx.budgets.faceverify?.spent ?? 0) },
     openStreams: { get: () => ctx.events.size },
+    latestSession: {
+      value: async (userId: string, provider?: Provider) => {
+        const session = await store.latest(userId, provider)
+        return session ? toSnapshot(session) : undefined
+      },
+    },
     close: {
       value: async () => {
-        if (ownsStore) await ctx.store.close()
+        ctx.outbox.close()
+        if (ownsStore) await store.close()
       },
     },
   }) as VerificationHandler

@@ -232,8 +232,13 @@ export interface VerificationHandlerOptions {
    * `change.eventId` is stable across retries: dedupe on it.
    */
   onStatusChange?: (change: StatusChange) => void | Promise<void>
-  /** Outbox delivery: attempts before an entry is given up (kept, reported to onError), default 8; first retry delay, default 1000 ms (doubling). */
-  outbox?: { maxAttempts?: number; retryDelayMs?: number }
+  /**
+   * Outbox delivery: attempts before an entry is given up (kept, reported to onError), default 8;
+   * first retry delay, default 1000 ms (doubling, at most 10 min); how long a claimed entry is one
+   * instance's before another may deliver it (also the longest wait after a crash), default 30000 ms;
+   * how often the store is checked for entries no write here announced, default 5000 ms.
+   */
+  outbox?: { maxAttempts?: number; retryDelayMs?: number; leaseMs?: number; pollMs?: number }
   /** Unexpected failures, and provider answers that break its contract (the client sees a 500 or 502 either way). */
   onError?: (error: unknown) => void
 }

@@ -91,6 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await sandbox.close()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await handler.close()
       await store.close()
     },
   }

@@ -60,9 +60,9 @@ async function checkCreateLimits(ctx: HandlerContext, request: Request, user: Id
   const o = ctx.options
   const budget = Math.min(ctx.budgets.facesign?.perMinute ?? Infinity, ctx.budgets.faceverify?.perMinute ?? Infinity)
   const limits: [string, number][] = [
-    [`create:user:${user.id}`, o.createLimitPerMinute ?? 10],
-    [`create:addr:${clientAddressOf(request, o)}`, o.createLimitPerAddressPerMinute ?? 30],
-    ['create:all', o.createLimitGlobalPerMinute ?? (Number.isFinite(budget) ? Math.max(1, Math.floor(budget / 2)) : 600)],
+    [`limit:create:user:${user.id}`, o.createLimitPerMinute ?? 10],
+    [`limit:create:addr:${clientAddressOf(request, o)}`, o.createLimitPerAddressPerMinute ?? 30],
+    ['limit:create:all', o.createLimitGlobalPerMinute ?? (Number.isFinite(budget) ? Math.max(1, Math.floor(budget / 2)) : 600)],
   ]
   for (const [key, limit] of limits) {
     const { allowed, retryAfterMs } = await ctx.store.hit(key, limit, 60_000)
@@ -72,6 +72,28 @@ async function checkCreateLimits(ctx: HandlerContext, request: Request, user: Id
       })
     }
   }
+}
+
+const CREATE_LEASE_MS = 10_000
+const CREATE_WAIT_STEP_MS = 100
+
+/**
+ * Two instances must not both ask the provider for this user's session: the store's lease decides
+ * which one creates; the other waits for that session to land and hands it out (or takes over
+ * when the lease runs out). This process's own creations are already serialised by createLocks,
+ * so a lease it holds is not waited for.
+ */
+async function awaitCreateLease(ctx: HandlerContext, userId: string, provider: Provider): Promise<StoredSession | undefined> {
+  const key = `create:${userId}:${provider}`
+  if ((ctx.createLeases.get(key) ?? 0) > Date.now()) return undefined
+  while (!(await ctx.store.lease(key, CREATE_LEASE_MS))) {
+    const open = await ctx.store.findOpen(userId, provider)
+    if (open) return open
+    await new Promise((resolve) => setTimeout(resolve, CREATE_WAIT_STEP_MS))
+  }
+  ctx.createLeases.set(key, Date.now() + CREATE_LEASE_MS)
+  for (const [k, until] of ctx.createLeases) if (until <= Date.now()) ctx.createLeases.delete(k)
+  return undefined
 }
 
 export async function createSession(ctx: HandlerContext, request: Request): Promise<Response> {
@@ -88,6 +110,8 @@ export async function createSession(ctx: HandlerContext, request: Request): Prom
       const open = found ? await refreshFromProvider(ctx, found) : undefined
       if (open && !isTerminal(open.status)) return json(toVerificationSession(open), 200)
       await checkCreateLimits(ctx, request, user)
+      const winner = await awaitCreateLease(ctx, user.id, provider)
+      if (winner) return json(toVerificationSession(winner), 200)
       const session = await createWithProvider(ctx, user, provider, country)
       // The store's one-open-session rule holds across instances: if another one won the race,
       // its session is the user's and ours is never handed out.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { isRecord } from '../../core/guards'
 import { mapWebhookEventType } from '../../core/provider-status'
 import type { Provider, SessionStatus } from '../../core/types'
-import { type HandlerContext, unknownStatus } from '../context'
+import { type HandlerContext, statusChanged, unknownStatus } from '../context'
 import { badRequest, HttpError } from '../errors'
 import { json, readText } from '../http'
 import { withPriority } from '../provider-budget'
@@ -94,6 +94,6 @@ export async function receiveWebhook(ctx: HandlerContext, request: Request, prov
   // provider's redelivery applies it.
   const { duplicate, result } = await ctx.store.applyEvent(record, status)
   if (duplicate) return json({ received: true, duplicate: true })
-  if (result?.changed) ctx.events.publish(result.session)
+  if (result?.changed) statusChanged(ctx, result.session)
   return json({ received: true })
 }

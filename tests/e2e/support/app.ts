@@ -30,8 +30,11 @@ export interface RunningApp {
   keys: MarkerKeys
   /** Every marker string that must never reach a browser. */
   markers: string[]
-  /** Kills the backend process (not the sandbox) and starts it again on the same port and data dir. */
-  restartBackend(between?: () => Promise<void>): Promise<void>
+  /**
+   * Kills the backend process (not the sandbox) and starts it again on the same port and data dir,
+   * with `env` added to its environment for this run (e.g. VERIFY_DEMO_HOOK_HOLD=1).
+   */
+  restartBackend(between?: () => Promise<void>, env?: Record<string, string>): Promise<void>
   stop(): Promise<void>
 }
 
@@ -116,7 +119,7 @@ export async function startApp(): Promise<RunningApp> {
   const proxy = await startFaultProxy(sandbox.url)
 
   let app: StartProcess | undefined
-  const launch = async () => {
+  const launch = async (extraEnv: Record<string, string> = {}) => {
     app = await runStartScript({
       timeoutMs: 30_000,
       env: {
@@ -130,6 +133,7 @@ export async function startApp(): Promise<RunningApp> {
         FACEVERIFY_API_KEY: keys.faceverifyApiKey,
         FACEVERIFY_SECRET_KEY: keys.faceverifySecretKey,
         FACESIGN_WEBHOOK_SECRET: keys.facesignWebhookSecret,
+        ...extraEnv,
       },
     })
   }
@@ -143,11 +147,11 @@ export async function startApp(): Promise<RunningApp> {
     proxy,
     keys,
     markers: [...Object.values(keys), keys.facesignApiKey.slice('sk_test_MARKERfs'.length)],
-    async restartBackend(between) {
+    async restartBackend(between, env) {
       // SIGKILL: a crash, not a polite shutdown; whatever the store holds must already be on disk.
       await kill('SIGKILL')
       await between?.()
-      await launch()
+      await launch(env)
     },
     async stop() {
       await kill('SIGTERM')
