@@ -221,6 +221,19 @@ function appListener(
   )
 }
 
+/**
+ * VERIFY_CREATE_LIMIT_PER_ADDRESS / VERIFY_CREATE_LIMIT_GLOBAL (creates per minute): a test rig
+ * whose many users all come from loopback raises them; the provider budget still holds.
+ */
+function createLimitsFromEnv(): Pick<VerificationHandlerOptions, 'createLimitPerAddressPerMinute' | 'createLimitGlobalPerMinute'> {
+  const perAddress = Number(env.VERIFY_CREATE_LIMIT_PER_ADDRESS)
+  const global = Number(env.VERIFY_CREATE_LIMIT_GLOBAL)
+  return {
+    ...(perAddress > 0 ? { createLimitPerAddressPerMinute: perAddress } : {}),
+    ...(global > 0 ? { createLimitGlobalPerMinute: global } : {}),
+  }
+}
+
 function listen(server: Server, port: number, host: string): Promise<boolean> {
   return new Promise((resolveListen, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -243,6 +256,7 @@ async function main(): Promise<void> {
     basePath: BASE,
     dataDir: DATA_DIR,
     identify,
+    ...createLimitsFromEnv(),
     onStatusChange: (change) => outcomes.onStatusChange(change),
     // A crashed delivery comes back after this lease: short in the demo, so a restart shows it soon.
     outbox: { leaseMs: Number(env.VERIFY_OUTBOX_LEASE_MS ?? 5000), pollMs: 1000 },
