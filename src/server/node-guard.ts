@@ -90,7 +90,7 @@ export function sendJsonError(
   message: string,
   headers: Record<string, string> = {},
 ): void {
-  const type = status === 405 || status < 500 ? 'invalid_request_error' : 'api_error'
+  const type = status < 500 ? 'invalid_request_error' : 'api_error'
   const body = JSON.stringify({ error: { type, code, message } })
   res.writeHead(status, {
     'Content-Type': 'application/json',
