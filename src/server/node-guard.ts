@@ -66,7 +66,8 @@ function checkRequest(req: IncomingMessage, methods: readonly string[]): { targe
     const allow = methods.join(', ')
     return { refusal: { status: 405, code: 'method_not_allowed', message: `Use one of ${allow}.`, headers: { Allow: allow } } }
   }
-  const raw = req.url ?? ''
+  // Express mounts (`app.use(prefix, …)`) strip their prefix from req.url; originalUrl is what was sent.
+  const raw = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? ''
   const queryAt = raw.indexOf('?')
   const path = queryAt === -1 ? raw : raw.slice(0, queryAt)
   const search = queryAt === -1 ? '' : raw.slice(queryAt)
