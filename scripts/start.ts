@@ -227,6 +227,19 @@ function appListener(
   )
 }
 
+/**
+ * VERIFY_CREATE_LIMIT_PER_ADDRESS / VERIFY_CREATE_LIMIT_GLOBAL (creates per minute): a test rig
+ * whose many users all come from loopback raises them; the provider budget still holds.
+ */
+function createLimitsFromEnv(): Pick<VerificationHandlerOptions, 'createLimitPerAddressPerMinute' | 'createLimitGlobalPerMinute'> {
+  const perAddress = Number(env.VERIFY_CREATE_LIMIT_PER_ADDRESS)
+  const global = Number(env.VERIFY_CREATE_LIMIT_GLOBAL)
+  return {
+    ...(perAddress > 0 ? { createLimitPerAddressPerMinute: perAddress } : {}),
+    ...(global > 0 ? { createLimitGlobalPerMinute: global } : {}),
+  }
+}
+
 function listen(server: Server, port: number, host: string): Promise<boolean> {
   return new Promise((resolveListen, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -253,6 +266,7 @@ async function main(): Promise<void> {
     dataDir: DATA_DIR,
     store,
     identify,
+    ...createLimitsFromEnv(),
     onStatusChange: (change) => outcomes.onStatusChange(change),
     // A crashed delivery comes back after this lease: short in the demo, so a restart shows it soon.
     outbox: { leaseMs: Number(env.VERIFY_OUTBOX_LEASE_MS ?? 5000), pollMs: 1000 },
@@ -261,7 +275,10 @@ async function main(): Promise<void> {
   const demoApi = toNodeListener(
     async (request) =>
       (await outcomes.route(request, handler)) ??
-      Response.json({ error: { type: 'not_found_error', code: 'route_not_found', message: 'No such route.' } }, { status: 404 }),
+      Response.json(
+        { error: { type: 'not_found_error', code: 'route_not_found', message: 'No such route.' } },
+        { status: 404, headers: { 'Cache-Control': 'no-store' } },
+      ),
   )
   const frameOrigin = sandbox?.url ?? 'https://verify.facesign.ai'
   const allowedHosts = sandbox ? `127.0.0.1:${sandbox.port}` : undefined

@@ -16,13 +16,13 @@ export interface ClientAddressOptions {
   trustForwardedFor?: boolean
 }
 
-/** The client's address, or "unknown" (every such request then shares one limit). */
-export function clientAddressOf(request: Request, options: ClientAddressOptions): string {
+/** The client's address, or undefined when nothing tells it (a framework's Request without `clientAddress`). */
+export function clientAddressOf(request: Request, options: ClientAddressOptions): string | undefined {
   const given = options.clientAddress?.(request)
   if (given) return given
   if (options.trustForwardedFor) {
     const last = (request.headers.get('x-forwarded-for') ?? '').split(',').at(-1)?.trim()
     if (last) return last
   }
-  return socketAddresses.get(request) ?? 'unknown'
+  return socketAddresses.get(request)
 }

@@ -50,6 +50,8 @@ export type VerificationHandler = ((request: Request) => Promise<Response>) & {
 export function createVerificationHandler(options: VerificationHandlerOptions): VerificationHandler {
   const basePath = (options.basePath ?? '/api/verify').replace(/\/+$/, '')
   const ownsStore = options.store === undefined
+  // A misspelt publicOrigin fails here, at startup, not as a 500 on every POST.
+  for (const origin of [options.publicOrigin ?? []].flat()) new URL(origin)
   const store = options.store ?? createSqliteStore({ path: join(options.dataDir ?? '.data', 'verify.sqlite') })
   const ctx: HandlerContext = {
     options,

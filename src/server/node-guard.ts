@@ -66,7 +66,7 @@ function checkRequest(req: IncomingMessage, methods: readonly string[]): { targe
     const allow = methods.join(', ')
     return { refusal: { status: 405, code: 'method_not_allowed', message: `Use one of ${allow}.`, headers: { Allow: allow } } }
   }
-  // Express mounts (`app.use('/api/verify', …)`) strip their prefix from req.url; originalUrl keeps it.
+  // Express mounts (`app.use(prefix, …)`) strip their prefix from req.url; originalUrl is what was sent.
   const raw = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? ''
   const queryAt = raw.indexOf('?')
   const path = queryAt === -1 ? raw : raw.slice(0, queryAt)
@@ -91,7 +91,7 @@ export function sendJsonError(
   message: string,
   headers: Record<string, string> = {},
 ): void {
-  const type = status === 405 || status < 500 ? 'invalid_request_error' : 'api_error'
+  const type = status < 500 ? 'invalid_request_error' : 'api_error'
   const body = JSON.stringify({ error: { type, code, message } })
   res.writeHead(status, {
     'Content-Type': 'application/json',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryStore, type SessionStore } from '../../src/server'
+import { createMemoryStore, createVerificationHandler, type SessionStore } from '../../src/server'
 import { eventually, startStack } from './harness'
 
 /** FaceSign API calls the sandbox received, all routes together. */
@@ -225,6 +225,32 @@ describe('the client address', () => {
     } finally {
       await s.close()
     }
+  })
+
+  it('unknown (a Request from another framework, no clientAddress): no shared per-address bucket', async () => {
+    let n = 0
+    const handler = createVerificationHandler({
+      facesign: {
+        apiKey: 'sk_test_unknown_address',
+        baseUrl: 'https://api.facesign.test/v1',
+        fetch: async () => Response.json({ id: `vs_${++n}`, clientSecret: `vs_${n}_secret_x`, status: 'requiresInput' }, { status: 201 }),
+      },
+      ...anonymousIdentity,
+      store: createMemoryStore(),
+      createLimitPerAddressPerMinute: 1,
+    })
+    const create = () =>
+      handler(
+        new Request('http://app.test/api/verify/sessions', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"provider":"facesign"}',
+        }),
+      )
+    const statuses = []
+    for (let i = 0; i < 3; i++) statuses.push((await create()).status)
+    expect(statuses).toEqual([201, 201, 201])
+    await handler.close()
   })
 
   it('comes from X-Forwarded-For only with trustForwardedFor', async () => {

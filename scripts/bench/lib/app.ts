@@ -50,7 +50,15 @@ export async function startBenchApp(port: number, sandboxPort: number): Promise<
   try {
     app = await runStartScript({
       cwd: APP_CWD,
-      env: { ...KEYS, PORT: String(port), VERIFY_DATA_DIR: dataDir, VERIFY_SANDBOX_URL: sandbox.url },
+      // Every bench user comes from loopback: lift the per-address and global create limits (the provider budget stays).
+      env: {
+        ...KEYS,
+        PORT: String(port),
+        VERIFY_DATA_DIR: dataDir,
+        VERIFY_SANDBOX_URL: sandbox.url,
+        VERIFY_CREATE_LIMIT_PER_ADDRESS: '1000',
+        VERIFY_CREATE_LIMIT_GLOBAL: '1000',
+      },
     })
   } catch (error) {
     await sandbox.close()

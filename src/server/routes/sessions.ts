@@ -59,10 +59,12 @@ async function createWithProvider(ctx: HandlerContext, user: Identity, provider:
 async function checkCreateLimits(ctx: HandlerContext, request: Request, user: Identity): Promise<void> {
   const o = ctx.options
   const budget = Math.min(ctx.budgets.facesign?.perMinute ?? Infinity, ctx.budgets.faceverify?.perMinute ?? Infinity)
+  const address = clientAddressOf(request, o)
   const limits: [string, number][] = [
-    [`create:user:${user.id}`, o.createLimitPerMinute ?? 10],
-    [`create:addr:${clientAddressOf(request, o)}`, o.createLimitPerAddressPerMinute ?? 30],
-    ['create:all', o.createLimitGlobalPerMinute ?? (Number.isFinite(budget) ? Math.max(1, Math.floor(budget / 2)) : 600)],
+    [`limit:create:user:${user.id}`, o.createLimitPerMinute ?? 10],
+    // No address known (another framework without `clientAddress`): the user and global limits still hold.
+    ...(address ? [[`limit:create:addr:${address}`, o.createLimitPerAddressPerMinute ?? 30] as [string, number]] : []),
+    ['limit:create:all', o.createLimitGlobalPerMinute ?? (Number.isFinite(budget) ? Math.max(1, Math.floor(budget / 2)) : 600)],
   ]
   for (const [key, limit] of limits) {
     const { allowed, retryAfterMs } = await ctx.store.hit(key, limit, 60_000)

@@ -1,6 +1,8 @@
+import { createServer, type Server } from 'node:http'
 import type { Page, Request } from '@playwright/test'
 import { expect, test } from '../fixtures'
-import { answerNextCreate, chooseInFrame, expectFlowReady, expectView, flowFrame } from '../support/hosted'
+import { answerNextCreate, chooseInFrame, expectFlowReady, expectView, flowFrame, trackedSessionId } from '../support/hosted'
+import { freePort } from '../support/ports'
 
 /** Requests a page makes whose URL matches, kept as they happen. */
 function watch(page: Page, match: (request: Request) => boolean): Request[] {
@@ -82,5 +84,53 @@ test.describe('session links to hosts that are not allowed', () => {
     expect(evil).toEqual([])
     await page.getByRole('button', { name: /try again/i }).click()
     await page.waitForURL(/\/faceverify\/s\//)
+  })
+})
+
+test.describe('a page on another localhost port (same site: the Lax cookie rides along)', () => {
+  let attacker: Server | undefined
+  test.afterEach(async () => {
+    await new Promise<void>((resolve) => (attacker ? attacker.close(() => resolve()) : resolve()))
+    attacker = undefined
+  })
+
+  test("cannot cancel or refresh the victim's session, not even through a //host/ path prefix", async ({ page, context, app }) => {
+    await page.goto('/')
+    await expectFlowReady(page)
+    const sessionId = await trackedSessionId(page)
+    expect(sessionId).toMatch(/^vws_/)
+    const flowSrc = await page.locator('.vwh-flow iframe').getAttribute('src')
+
+    const port = await freePort()
+    const evil = `http://localhost:${port}`
+    const targets = ['cancel', 'refresh'].flatMap((action) => [
+      `${app.url}/api/verify/sessions/${sessionId}/${action}`,
+      // The browser keeps the `//…` in the path: a backend reading its own origin from the target sees the attacker's.
+      `${app.url}//localhost:${port}/api/verify/sessions/${sessionId}/${action}`,
+    ])
+    attacker = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' })
+      res.end(`<!doctype html><title>evil</title><script>
+        Promise.allSettled(${JSON.stringify(targets)}.map((url) =>
+          fetch(url, { method: 'POST', mode: 'no-cors', credentials: 'include' })
+        )).then(() => { document.title = 'done' })
+      </script>`)
+    })
+    await new Promise<void>((resolve) => attacker!.listen(port, '127.0.0.1', resolve))
+    const answers: number[] = []
+    const evilPage = await context.newPage()
+    evilPage.on('response', (r) => {
+      if (r.url().includes('/api/verify/')) answers.push(r.status())
+    })
+    await evilPage.goto(`${evil}/`)
+    await expect(evilPage).toHaveTitle('done')
+
+    // The victim's session is untouched: still open, same flow, same secret.
+    const status = await page.request.get(`/api/verify/sessions/${sessionId}`)
+    expect(['requires_input', 'in_progress']).toContain((await status.json()).status)
+    await expect(page.locator('.vwh-flow iframe')).toHaveAttribute('src', flowSrc ?? '')
+    await chooseInFrame(flowFrame(page), 'Pass')
+    await expectView(page, 'verified')
+    expect(answers.every((n) => n === 400 || n === 403)).toBe(true)
   })
 })

@@ -68,6 +68,9 @@ export interface EmbeddedApp {
 }
 
 /** Exactly `npm start`'s layout: scripts/start.ts with its own embedded sandbox, forced by VERIFY_SANDBOX=1 despite the keys. */
+/** Every test's user comes from loopback: the per-address and global create limits would count the suite as one client. */
+const LOOPBACK_USERS = { VERIFY_CREATE_LIMIT_PER_ADDRESS: '1000', VERIFY_CREATE_LIMIT_GLOBAL: '1000' }
+
 export async function startEmbeddedApp(): Promise<EmbeddedApp> {
   ensureHostedBuild()
   const keys = markerKeys()
@@ -80,6 +83,7 @@ export async function startEmbeddedApp(): Promise<EmbeddedApp> {
       SANDBOX_PORT: String(sandboxPort),
       VERIFY_DATA_DIR: dataDir,
       VERIFY_SANDBOX: '1',
+      ...LOOPBACK_USERS,
       FACESIGN_API_KEY: keys.facesignApiKey,
       FACEVERIFY_API_KEY: keys.faceverifyApiKey,
       FACEVERIFY_SECRET_KEY: keys.faceverifySecretKey,
@@ -133,6 +137,7 @@ export async function startApp(): Promise<RunningApp> {
         FACEVERIFY_API_KEY: keys.faceverifyApiKey,
         FACEVERIFY_SECRET_KEY: keys.faceverifySecretKey,
         FACESIGN_WEBHOOK_SECRET: keys.facesignWebhookSecret,
+        ...LOOPBACK_USERS,
         ...extraEnv,
       },
     })
