@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { isRecord } from '../../core/guards'
 import { mapWebhookEventType } from '../../core/provider-status'
 import type { Provider, SessionStatus } from '../../core/types'
-import { type HandlerContext, statusChanged, unknownStatus } from '../context'
+import { type HandlerContext, isGone, statusChanged, unknownStatus } from '../context'
 import { badRequest, HttpError } from '../errors'
 import { json, readText } from '../http'
 import { hasRebuiltBody } from '../parsed-body'
@@ -56,7 +56,11 @@ async function resolveStatus(ctx: HandlerContext, session: StoredSession, event:
   if (event.status || session.provider !== 'facesign' || !ctx.facesign) return event.status
   // Top priority on the key's budget: this read is what makes a webhook land.
   const client = ctx.facesign
-  const remote = await withPriority('webhook', () => client.retrieveSession(session.providerSessionId))
+  const remote = await withPriority('webhook', () => client.retrieveSession(session.providerSessionId)).catch((error: unknown) => {
+    // Gone at the provider: the session can never finish (see refreshFromProvider).
+    if (isGone(error)) return { status: 'expired' as const, rawStatus: 'not_found' }
+    throw error
+  })
   if (!remote.status) ctx.options.onError?.(unknownStatus(remote.rawStatus))
   return remote.status
 }
