@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isRecord } from '../../src/core/guards'
 import { bin, ROOT, TMP } from './lib/paths'
+import type { OutcomeHookFigures } from './outcome'
 
 export interface BackendFigures {
   webhooksPerSecond: number
@@ -14,12 +15,33 @@ export interface BackendFigures {
   browserPolls: number
   providerCalls: number
   statusCacheMs: number
+  outcomeHook: OutcomeHookFigures
 }
 
 function num(record: unknown, key: string): number {
   const value = isRecord(record) ? record[key] : undefined
   if (typeof value !== 'number') throw new Error(`bench:server results lack ${key}`)
   return value
+}
+
+function outcomeFigures(raw: unknown): OutcomeHookFigures {
+  const latency = isRecord(raw) ? raw.latencyMs : undefined
+  const throughput = isRecord(raw) ? raw.throughput : undefined
+  return {
+    latencyMs: {
+      runs: num(latency, 'runs'),
+      median: num(latency, 'median'),
+      p95: num(latency, 'p95'),
+      min: num(latency, 'min'),
+      max: num(latency, 'max'),
+    },
+    throughput: {
+      hooks: num(throughput, 'hooks'),
+      concurrency: num(throughput, 'concurrency'),
+      seconds: num(throughput, 'seconds'),
+      perSecond: num(throughput, 'perSecond'),
+    },
+  }
 }
 
 /**
@@ -51,5 +73,6 @@ export async function runBackendBench(pollSeconds: number): Promise<BackendFigur
     browserPolls: num(part('polling'), 'browserPolls'),
     providerCalls: num(part('polling'), 'providerCalls'),
     statusCacheMs: num(part('polling'), 'statusCacheMs'),
+    outcomeHook: outcomeFigures(part('outcomeHook')),
   }
 }

@@ -136,6 +136,16 @@ function backendRows(b: BackendFigures): Row[] {
       budget: `≤ ${allowed} (one per ${BUDGETS.providerCallEveryMs / 1000} s)`,
       ok: b.providerCalls <= allowed,
     },
+    {
+      section,
+      measure: `outcome hook: webhook sent → onStatusChange called, median / p95 of ${b.outcomeHook.latencyMs.runs} (SQLite outbox)`,
+      value: `${b.outcomeHook.latencyMs.median} ms / ${b.outcomeHook.latencyMs.p95} ms`,
+    },
+    {
+      section,
+      measure: `outcome hook: transitions delivered per second (${b.outcomeHook.throughput.hooks} webhooks, ${b.outcomeHook.throughput.concurrency} concurrent)`,
+      value: String(b.outcomeHook.throughput.perSecond),
+    },
   ]
 }
 

@@ -4,6 +4,7 @@
  * - status reads per second (GET /sessions/:id, owner check and store read)
  * The load generator shares the process with the server, so the HTTP figures include the client's cost.
  * - provider calls per session while 50 clients poll it (default 60 s; BENCH_POLL_SECONDS to shorten)
+ * - the outcome hook: webhook sent → onStatusChange called (median, p95) and hooks delivered per second
  */
 import { createHmac } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -13,6 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSandbox } from '../../src/sandbox'
 import { createSqliteStore, createVerificationHandler, toNodeListener } from '../../src/server'
+import { runOutcomeBench } from './outcome'
 
 const KEY = 'sk_test_bench_facesign'
 const WEBHOOK_SECRET = 'sk_test_bench_webhook'
@@ -119,6 +121,9 @@ async function run(): Promise<void> {
   )
   const providerCalls = (sandbox.counts()['GET /facesign/v1/sessions/:id'] ?? 0) - before
 
+  // 4. The outcome hook, on its own handler and SQLite file.
+  const outcomeHook = await runOutcomeBench(dir, 200, 2000, CONCURRENCY)
+
   const rate = (count: number, seconds: number) => ({ seconds: round(seconds), perSecond: Math.round(count / seconds) })
   const results = {
     date: new Date().toISOString(),
@@ -130,6 +135,7 @@ async function run(): Promise<void> {
     statusReads: { reads: readCount, concurrency: CONCURRENCY, ...rate(readCount, readSeconds) },
     statusReadsInProcess: { reads: inProcessReads, ...rate(inProcessReads, readsInProcessSeconds) },
     polling: { clients: POLL_CLIENTS, seconds: POLL_SECONDS, browserPolls: polls, providerCalls, statusCacheMs: 5000 },
+    outcomeHook,
   }
   console.log(JSON.stringify(results, null, 2))
   mkdirSync('bench', { recursive: true })

@@ -77,12 +77,20 @@ export async function refreshFromProvider(ctx: HandlerContext, session: StoredSe
         // A status we do not know keeps what we have; the integrator hears about it instead of a guess.
         else ctx.options.onError?.(unknownStatus(remote.rawStatus))
       } catch (error) {
-        ctx.options.onError?.(error)
+        // The provider no longer knows it (a sandbox restart, an expired provider session): it can
+        // never finish, so it ends here and the next start creates a new one.
+        if (isGoneAtProvider(error)) await applyStatus(ctx, session.id, 'expired')
+        else ctx.options.onError?.(error)
       }
     },
     { force },
   )
   return (await ctx.store.get(session.id)) ?? session
+}
+
+/** A provider 404 for a session we created: it is gone on their side. */
+export function isGoneAtProvider(error: unknown): boolean {
+  return error instanceof ProviderError && error.status === 404
 }
 
 export function unknownStatus(raw: string): ProviderError {

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSqliteStore } from '../../src/server'
+import { createSqliteStore, createVerificationHandler } from '../../src/server'
 import { SCHEMA_VERSION } from '../../src/server/store-sqlite-schema'
-import { startStack } from './harness'
 import { storedSession as session } from './store-contract'
 
 const dirs: string[] = []
@@ -45,12 +44,40 @@ describe('sqlite store on disk', () => {
 
   it('a backend restart keeps the user session: the same open session comes back', async () => {
     const path = tempDb()
-    const a = await startStack({ store: createSqliteStore({ path }) })
-    const created = await (await a.create('restart')).json()
+    // A provider that keeps its sessions across our restart (the sandbox of one stack would not).
+    const sessions = new Set<string>()
+    const backend = () =>
+      createVerificationHandler({
+        facesign: {
+          apiKey: 'sk_test_restart',
+          baseUrl: 'https://api.facesign.test/v1',
+          fetch: async (url, init) => {
+            if (init?.method === 'POST') {
+              const id = `vs_restart_${sessions.size + 1}`
+              sessions.add(id)
+              return Response.json({ id, clientSecret: `${id}_secret_x`, status: 'requiresInput' }, { status: 201 })
+            }
+            const id = String(url).split('/').pop()!
+            return sessions.has(id) ? Response.json({ id, status: 'requiresInput' }) : Response.json({ error: {} }, { status: 404 })
+          },
+        },
+        identify: () => ({ id: 'restart' }),
+        dataDir: dirname(path),
+      })
+    const create = (handler: ReturnType<typeof backend>) =>
+      handler(
+        new Request('http://app.test/api/verify/sessions', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"provider":"facesign"}',
+        }),
+      )
+    const a = backend()
+    const created = await (await create(a)).json()
     await a.close()
-    const b = await startStack({ store: createSqliteStore({ path }) })
+    const b = backend()
     try {
-      const again = await b.create('restart')
+      const again = await create(b)
       expect(again.status).toBe(200)
       expect((await again.json()).sessionId).toBe(created.sessionId)
     } finally {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { isProvider } from '../../core/guards'
 import { isTerminal } from '../../core/status'
 import type { Provider } from '../../core/types'
-import { applyStatus, type HandlerContext, refreshFromProvider, toSnapshot, toVerificationSession } from '../context'
+import { applyStatus, type HandlerContext, isGoneAtProvider, refreshFromProvider, toSnapshot, toVerificationSession } from '../context'
 import { isCountryCode } from '../countries'
 import { badRequest, HttpError } from '../errors'
 import { json, readJsonObject } from '../http'
@@ -121,7 +121,11 @@ export async function refreshSecret(ctx: HandlerContext, request: Request, id: s
     throw badRequest('refresh_not_supported', 'Only FaceSign sessions have a client secret to refresh.')
   }
   if (isTerminal(session.status)) throw badRequest('session_finished', `This session is already ${session.status}; start a new one.`)
-  const secret = await ctx.facesign.refreshClientSecret(session.providerSessionId)
+  const secret = await ctx.facesign.refreshClientSecret(session.providerSessionId).catch(async (error: unknown) => {
+    if (!isGoneAtProvider(error)) throw error
+    await applyStatus(ctx, session.id, 'expired')
+    throw badRequest('session_finished', 'This session is already expired; start a new one.')
+  })
   const fresh = {
     clientSecret: secret.clientSecret,
     url: ctx.facesign.flowUrl(secret),

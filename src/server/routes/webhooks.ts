@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { isRecord } from '../../core/guards'
 import { mapWebhookEventType } from '../../core/provider-status'
 import type { Provider, SessionStatus } from '../../core/types'
-import { type HandlerContext, statusChanged, unknownStatus } from '../context'
+import { type HandlerContext, isGoneAtProvider, statusChanged, unknownStatus } from '../context'
 import { badRequest, HttpError } from '../errors'
 import { json, readText } from '../http'
 import type { StoredSession } from '../types'
@@ -52,7 +52,11 @@ async function findSession(ctx: HandlerContext, provider: Provider, event: Parse
 /** FaceSign's newer `session.status` event carries no status: read it from the provider. */
 async function resolveStatus(ctx: HandlerContext, session: StoredSession, event: ParsedEvent): Promise<SessionStatus | undefined> {
   if (event.status || session.provider !== 'facesign' || !ctx.facesign) return event.status
-  const remote = await ctx.facesign.retrieveSession(session.providerSessionId)
+  const remote = await ctx.facesign.retrieveSession(session.providerSessionId).catch((error: unknown) => {
+    // Gone at the provider: the session can never finish (see refreshFromProvider).
+    if (isGoneAtProvider(error)) return { status: 'expired' as const, rawStatus: 'not_found' }
+    throw error
+  })
   if (!remote.status) ctx.options.onError?.(unknownStatus(remote.rawStatus))
   return remote.status
 }
