@@ -5,8 +5,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { SessionStore, StatusChange, VerificationHandler, VerificationHandlerOptions } from '../../src/server'
-import { createMemoryStore, createSqliteStore, createVerificationHandler } from '../../src/server'
-import { OutboxDeliveryError } from '../../src/server/outbox'
+import { createMemoryStore, createSqliteStore, createVerificationHandler, OutboxDeliveryError } from '../../src/server'
 import { type Stack, startStack, WEBHOOK_SECRET } from './harness'
 
 const dir = mkdtempSync(join(tmpdir(), 'vw-outcome-'))
