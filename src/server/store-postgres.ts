@@ -69,11 +69,17 @@ export function createPostgresStore(options: PostgresStoreOptions): SessionStore
       const pool = options.pool ?? new (await loadPg()).Pool({ connectionString: options.connectionString, max: options.max ?? 10 })
       // An idle connection the server drops must not take the process down; the next query reconnects.
       pool.on('error', () => {})
-      const client = await pool.connect()
       try {
-        await migrate(client, schema)
-      } finally {
-        client.release()
+        const client = await pool.connect()
+        try {
+          await migrate(client, schema)
+        } finally {
+          client.release()
+        }
+      } catch (error) {
+        // The next call starts over; a pool of our own is not left behind holding connections.
+        if (ownsPool) await pool.end().catch(() => {})
+        throw error
       }
       return pool
     })().catch((error: unknown) => {
@@ -96,8 +102,12 @@ export function createPostgresStore(options: PostgresStoreOptions): SessionStore
       client.release()
       return result
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      client.release()
+      // A connection that cannot even roll back is broken: destroyed, not returned to the pool.
+      const rolledBack = await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      )
+      client.release(!rolledBack)
       throw error
     }
   }

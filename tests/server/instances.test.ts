@@ -80,6 +80,27 @@ describe('two instances on one PostgreSQL database', () => {
     expect(a!.handler.providerReads).toBeLessThanOrEqual(1)
   })
 
+  it('a terminal status committed as A’s listening connection drops still reaches A’s stream', async () => {
+    const [a, b] = two.list
+    const session = (await (await a!.create('dropped')).json()) as { sessionId: string }
+    const stream = await a!.api(`/sessions/${session.sessionId}/events`, { user: 'dropped' })
+    let sawFirst: () => void = () => {}
+    const first = new Promise<void>((resolve) => (sawFirst = resolve))
+    const statuses = readStatuses(stream, (s) => {
+      if (s.length > 0) sawFirst()
+      return s.at(-1) === 'failed'
+    })
+    await first
+    const killed = await sql(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN "${two.schema}_status"' AND pid <> pg_backend_pid()`,
+    )
+    expect(killed.length).toBeGreaterThan(0)
+    // Written through B's store while A reconnects: A hears of it by its NOTIFY if A is listening
+    // again by then, else by the re-read every stream makes once A is.
+    await b!.store.applyStatus(session.sessionId, 'failed', new Date().toISOString())
+    expect((await statuses).at(-1)).toBe('failed')
+  })
+
   it('50 concurrent deliveries of one webhook split over both instances are recorded and applied once', async () => {
     const [a, b] = two.list
     const session = (await (await a!.create('dupes')).json()) as { sessionId: string; url: string }

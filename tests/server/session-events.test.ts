@@ -57,6 +57,31 @@ describe('session events across instances', () => {
     await expect.poll(() => listeningConnections(schema)).toBe(0)
   })
 
+  it('after the store says it may have missed changes (undefined), every open stream re-reads', async () => {
+    let listener: ((id: string | undefined) => void) | undefined
+    const stored = new Map([
+      ['p', session('p')],
+      ['q', session('q')],
+    ])
+    const events = createSessionEvents({
+      get: async (id) => stored.get(id),
+      watch: (l) => {
+        listener = l
+        return () => {
+          listener = undefined
+        }
+      },
+    })
+    const seen: string[] = []
+    events.subscribe('p', (s) => seen.push(`p:${s.status}`))
+    events.subscribe('q', (s) => seen.push(`q:${s.status}`))
+    // Both ended while the store's connection was down: no notification named them.
+    stored.set('p', { ...session('p'), status: 'verified' })
+    stored.set('q', { ...session('q'), status: 'failed' })
+    listener!(undefined)
+    await expect.poll(() => [...seen].sort()).toEqual(['p:verified', 'q:failed'])
+  })
+
   it('hears nothing from other processes with a store that cannot watch', async () => {
     const events = createSessionEvents({ get: async () => session('y') })
     const seen: string[] = []

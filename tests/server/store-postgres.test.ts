@@ -2,7 +2,7 @@ import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SessionStore, StoredSession } from '../../src/server'
 import { createPostgresStore } from '../../src/server'
-import { freshSchema, testDatabaseUrl } from '../support/postgres'
+import { freshDatabase, freshSchema, testDatabaseUrl } from '../support/postgres'
 
 // Each test gets its own schema on the run's server; `instances(n)` are separate stores (separate
 // pools), as separate backend processes would have.
@@ -61,6 +61,29 @@ describe('PostgreSQL store', () => {
     await Promise.all(stores.map((s, i) => s.insertOpen(session(`m${i}`, { userId: `u${i}` }))))
     const versions = await admin(async (c) => (await c.query(`SELECT version FROM "${schema}".schema_migrations`)).rows)
     expect(versions).toEqual([{ version: 1 }])
+  })
+
+  it('refuses a schema a newer version migrated, on every call, and lets go of its connections', async () => {
+    // A database of its own, so that only this store's connections are counted.
+    const url = await freshDatabase('newer')
+    const database = new URL(url).pathname.slice(1)
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    await client.query('CREATE SCHEMA verify_widget')
+    await client.query(
+      'CREATE TABLE verify_widget.schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    )
+    await client.query('INSERT INTO verify_widget.schema_migrations (version) VALUES (99)')
+    await client.end()
+    const connections = () =>
+      admin(async (c) =>
+        Number((await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database])).rows[0]?.n),
+      )
+    const store = createPostgresStore({ connectionString: url })
+    opened.push(store)
+    await expect(store.get('x')).rejects.toThrow(/version 99, newer than this version of verify-widget knows/)
+    await expect(store.get('x')).rejects.toThrow(/newer/)
+    await expect.poll(connections).toBe(0)
   })
 
   it('refuses a schema name that is not a plain identifier', () => {
