@@ -1,5 +1,5 @@
-import { queryOptions } from '@tanstack/react-query'
-import { isTerminal, type VerifyClient, VerifyError } from '../core'
+import { type DataTag, queryOptions, type UseQueryOptions } from '@tanstack/react-query'
+import { isTerminal, type SessionSnapshot, type VerifyClient, VerifyError } from '../core'
 
 /** Query keys of the widget: `verificationKeys.session(id)` holds the SessionSnapshot. */
 export const verificationKeys = {
@@ -8,7 +8,17 @@ export const verificationKeys = {
   session: (sessionId: string) => ['verify-widget', 'session', sessionId] as const,
 }
 
-export function sessionQueryOptions(client: VerifyClient, sessionId: string) {
+type SessionKey = ReturnType<typeof verificationKeys.session>
+
+/**
+ * Written out rather than inferred: the inferred type names `@tanstack/query-core`, which an app
+ * resolves only when its package manager hoists it (pnpm does not).
+ */
+export type SessionQueryOptions = UseQueryOptions<SessionSnapshot, Error, SessionSnapshot, SessionKey> & {
+  queryKey: DataTag<SessionKey, SessionSnapshot, Error>
+}
+
+export function sessionQueryOptions(client: VerifyClient, sessionId: string): SessionQueryOptions {
   return queryOptions({
     queryKey: verificationKeys.session(sessionId),
     queryFn: () => client.getSession(sessionId),
