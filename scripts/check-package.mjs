@@ -23,6 +23,18 @@ export const ALLOWED = [
   /^dist\/types\/(core|react|server|sandbox)\/[\w/-]+\.d\.ts$/,
 ]
 
+/**
+ * Packages the declaration files may name: the peers (the store drivers included) and Node's own modules. Anything else (say
+ * `@tanstack/query-core`, which only hoisting makes reachable) breaks an app's types under pnpm.
+ */
+export const TYPE_IMPORTS = [/^react(\/|$)/, /^react-dom(\/|$)/, /^@tanstack\/react-query$/, /^node:/, /^better-sqlite3$/, /^pg$/]
+
+/** Bare specifiers in declaration text that TYPE_IMPORTS does not allow. */
+export function foreignTypeImports(text) {
+  const found = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1])
+  return found.filter((spec) => !spec.startsWith('.') && !TYPE_IMPORTS.some((re) => re.test(spec)))
+}
+
 /** Files that must be there: every export target and the docs an integrator reads first. */
 export const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'dist/style.css', 'dist/locales/ar.js']
 
@@ -78,6 +90,14 @@ function main() {
     const { unexpected, missing } = checkListing(files, pkg)
     check(`tarball holds only what it should (${files.length} files)`, unexpected.length === 0, `unexpected: ${unexpected.join(', ')}`)
     check('tarball holds every export target', missing.length === 0, `missing: ${missing.join(', ')}`)
+    const unpacked = join(PACK_DIR, 'unpacked')
+    mkdirSync(unpacked, { recursive: true })
+    sh('tar', ['-xzf', tarball, '-C', unpacked])
+    const foreign = files
+      .filter((f) => f.endsWith('.d.ts'))
+      .flatMap((f) => foreignTypeImports(readFileSync(join(unpacked, 'package', f), 'utf8')).map((spec) => `${f}: ${spec}`))
+    rmSync(unpacked, { recursive: true, force: true })
+    check('declarations import only the peers and node:', foreign.length === 0, foreign.join('\n'))
     const publint = sh('npx', ['publint', '--strict', tarball])
     check('publint --strict', publint.ok, publint.out)
     // ESM only, and said so: a CommonJS require() of an ESM file is the one finding we accept.

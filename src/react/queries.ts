@@ -1,4 +1,4 @@
-import { type QueryClient, queryOptions, type SkipToken, skipToken } from '@tanstack/react-query'
+import { type DataTag, type QueryClient, queryOptions, type SkipToken, skipToken, type UseQueryOptions } from '@tanstack/react-query'
 import { isTerminal, mergeStatus, type SessionSnapshot, type VerifyClient, VerifyError } from '../core'
 
 /** Query keys of the widget: `verificationKeys.session(id)` holds the SessionSnapshot. */
@@ -7,6 +7,16 @@ export const verificationKeys = {
   sessions: () => ['verify-widget', 'session'] as const,
   /** `undefined`: the key of the disabled query `useVerificationStatus(skipToken)` keeps. */
   session: (sessionId: string | undefined) => ['verify-widget', 'session', sessionId] as const,
+}
+
+type SessionKey = ReturnType<typeof verificationKeys.session>
+
+/**
+ * Written out rather than inferred: the inferred type names `@tanstack/query-core`, which an app
+ * resolves only when its package manager hoists it (pnpm does not).
+ */
+export type SessionQueryOptions = UseQueryOptions<SessionSnapshot, Error, SessionSnapshot, SessionKey> & {
+  queryKey: DataTag<SessionKey, SessionSnapshot, Error>
 }
 
 /**
@@ -26,7 +36,7 @@ export function setSessionSnapshot(queryClient: QueryClient, snapshot: SessionSn
  * The session query. `skipToken` (or no id) is TanStack Query's disabled query: no request,
  * `status: 'pending'` with `fetchStatus: 'idle'` until there is an id.
  */
-export function sessionQueryOptions(client: VerifyClient, sessionId: string | SkipToken | undefined) {
+export function sessionQueryOptions(client: VerifyClient, sessionId: string | SkipToken | undefined): SessionQueryOptions {
   const id = sessionId === skipToken ? undefined : sessionId || undefined
   return queryOptions({
     queryKey: verificationKeys.session(id),
