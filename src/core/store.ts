@@ -59,9 +59,19 @@ export interface VerificationStore {
   getSnapshot(): VerificationState
   subscribe(listener: () => void): () => void
   on(listener: (event: VerificationEvent) => void): () => void
-  /** Creates (or reopens) the session and launches the flow; concurrent calls share one request. */
-  start(): Promise<void>
-  cancel(): Promise<void>
+  /**
+   * Creates (or reopens) the session and launches the flow; concurrent calls share one request.
+   * Like TanStack Query's `refetch()`, it never rejects: it resolves with the state the attempt
+   * ended in (`active`, `done` or `error` with its `error`, which listeners also hear).
+   */
+  start(): Promise<VerificationState>
+  /**
+   * Cancels the running session through the backend. Never rejects: resolves with the state
+   * after it: `done` with `canceled` (or with the result the backend already had), `idle` when
+   * nothing was running (a finished session is let go), `error` when the backend could not be
+   * reached. Called while starting, it resolves when that start has ended, canceled.
+   */
+  cancel(): Promise<VerificationState>
   resume(sessionId: string): void
   /** Mounts the FaceSign iframe into `element` (`title`: its accessible name); returns the cleanup. */
   attachFlow(element: HTMLElement, title?: string): () => void
@@ -104,7 +114,7 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
     settled: new Set(),
   }
   let state = IDLE
-  let pending: Promise<void> | undefined
+  let pending: Promise<VerificationState> | undefined
   let tracker: StatusWatch | undefined
   let flow: FaceSignFlow | undefined
   let refreshed = false
@@ -210,7 +220,7 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
       refreshed = false
       set({ phase: 'active', sessionId: session.sessionId, session })
       applyStatus(session.status, session.livemode)
-      if (cancelRequested) return store.cancel()
+      if (cancelRequested) return void (await store.cancel())
       if (state.phase === 'active') launch(session, window)
       track(session.sessionId)
     } catch (error) {
@@ -256,10 +266,11 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
         } catch (error) {
           fail(error)
         }
-        return Promise.resolve()
+        return Promise.resolve(state)
       }
-      const attempt = create().finally(() => {
+      const attempt = create().then(() => {
         if (pending === attempt) pending = undefined
+        return state
       })
       pending = attempt
       return attempt
@@ -268,16 +279,19 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
       const id = state.sessionId
       if (state.phase === 'starting') {
         cancelRequested = true
-        return
+        // The start cancels as soon as its session exists, and settles after that.
+        return pending ?? state
       }
       flow?.destroy()
       flow = undefined
-      if (!id || state.phase !== 'active') return put(IDLE)
-      try {
-        apply(await client.cancelSession(id))
-      } catch (error) {
-        fail(error)
-      }
+      if (!id || state.phase !== 'active') put(IDLE)
+      else
+        try {
+          apply(await client.cancelSession(id))
+        } catch (error) {
+          fail(error)
+        }
+      return state
     },
     resume(sessionId) {
       put({ phase: 'active', sessionId })
