@@ -350,9 +350,9 @@ describe('verification store: FaceVerify and popups', () => {
   describe('start() and cancel() promises (never reject; resolve with the state they end in)', () => {
     it('start() resolves with the active state, and with the error state (never a rejection)', async () => {
       const s = session()
-      let first = true
+      let calls = 0
       const { store } = setup({
-        'POST /sessions': () => (first ? ((first = false), apiError(503, 'api_error', 'down', {}, 'provider_unavailable')) : json(s, 201)),
+        'POST /sessions': () => (++calls === 1 ? apiError(503, 'api_error', 'down', {}, 'provider_unavailable') : json(s, 201)),
       })
       const failed = await store.start()
       expect(failed).toMatchObject({ phase: 'error', error: expect.objectContaining({ code: 'provider_unavailable', status: 503 }) })
