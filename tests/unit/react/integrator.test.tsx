@@ -36,42 +36,61 @@ function Status({ sessionId }: { sessionId: string | undefined | typeof skipToke
   return <output data-testid="live">{`${status}/${fetchStatus}/${data?.status ?? '-'}`}</output>
 }
 
+interface InlineAppProps {
+  queryClient: QueryClient
+  edgeFetch: typeof fetch
+  onVerified: (status: string, renders: number) => void
+  controls: { rerender?: () => void }
+}
+
+/** A parent that passes new objects and functions on every render, as the README's inline examples do. */
+function InlineApp({ queryClient, edgeFetch, onVerified, controls }: InlineAppProps) {
+  const [n, setN] = useState(0)
+  controls.rerender = () => setN((x) => x + 1)
+  const appearance: Appearance = { theme: 'auto', variables: { colorPrimary: '#0a58ca', borderRadius: `${8}px` } }
+  return (
+    <VerifyProvider
+      queryClient={queryClient}
+      appearance={appearance}
+      allowedHosts={['*.facesign.ai', '*.faceverify.ai']}
+      fetch={(input, init) => edgeFetch(input, init)}
+    >
+      <VerifyButton
+        provider="facesign"
+        country="US"
+        onVerified={(r) => onVerified(r.status, n)}
+        onStatusChange={() => {}}
+        onError={() => {}}
+      />
+    </VerifyProvider>
+  )
+}
+
+/** The button, and the live status of the session it reports (the demo's layout). */
+function ButtonAndStatus() {
+  const [id, setId] = useState<string>()
+  return (
+    <>
+      <VerifyButton provider="facesign" onStatusChange={(r) => setId(r.sessionId)} />
+      <Status sessionId={id} />
+    </>
+  )
+}
+
 describe('new prop identities never restart a running session', () => {
   it('re-rendering the parent with inline appearance, allowedHosts, fetch, callbacks and options mid-flow keeps the flow', async () => {
     const s = session()
     const edge = backend(s)
     const queryClient = new QueryClient()
-    let rerender!: () => void
     const onVerified = vi.fn()
-    function App() {
-      const [n, setN] = useState(0)
-      rerender = () => setN((x) => x + 1)
-      // Every render passes new objects and functions, as the README's inline examples do.
-      const appearance: Appearance = { theme: 'auto', variables: { colorPrimary: '#0a58ca', borderRadius: `${8}px` } }
-      return (
-        <VerifyProvider
-          queryClient={queryClient}
-          appearance={appearance}
-          allowedHosts={['*.facesign.ai', '*.faceverify.ai']}
-          fetch={(input, init) => edge.fetch(input, init)}
-        >
-          <VerifyButton
-            provider="facesign"
-            country="US"
-            onVerified={(r) => onVerified(r.status, n)}
-            onStatusChange={() => {}}
-            onError={() => {}}
-          />
-        </VerifyProvider>
-      )
-    }
-    render(<App />)
+    const controls: { rerender?: () => void } = {}
+    render(<InlineApp queryClient={queryClient} edgeFetch={edge.fetch} onVerified={onVerified} controls={controls} />)
     fireEvent.click(button())
     await flush()
     const iframe = screen.getByRole('dialog').querySelector('iframe')
     expect(iframe).not.toBeNull()
     for (let i = 0; i < 3; i++) {
-      act(() => rerender())
+      act(() => controls.rerender!())
       await flush()
     }
     expect(screen.getByRole('dialog')).toHaveAttribute('open')
@@ -88,16 +107,7 @@ describe('new prop identities never restart a running session', () => {
 describe('one subscription per session per page', () => {
   it('the button and useVerificationStatus on the same session share one EventSource', async () => {
     const s = session()
-    function Page() {
-      const [id, setId] = useState<string>()
-      return (
-        <>
-          <VerifyButton provider="facesign" onStatusChange={(r) => setId(r.sessionId)} />
-          <Status sessionId={id} />
-        </>
-      )
-    }
-    renderWidget(<Page />, { fetch: backend(s).fetch })
+    renderWidget(<ButtonAndStatus />, { fetch: backend(s).fetch })
     fireEvent.click(button())
     await flush()
     await flush()
