@@ -49,7 +49,9 @@ export function DemoApp() {
   }
 
   return (
-    <VerifyProvider>
+    // Inline on purpose, as integrators write it: every callback re-renders this component with a
+    // new `appearance` object, and a running verification must carry on regardless.
+    <VerifyProvider appearance={{ theme: 'auto' }}>
       <header className="demo-header">
         <h1>verify-widget demo</h1>
         <p>
