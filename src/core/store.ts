@@ -90,9 +90,18 @@ export type MutableOption = 'country' | 'allowedHosts' | 'resume' | 'onSnapshot'
 
 const IDLE: VerificationState = { phase: 'idle' }
 
-function reportListenerError(error: unknown): void {
-  if (process.env.NODE_ENV !== 'production')
-    console.error('verify-widget: a listener (callback) threw; the verification carries on.', error)
+/**
+ * Calls an integrator's function (an `on` listener, `onSnapshot`). One that throws is their bug,
+ * not the widget's: it is reported outside production and the flow carries on (never a
+ * network_error, never the error state, and the other listeners still hear the event).
+ */
+function callSafely<T>(fn: ((value: T) => void) | undefined, value: T): void {
+  try {
+    fn?.(value)
+  } catch (error) {
+    if (process.env.NODE_ENV !== 'production')
+      console.error('verify-widget: a listener (callback) threw; the verification carries on.', error)
+  }
 }
 
 function listenTo<T>(listeners: Set<T>) {
@@ -129,14 +138,7 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
   }
   const set = (patch: Partial<VerificationState>) => put({ ...state, ...patch })
   const emit = (event: VerificationEvent) => {
-    for (const fn of eventListeners)
-      try {
-        fn(event)
-      } catch (error) {
-        // An integrator's callback that throws is their bug, not the widget's: it is reported and
-        // the flow carries on (never a network_error, never the error state).
-        reportListenerError(error)
-      }
+    for (const fn of eventListeners) callSafely(fn, event)
   }
   const report = (type: 'status' | 'terminal', status: SessionStatus) =>
     emit({ type, result: { sessionId: state.sessionId!, provider, status, livemode: state.livemode } })
@@ -165,7 +167,7 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
 
   function apply(snapshot: SessionSnapshot): void {
     if (snapshot.sessionId !== state.sessionId || state.phase === 'idle') return
-    options.onSnapshot?.(snapshot)
+    callSafely(options.onSnapshot, snapshot)
     // A stored id from another widget on the page: leave it alone.
     if (snapshot.provider === provider) applyStatus(snapshot.status, snapshot.livemode)
     else forget()

@@ -334,6 +334,24 @@ describe('verification store: FaceVerify and popups', () => {
     expect(report).toHaveBeenCalledWith(expect.stringContaining('verify-widget'), boom)
   })
 
+  it('an onSnapshot option that throws is reported too; the store still applies the status', async () => {
+    const s = session()
+    const report = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { store } = setup(
+      { 'POST /sessions': () => json(s, 201) },
+      {
+        onSnapshot: () => {
+          throw new Error('cache writer bug')
+        },
+      },
+    )
+    await store.start()
+    FakeEventSource.latest().emitStatus(snapshot(s, 'verified'))
+    expect(store.getSnapshot()).toMatchObject({ phase: 'done', status: 'verified' })
+    expect(store.getSnapshot().error).toBeUndefined()
+    expect(report).toHaveBeenCalledTimes(1)
+  })
+
   it('setOptions changes country and allowedHosts in place, for the next use, without a restart', async () => {
     const s = session()
     const { store, edge } = setup({ 'POST /sessions': () => json(s, 201) }, { country: 'US' })
