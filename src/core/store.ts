@@ -59,9 +59,19 @@ export interface VerificationStore {
   getSnapshot(): VerificationState
   subscribe(listener: () => void): () => void
   on(listener: (event: VerificationEvent) => void): () => void
-  /** Creates (or reopens) the session and launches the flow; concurrent calls share one request. */
-  start(): Promise<void>
-  cancel(): Promise<void>
+  /**
+   * Creates (or reopens) the session and launches the flow; concurrent calls share one request.
+   * Like TanStack Query's `refetch()`, it never rejects: it resolves with the state the attempt
+   * ended in (`active`, `done` or `error` with its `error`, which listeners also hear).
+   */
+  start(): Promise<VerificationState>
+  /**
+   * Cancels the running session through the backend. Never rejects: resolves with the state
+   * after it: `done` with `canceled` (or with the result the backend already had), `idle` when
+   * nothing was running (a finished session is let go), `error` when the backend could not be
+   * reached. Called while starting, it resolves when that start has ended, canceled.
+   */
+  cancel(): Promise<VerificationState>
   resume(sessionId: string): void
   /** Mounts the FaceSign iframe into `element` (`title`: its accessible name); returns the cleanup. */
   attachFlow(element: HTMLElement, title?: string): () => void
@@ -80,9 +90,18 @@ export type MutableOption = 'country' | 'allowedHosts' | 'resume' | 'onSnapshot'
 
 const IDLE: VerificationState = { phase: 'idle' }
 
-function reportListenerError(error: unknown): void {
-  if (process.env.NODE_ENV !== 'production')
-    console.error('verify-widget: a listener (callback) threw; the verification carries on.', error)
+/**
+ * Calls an integrator's function (an `on` listener, `onSnapshot`). One that throws is their bug,
+ * not the widget's: it is reported outside production and the flow carries on (never a
+ * network_error, never the error state, and the other listeners still hear the event).
+ */
+function callSafely<T>(fn: ((value: T) => void) | undefined, value: T): void {
+  try {
+    fn?.(value)
+  } catch (error) {
+    if (process.env.NODE_ENV !== 'production')
+      console.error('verify-widget: a listener (callback) threw; the verification carries on.', error)
+  }
 }
 
 function listenTo<T>(listeners: Set<T>) {
@@ -104,7 +123,7 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
     settled: new Set(),
   }
   let state = IDLE
-  let pending: Promise<void> | undefined
+  let pending: Promise<VerificationState> | undefined
   let tracker: StatusWatch | undefined
   let flow: FaceSignFlow | undefined
   let refreshed = false
@@ -119,14 +138,7 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
   }
   const set = (patch: Partial<VerificationState>) => put({ ...state, ...patch })
   const emit = (event: VerificationEvent) => {
-    for (const fn of eventListeners)
-      try {
-        fn(event)
-      } catch (error) {
-        // An integrator's callback that throws is their bug, not the widget's: it is reported and
-        // the flow carries on (never a network_error, never the error state).
-        reportListenerError(error)
-      }
+    for (const fn of eventListeners) callSafely(fn, event)
   }
   const report = (type: 'status' | 'terminal', status: SessionStatus) =>
     emit({ type, result: { sessionId: state.sessionId!, provider, status, livemode: state.livemode } })
@@ -155,7 +167,7 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
 
   function apply(snapshot: SessionSnapshot): void {
     if (snapshot.sessionId !== state.sessionId || state.phase === 'idle') return
-    options.onSnapshot?.(snapshot)
+    callSafely(options.onSnapshot, snapshot)
     // A stored id from another widget on the page: leave it alone.
     if (snapshot.provider === provider) applyStatus(snapshot.status, snapshot.livemode)
     else forget()
@@ -210,7 +222,7 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
       refreshed = false
       set({ phase: 'active', sessionId: session.sessionId, session })
       applyStatus(session.status, session.livemode)
-      if (cancelRequested) return store.cancel()
+      if (cancelRequested) return void (await store.cancel())
       if (state.phase === 'active') launch(session, window)
       track(session.sessionId)
     } catch (error) {
@@ -256,10 +268,11 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
         } catch (error) {
           fail(error)
         }
-        return Promise.resolve()
+        return Promise.resolve(state)
       }
-      const attempt = create().finally(() => {
+      const attempt = create().then(() => {
         if (pending === attempt) pending = undefined
+        return state
       })
       pending = attempt
       return attempt
@@ -268,16 +281,19 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
       const id = state.sessionId
       if (state.phase === 'starting') {
         cancelRequested = true
-        return
+        // The start cancels as soon as its session exists, and settles after that.
+        return pending ?? state
       }
       flow?.destroy()
       flow = undefined
-      if (!id || state.phase !== 'active') return put(IDLE)
-      try {
-        apply(await client.cancelSession(id))
-      } catch (error) {
-        fail(error)
-      }
+      if (!id || state.phase !== 'active') put(IDLE)
+      else
+        try {
+          apply(await client.cancelSession(id))
+        } catch (error) {
+          fail(error)
+        }
+      return state
     },
     resume(sessionId) {
       put({ phase: 'active', sessionId })

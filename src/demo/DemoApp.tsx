@@ -33,25 +33,28 @@ function useServerRefresh() {
   return useCallback(() => void queryClient.invalidateQueries({ queryKey: demoKeys.all }), [queryClient])
 }
 
+type RecordEvent = (source: string, callback: string, detail: string) => void
+
 export function DemoApp() {
-  return (
-    <VerifyProvider>
-      <DemoPage />
-    </VerifyProvider>
-  )
-}
-
-function DemoPage() {
-  const refreshServer = useServerRefresh()
   const [log, setLog] = useState<LogEntry[]>([])
-  const [sessionId, setSessionId] = useState<string>()
   const nextId = useRef(0)
-
-  const record = useCallback((source: string, callback: string, detail: string) => {
+  const record = useCallback<RecordEvent>((source, callback, detail) => {
     nextId.current += 1
     const entry = { id: nextId.current, at: new Date().toLocaleTimeString(), source, callback, detail }
     setLog((entries) => [entry, ...entries].slice(0, LOG_LIMIT))
   }, [])
+  return (
+    // Inline on purpose, as integrators write it: every callback re-renders this component with a
+    // new `appearance` object, and a running verification must carry on regardless.
+    <VerifyProvider appearance={{ theme: 'auto' }}>
+      <DemoPage log={log} record={record} onClear={() => setLog([])} />
+    </VerifyProvider>
+  )
+}
+
+function DemoPage({ log, record, onClear }: { log: LogEntry[]; record: RecordEvent; onClear: () => void }) {
+  const refreshServer = useServerRefresh()
+  const [sessionId, setSessionId] = useState<string>()
 
   const callbacks = (source: string) => {
     const result = (name: string) => (r: VerificationResult) => {
@@ -104,7 +107,7 @@ function DemoPage() {
         <aside className="demo-side" aria-label="Status and events">
           <MembersPanel />
           <LiveStatus sessionId={sessionId} />
-          <EventLog entries={log} onClear={() => setLog([])} />
+          <EventLog entries={log} onClear={onClear} />
           <ServerLog />
         </aside>
       </main>

@@ -25,8 +25,10 @@ export interface UseVerificationOptions extends VerificationCallbacks {
 }
 
 export interface UseVerificationResult extends VerificationState {
-  start: () => Promise<void>
-  cancel: () => Promise<void>
+  /** `store.start()`: never rejects; resolves with the state the attempt ended in (errors also reach `onError`). */
+  start: () => Promise<VerificationState>
+  /** `store.cancel()`: never rejects; resolves with the state after the cancel. */
+  cancel: () => Promise<VerificationState>
   store: VerificationStore
 }
 

@@ -108,7 +108,7 @@ describe('verification store', () => {
       'POST /sessions': () => (++calls === 1 ? Promise.reject(new TypeError('offline')) : json(s, 201)),
     })
     // React may run an effect that retries inside the failing attempt (a sync re-render on the error).
-    const retried: Promise<void>[] = []
+    const retried: Promise<unknown>[] = []
     store.on((e) => {
       if (e.type === 'error' && retried.length === 0) retried.push(store.start(), store.start())
     })
@@ -309,5 +309,100 @@ describe('verification store: FaceVerify and popups', () => {
     await store.start()
     expect(store.getSnapshot().error?.code).toBe('popup_blocked')
     expect(edge.calls).toHaveLength(0)
+  })
+
+  it("a listener that throws is the integrator's bug: reported, never the error state, the flow carries on", async () => {
+    const s = session()
+    const report = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { store, events } = setup({ 'POST /sessions': () => json(s, 201) })
+    const boom = new Error('integrator bug')
+    store.on(() => {
+      throw boom
+    })
+    const after = vi.fn()
+    store.on(after)
+    await store.start()
+    expect(store.getSnapshot()).toMatchObject({ phase: 'active', status: 'requires_input' })
+    FakeEventSource.latest().emitStatus(snapshot(s, 'in_progress'))
+    FakeEventSource.latest().emitStatus(snapshot(s, 'verified'))
+    expect(store.getSnapshot()).toMatchObject({ phase: 'done', status: 'verified' })
+    expect(store.getSnapshot().error).toBeUndefined()
+    expect(events.some((e) => e.type === 'error')).toBe(false)
+    expect(events.filter((e) => e.type === 'terminal')).toHaveLength(1)
+    // The listener after the throwing one still hears every event.
+    expect(after).toHaveBeenCalledTimes(events.length)
+    expect(report).toHaveBeenCalledWith(expect.stringContaining('verify-widget'), boom)
+  })
+
+  it('an onSnapshot option that throws is reported too; the store still applies the status', async () => {
+    const s = session()
+    const report = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { store } = setup(
+      { 'POST /sessions': () => json(s, 201) },
+      {
+        onSnapshot: () => {
+          throw new Error('cache writer bug')
+        },
+      },
+    )
+    await store.start()
+    FakeEventSource.latest().emitStatus(snapshot(s, 'verified'))
+    expect(store.getSnapshot()).toMatchObject({ phase: 'done', status: 'verified' })
+    expect(store.getSnapshot().error).toBeUndefined()
+    expect(report).toHaveBeenCalledTimes(1)
+  })
+
+  it('setOptions changes country and allowedHosts in place, for the next use, without a restart', async () => {
+    const s = session()
+    const { store, edge } = setup({ 'POST /sessions': () => json(s, 201) }, { country: 'US' })
+    store.setOptions({ country: 'FR', allowedHosts: ['verify.facesign.ai'] })
+    await store.start()
+    expect(edge.calls[0]).toMatchObject({ body: { provider: 'facesign', country: 'FR' } })
+    const stream = FakeEventSource.latest()
+    store.setOptions({ country: 'DE' })
+    expect(store.getSnapshot()).toMatchObject({ phase: 'active', sessionId: s.sessionId })
+    expect(stream.closed).toBe(false)
+    expect(FakeEventSource.instances).toHaveLength(1)
+  })
+
+  describe('start() and cancel() promises (never reject; resolve with the state they end in)', () => {
+    it('start() resolves with the active state, and with the error state (never a rejection)', async () => {
+      const s = session()
+      let calls = 0
+      const { store } = setup({
+        'POST /sessions': () => (++calls === 1 ? apiError(503, 'api_error', 'down', {}, 'provider_unavailable') : json(s, 201)),
+      })
+      const failed = await store.start()
+      expect(failed).toMatchObject({ phase: 'error', error: expect.objectContaining({ code: 'provider_unavailable', status: 503 }) })
+      expect(failed).toBe(store.getSnapshot())
+      await expect(store.start()).resolves.toMatchObject({ phase: 'active', sessionId: s.sessionId, status: 'requires_input' })
+    })
+
+    it('cancel() resolves with done/canceled, with idle when nothing runs, and with the error state when the backend fails', async () => {
+      const s = session()
+      let down = true
+      const { store } = setup({
+        'POST /sessions': () => json(s, 201),
+        'POST /sessions/:id/cancel': () => (down ? Promise.reject(new TypeError('offline')) : json(snapshot(s, 'canceled'))),
+      })
+      await expect(store.cancel()).resolves.toMatchObject({ phase: 'idle' })
+      await store.start()
+      await expect(store.cancel()).resolves.toMatchObject({ phase: 'error', error: expect.objectContaining({ code: 'network_error' }) })
+      down = false
+      await store.start()
+      await expect(store.cancel()).resolves.toMatchObject({ phase: 'done', status: 'canceled' })
+    })
+
+    it('a cancel() while starting resolves once the session it ends is canceled', async () => {
+      const s = session()
+      const { store } = setup({
+        'POST /sessions': () => json(s, 201),
+        'POST /sessions/:id/cancel': () => json(snapshot(s, 'canceled')),
+      })
+      const started = store.start()
+      const canceled = await store.cancel()
+      expect(canceled).toMatchObject({ phase: 'done', status: 'canceled', sessionId: s.sessionId })
+      await expect(started).resolves.toBe(canceled)
+    })
   })
 })

@@ -34,6 +34,11 @@ describe('deriveView', () => {
       kind: 'rate_limited',
       retryAfterMs: 10_000,
     })
+    // The backend's own 429 codes keep the countdown.
+    for (const code of ['too_many_sessions', 'provider_rate_limited']) {
+      const error = new VerifyError(code, 'Busy', { status: 429, type: 'rate_limit_error', retryAfterMs: 3000 })
+      expect(deriveView({ ...base, error })).toEqual({ kind: 'rate_limited', retryAfterMs: 3000 })
+    }
   })
 
   it('maps an expired secret to the expired view and other errors to a readable message', () => {
