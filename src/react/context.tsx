@@ -33,7 +33,16 @@ export interface VerifyContextValue {
 
 const VerifyContext = createContext<VerifyContextValue | null>(null)
 
-export function VerifyProvider({ endpoint, locale, messages, appearance, allowedHosts, queryClient, fetch, children }: VerifyProviderProps) {
+export function VerifyProvider({
+  endpoint,
+  locale,
+  messages,
+  appearance,
+  allowedHosts,
+  queryClient,
+  fetch,
+  children,
+}: VerifyProviderProps) {
   const parent = useContext(QueryClientContext)
   const [own] = useState(() => (queryClient || parent ? undefined : new QueryClient()))
   const client = queryClient ?? parent ?? own!
