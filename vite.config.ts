@@ -24,6 +24,8 @@ export default defineConfig(({ mode }): ViteUserConfig => {
   if (mode === 'lib') {
     return {
       plugins: [react()],
+      // public/ holds the hosted page's files: none of them belong in the package.
+      publicDir: false,
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -55,6 +57,7 @@ export default defineConfig(({ mode }): ViteUserConfig => {
   }
   if (mode === 'node') {
     return {
+      publicDir: false,
       build: {
         outDir: 'dist/node',
         emptyOutDir: true,

@@ -1,10 +1,11 @@
 /**
  * `npm run shots`: screenshots of every widget and hosted-page state, light and dark, English and
  * Arabic, 1280, 390 and 320 px wide, in shots/ with an index.html contact sheet. For people to look
- * at, not compared in CI. `--no-build` reuses dist-hosted/; `--out <dir>` writes elsewhere.
+ * at, not compared in CI. `--no-build` reuses dist-hosted/; `--out <dir>` writes elsewhere;
+ * `--only <text>` takes only the states whose name contains it.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { type Browser, chromium, type Locator, type Page } from '@playwright/test'
@@ -14,7 +15,10 @@ import { runStartScript } from './lib/start-process'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const args = process.argv.slice(2)
-const OUT = resolve(ROOT, args.includes('--out') ? (args[args.indexOf('--out') + 1] ?? 'shots') : 'shots')
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
+const OUT = resolve(ROOT, option('--out') ?? 'shots')
+/** `--only hosted` takes just the states whose name contains it. */
+const ONLY = option('--only')
 
 const LANGS = ['en', 'ar'] as const
 const WIDTHS = [
@@ -179,11 +183,32 @@ const SCENARIOS: Scenario[] = [
   },
 ]
 
+/**
+ * Every frame has painted since the last change: the flow's iframe is cross-origin (its own
+ * renderer), and a picture taken before it paints shows an empty frame.
+ */
+async function settled(page: Page): Promise<void> {
+  const twoFrames = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
+  await Promise.all(page.frames().map((frame) => frame.evaluate(twoFrames).catch(() => undefined)))
+}
+
+/**
+ * The whole page, taken with a viewport as tall as the page rather than `fullPage` (which
+ * stitches the picture while the flow's iframe is repainting and can leave it blank).
+ */
+async function wholePage(page: Page, viewport: { width: number; height: number }, path: string): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight)
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) })
+  await settled(page)
+  await page.screenshot({ path, animations: 'disabled' })
+  await page.setViewportSize(viewport)
+}
+
 async function capture(browser: Browser, base: string): Promise<Shot[]> {
   const shots: Shot[] = []
   for (const lang of LANGS)
     for (const viewport of WIDTHS)
-      for (const scenario of SCENARIOS) {
+      for (const scenario of SCENARIOS.filter((s) => !ONLY || s.state.includes(ONLY))) {
         // A fresh context per state: no session, cookie or offline flag carries over.
         const context = await browser.newContext({ viewport, colorScheme: 'light', reducedMotion: 'reduce' })
         const page = await context.newPage()
@@ -193,9 +218,11 @@ async function capture(browser: Browser, base: string): Promise<Shot[]> {
             await page.emulateMedia({ colorScheme: theme })
             const file = `${scenario.state}--${lang}--${viewport.width}--${theme}.png`
             const path = join(OUT, file)
-            if (target === 'page' || target === 'viewport')
-              await page.screenshot({ path, fullPage: target === 'page', animations: 'disabled' })
-            else await target.screenshot({ path, animations: 'disabled' })
+            if (target === 'page') await wholePage(page, viewport, path)
+            else {
+              await settled(page)
+              await (target === 'viewport' ? page : target).screenshot({ path, animations: 'disabled' })
+            }
             shots.push({ state: scenario.state, lang, width: viewport.width, theme, file })
           }
           process.stdout.write('.')
@@ -252,8 +279,9 @@ async function main(): Promise<void> {
     const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' })
     if (build.status !== 0) throw new Error('vite build failed')
   }
-  rmSync(OUT, { recursive: true, force: true })
   mkdirSync(OUT, { recursive: true })
+  // Only what an earlier run wrote: --out may name a folder that holds other files.
+  for (const file of readdirSync(OUT)) if (file.endsWith('.png') || file === 'index.html') rmSync(join(OUT, file))
   const dataDir = mkdtempSync(join(tmpdir(), 'verify-shots-'))
   const [port, sandboxPort] = [await freePort(), await freePort()]
   // The embedded sandbox, whatever keys the environment holds: pictures never touch a real provider.
@@ -261,6 +289,11 @@ async function main(): Promise<void> {
     env: { PORT: String(port), SANDBOX_PORT: String(sandboxPort), VERIFY_DATA_DIR: dataDir, VERIFY_SANDBOX: '1' },
   })
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] })
+  // Ctrl-C stops the app too (it runs in its own process group).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      void Promise.allSettled([browser.close(), app.stop()]).then(() => process.exit(130))
+    })
   try {
     const shots = await capture(browser, app.url)
     writeFileSync(join(OUT, 'index.html'), contactSheet(shots))

@@ -1,6 +1,6 @@
 'use client'
 import { type ComponentProps, type ReactNode, useEffect, useRef } from 'react'
-import type { TerminalStatus, VerificationState, VerifyErrorCode } from '../core'
+import { isTerminal, type VerificationState, type VerifyErrorCode } from '../core'
 import { applyAppearance } from './appearance'
 import { useVerifyContext } from './context'
 import { FlowFrame } from './FlowFrame'
@@ -30,20 +30,6 @@ const ERROR_TEXT: Partial<Record<VerifyErrorCode, MessageKey>> = {
   session_expired: 'expired',
 }
 
-/** After a result the label says where things stand: confirmed, or the next step. */
-const RESULT_LABEL: Record<TerminalStatus, MessageKey> = {
-  verified: 'verifiedButton',
-  failed: 'failedButton',
-  canceled: 'canceledButton',
-  expired: 'expiredButton',
-}
-
-const CheckIcon = () => (
-  <svg className="vw-icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-    <path d="M4 10.5l4 4 8-9" fill="none" stroke="currentColor" strokeWidth="2.25" strokeLinecap="round" strokeLinejoin="round" />
-  </svg>
-)
-
 /** The flow's frame over a loading line that shows until the flow page paints its own background. */
 const FramedFlow = ({ loading, ...props }: ComponentProps<typeof FlowFrame> & { loading: string }) => (
   <div className="vw-frame">
@@ -69,7 +55,8 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
   const open = embedded && v.phase === 'active' && !!v.session
   const busy = v.phase === 'starting'
   const statusText = v.status ? m[v.status] : ''
-  const result = v.phase === 'done' && v.status && v.status in RESULT_LABEL ? (v.status as TerminalStatus) : undefined
+  // After a result the label says where things stand: confirmed, or the next step.
+  const result = v.phase === 'done' && isTerminal(v.status) ? v.status : undefined
   const confirmed = result === 'verified'
 
   useEffect(() => applyAppearance(rootRef.current!, ctx.appearance), [ctx.appearance])
@@ -100,8 +87,7 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
         onPointerDown={prefetch && embedded && !confirmed ? (e) => e.button === 0 && void v.start() : undefined}
         onClick={confirmed ? undefined : () => void v.start()}
       >
-        {confirmed && <CheckIcon />}
-        {busy ? m.starting : result ? m[RESULT_LABEL[result]] : (children ?? m.start)}
+        {busy ? m.starting : result ? m[`${result}Button`] : (children ?? m.start)}
       </button>
       {v.livemode === false && <span className="vw-badge">{m.testMode}</span>}
       {/* While the dialog is open it announces the status; afterwards (the result) this one does. */}

@@ -13,7 +13,5 @@ export function warnIfStylesheetMissing(root: HTMLElement | null): void {
   const doc = root.ownerDocument
   if (warned.has(doc) || getComputedStyle(root).getPropertyValue(STYLESHEET_MARKER).trim() !== '') return
   warned.add(doc)
-  console.warn(
-    "verify-widget: the widget's stylesheet is not loaded, so it renders unstyled. Import it once in your app: import 'verify-widget/styles.css'",
-  )
+  console.warn("verify-widget: styles missing. Add import 'verify-widget/styles.css' to your app.")
 }

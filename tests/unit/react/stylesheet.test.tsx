@@ -4,7 +4,7 @@ import { VerifyButton } from '../../../src/react'
 import { fakeFetch } from '../support/backend'
 import { renderWidget } from './render'
 
-const MESSAGE = /verify-widget: the widget's stylesheet is not loaded.*import 'verify-widget\/styles\.css'/
+const MESSAGE = /verify-widget: styles missing\. Add import 'verify-widget\/styles\.css'/
 
 /** Takes the stylesheet the unit setup loads out of the document until the test ends. */
 function withoutStylesheet(): void {
