@@ -18,12 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'محاولات كثيرة جدًا. انتظر قليلًا ثم أعد المحاولة.',
   errorPopup: 'حظر المتصفح نافذة التحقق. اسمح بالنوافذ المنبثقة وأعد المحاولة.',
   errorGeneric: 'حدث خطأ أثناء التحقق. يرجى إعادة المحاولة.',
-  verifiedButton: 'Identity verified',
-  failedButton: 'Try verification again',
-  canceledButton: 'Start verification again',
-  expiredButton: 'Start a new verification',
-  failedHint: 'Good light and a clear view of your face help.',
-  flowLoading: 'Loading the verification…',
+  verifiedButton: 'تم التحقق من الهوية',
+  failedButton: 'أعد محاولة التحقق',
+  canceledButton: 'ابدأ التحقق من جديد',
+  expiredButton: 'ابدأ تحققًا جديدًا',
+  failedHint: 'تساعد الإضاءة الجيدة ورؤية وجهك بوضوح.',
+  flowLoading: 'جارٍ تحميل التحقق…',
 }
 
 export default messages

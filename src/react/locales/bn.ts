@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'অনেকবার চেষ্টা করা হয়েছে। একটু অপেক্ষা করে আবার চেষ্টা করুন।',
   errorPopup: 'যাচাইয়ের উইন্ডোটি ব্লক করা হয়েছে। পপ-আপ চালু করে আবার চেষ্টা করুন।',
   errorGeneric: 'কিছু একটা ভুল হয়েছে। অনুগ্রহ করে আবার চেষ্টা করুন।',
+  verifiedButton: 'পরিচয় যাচাই হয়েছে',
+  failedButton: 'আবার যাচাইয়ের চেষ্টা করুন',
+  canceledButton: 'যাচাই আবার শুরু করুন',
+  expiredButton: 'নতুন যাচাই শুরু করুন',
+  failedHint: 'ভালো আলো এবং মুখ স্পষ্টভাবে দেখা গেলে সুবিধা হয়।',
+  flowLoading: 'যাচাই লোড হচ্ছে…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Příliš mnoho pokusů. Chvíli počkejte a zkuste to znovu.',
   errorPopup: 'Okno ověření bylo zablokováno. Povolte vyskakovací okna a zkuste to znovu.',
   errorGeneric: 'Něco se pokazilo. Zkuste to prosím znovu.',
+  verifiedButton: 'Totožnost ověřena',
+  failedButton: 'Zkusit ověření znovu',
+  canceledButton: 'Začít ověření znovu',
+  expiredButton: 'Zahájit nové ověření',
+  failedHint: 'Pomůže dobré světlo a dobře viditelný obličej.',
+  flowLoading: 'Načítání ověření…',
 }
 
 export default messages

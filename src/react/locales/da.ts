@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'For mange forsøg. Vent et øjeblik, og prøv igen.',
   errorPopup: 'Bekræftelsesvinduet blev blokeret. Tillad pop op-vinduer, og prøv igen.',
   errorGeneric: 'Noget gik galt. Prøv igen.',
+  verifiedButton: 'Identitet bekræftet',
+  failedButton: 'Prøv bekræftelsen igen',
+  canceledButton: 'Start bekræftelsen forfra',
+  expiredButton: 'Start en ny bekræftelse',
+  failedHint: 'Godt lys og frit udsyn til dit ansigt hjælper.',
+  flowLoading: 'Indlæser bekræftelsen…',
 }
 
 export default messages

@@ -18,12 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Zu viele Versuche. Bitte warten Sie kurz und versuchen Sie es erneut.',
   errorPopup: 'Ihr Browser hat das Prüffenster blockiert. Erlauben Sie Pop-ups und versuchen Sie es erneut.',
   errorGeneric: 'Bei der Prüfung ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
-  verifiedButton: 'Identity verified',
-  failedButton: 'Try verification again',
-  canceledButton: 'Start verification again',
-  expiredButton: 'Start a new verification',
-  failedHint: 'Good light and a clear view of your face help.',
-  flowLoading: 'Loading the verification…',
+  verifiedButton: 'Identität bestätigt',
+  failedButton: 'Prüfung erneut versuchen',
+  canceledButton: 'Prüfung neu starten',
+  expiredButton: 'Neue Prüfung starten',
+  failedHint: 'Gutes Licht und ein gut sichtbares Gesicht helfen.',
+  flowLoading: 'Prüfung wird geladen…',
 }
 
 export default messages

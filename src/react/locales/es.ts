@@ -18,12 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Demasiados intentos. Espera un momento e inténtalo de nuevo.',
   errorPopup: 'Tu navegador bloqueó la ventana de verificación. Permite las ventanas emergentes e inténtalo de nuevo.',
   errorGeneric: 'Algo salió mal con la verificación. Inténtalo de nuevo.',
-  verifiedButton: 'Identity verified',
-  failedButton: 'Try verification again',
-  canceledButton: 'Start verification again',
-  expiredButton: 'Start a new verification',
-  failedHint: 'Good light and a clear view of your face help.',
-  flowLoading: 'Loading the verification…',
+  verifiedButton: 'Identidad verificada',
+  failedButton: 'Volver a intentar la verificación',
+  canceledButton: 'Empezar la verificación de nuevo',
+  expiredButton: 'Empezar una nueva verificación',
+  failedHint: 'Ayuda tener buena luz y la cara bien visible.',
+  flowLoading: 'Cargando la verificación…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Liiga palju katseid. Oodake veidi ja proovige uuesti.',
   errorPopup: 'Tuvastusaken blokeeriti. Lubage hüpikaknad ja proovige uuesti.',
   errorGeneric: 'Midagi läks valesti. Proovige uuesti.',
+  verifiedButton: 'Isik tuvastatud',
+  failedButton: 'Proovi tuvastamist uuesti',
+  canceledButton: 'Alusta tuvastamist uuesti',
+  expiredButton: 'Alusta uut tuvastamist',
+  failedHint: 'Aitab hea valgus ja selgelt nähtav nägu.',
+  flowLoading: 'Tuvastuse laadimine…',
 }
 
 export default messages

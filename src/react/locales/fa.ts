@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'تعداد تلاش‌ها زیاد است. کمی صبر کنید و دوباره تلاش کنید.',
   errorPopup: 'پنجرهٔ تأیید مسدود شد. اجازهٔ باز شدن پنجره‌های بازشو را بدهید و دوباره تلاش کنید.',
   errorGeneric: 'مشکلی پیش آمد. لطفاً دوباره تلاش کنید.',
+  verifiedButton: 'هویت تأیید شد',
+  failedButton: 'تلاش دوباره برای تأیید هویت',
+  canceledButton: 'شروع دوبارهٔ تأیید هویت',
+  expiredButton: 'شروع تأیید هویت جدید',
+  failedHint: 'نور کافی و دید واضح از چهره کمک می‌کند.',
+  flowLoading: 'در حال بارگیری تأیید هویت…',
 }
 
 export default messages

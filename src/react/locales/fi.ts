@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Liian monta yritystä. Odota hetki ja yritä uudelleen.',
   errorPopup: 'Vahvistusikkuna estettiin. Salli ponnahdusikkunat ja yritä uudelleen.',
   errorGeneric: 'Jokin meni vikaan. Yritä uudelleen.',
+  verifiedButton: 'Henkilöllisyys vahvistettu',
+  failedButton: 'Yritä vahvistusta uudelleen',
+  canceledButton: 'Aloita vahvistus alusta',
+  expiredButton: 'Aloita uusi vahvistus',
+  failedHint: 'Hyvä valaistus ja kasvojen selkeä näkyvyys auttavat.',
+  flowLoading: 'Ladataan vahvistusta…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Masyadong maraming pagsubok. Maghintay sandali at subukang muli.',
   errorPopup: 'Na-block ang window ng pag-verify. Payagan ang mga pop-up at subukang muli.',
   errorGeneric: 'Nagkaproblema. Pakisubukang muli.',
+  verifiedButton: 'Na-verify ang pagkakakilanlan',
+  failedButton: 'Subukang muli ang pag-verify',
+  canceledButton: 'Simulan ulit ang pag-verify',
+  expiredButton: 'Magsimula ng bagong pag-verify',
+  failedHint: 'Nakatutulong ang maliwanag na ilaw at malinaw na kita ang mukha.',
+  flowLoading: 'Nilo-load ang pag-verify…',
 }
 
 export default messages

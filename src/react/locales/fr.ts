@@ -18,12 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Trop de tentatives. Patientez un instant et réessayez.',
   errorPopup: 'Votre navigateur a bloqué la fenêtre de vérification. Autorisez les fenêtres contextuelles et réessayez.',
   errorGeneric: 'Un problème est survenu pendant la vérification. Veuillez réessayer.',
-  verifiedButton: 'Identity verified',
-  failedButton: 'Try verification again',
-  canceledButton: 'Start verification again',
-  expiredButton: 'Start a new verification',
-  failedHint: 'Good light and a clear view of your face help.',
-  flowLoading: 'Loading the verification…',
+  verifiedButton: 'Identité vérifiée',
+  failedButton: 'Réessayer la vérification',
+  canceledButton: 'Recommencer la vérification',
+  expiredButton: 'Commencer une nouvelle vérification',
+  failedHint: 'Un bon éclairage et un visage bien visible aident.',
+  flowLoading: 'Chargement de la vérification…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'יותר מדי ניסיונות. יש להמתין רגע ולנסות שוב.',
   errorPopup: 'חלון האימות נחסם. יש לאפשר חלונות קופצים ולנסות שוב.',
   errorGeneric: 'משהו השתבש. יש לנסות שוב.',
+  verifiedButton: 'הזהות אומתה',
+  failedButton: 'ניסיון נוסף לאימות',
+  canceledButton: 'התחלת האימות מחדש',
+  expiredButton: 'התחלת אימות חדש',
+  failedHint: 'תאורה טובה ופנים גלויות וברורות עוזרות.',
+  flowLoading: 'טוענים את האימות…',
 }
 
 export default messages

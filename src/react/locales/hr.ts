@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Previše pokušaja. Pričekajte trenutak i pokušajte ponovno.',
   errorPopup: 'Prozor za provjeru je blokiran. Dopustite skočne prozore i pokušajte ponovno.',
   errorGeneric: 'Nešto je pošlo po zlu. Pokušajte ponovno.',
+  verifiedButton: 'Identitet potvrđen',
+  failedButton: 'Ponovno pokušaj provjeru',
+  canceledButton: 'Ponovno započni provjeru',
+  expiredButton: 'Započni novu provjeru',
+  failedHint: 'Pomažu dobro svjetlo i jasno vidljivo lice.',
+  flowLoading: 'Učitavanje provjere…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Túl sok próbálkozás. Várjon egy kicsit, és próbálja újra.',
   errorPopup: 'Az ellenőrző ablakot letiltotta a böngésző. Engedélyezze a felugró ablakokat, és próbálja újra.',
   errorGeneric: 'Hiba történt. Próbálja újra.',
+  verifiedButton: 'Személyazonosság igazolva',
+  failedButton: 'Ellenőrzés újrapróbálása',
+  canceledButton: 'Ellenőrzés újrakezdése',
+  expiredButton: 'Új ellenőrzés indítása',
+  failedHint: 'A jó megvilágítás és a jól látható arc segít.',
+  flowLoading: 'Az ellenőrzés betöltése…',
 }
 
 export default messages

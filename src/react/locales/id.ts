@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Terlalu banyak percobaan. Tunggu sebentar dan coba lagi.',
   errorPopup: 'Jendela verifikasi diblokir. Izinkan pop-up dan coba lagi.',
   errorGeneric: 'Terjadi kesalahan. Silakan coba lagi.',
+  verifiedButton: 'Identitas terverifikasi',
+  failedButton: 'Coba verifikasi lagi',
+  canceledButton: 'Mulai ulang verifikasi',
+  expiredButton: 'Mulai verifikasi baru',
+  failedHint: 'Cahaya yang baik dan wajah yang terlihat jelas akan membantu.',
+  flowLoading: 'Memuat verifikasi…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Of margar tilraunir. Bíddu aðeins og reyndu aftur.',
   errorPopup: 'Auðkenningarglugginn var útilokaður. Leyfðu sprettiglugga og reyndu aftur.',
   errorGeneric: 'Eitthvað fór úrskeiðis. Reyndu aftur.',
+  verifiedButton: 'Auðkenning staðfest',
+  failedButton: 'Reyna auðkenningu aftur',
+  canceledButton: 'Hefja auðkenningu aftur',
+  expiredButton: 'Hefja nýja auðkenningu',
+  failedHint: 'Góð lýsing og skýr sýn á andlitið hjálpa.',
+  flowLoading: 'Hleð auðkenningu…',
 }
 
 export default messages

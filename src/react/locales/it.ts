@@ -18,12 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Troppi tentativi. Attendi un momento e riprova.',
   errorPopup: 'Il browser ha bloccato la finestra di verifica. Consenti i pop-up e riprova.',
   errorGeneric: 'Qualcosa è andato storto con la verifica. Riprova.',
-  verifiedButton: 'Identity verified',
-  failedButton: 'Try verification again',
-  canceledButton: 'Start verification again',
-  expiredButton: 'Start a new verification',
-  failedHint: 'Good light and a clear view of your face help.',
-  flowLoading: 'Loading the verification…',
+  verifiedButton: 'Identità verificata',
+  failedButton: 'Riprova la verifica',
+  canceledButton: 'Ricomincia la verifica',
+  expiredButton: 'Inizia una nuova verifica',
+  failedHint: 'Aiutano una buona luce e il viso ben visibile.',
+  flowLoading: 'Caricamento della verifica…',
 }
 
 export default messages

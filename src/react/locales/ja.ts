@@ -18,12 +18,12 @@ const messages: Messages = {
   errorRateLimited: '試行回数が多すぎます。しばらく待ってから再試行してください。',
   errorPopup: 'ブラウザが確認ウィンドウをブロックしました。ポップアップを許可して再試行してください。',
   errorGeneric: '確認中に問題が発生しました。もう一度お試しください。',
-  verifiedButton: 'Identity verified',
-  failedButton: 'Try verification again',
-  canceledButton: 'Start verification again',
-  expiredButton: 'Start a new verification',
-  failedHint: 'Good light and a clear view of your face help.',
-  flowLoading: 'Loading the verification…',
+  verifiedButton: '本人確認済み',
+  failedButton: '本人確認をもう一度試す',
+  canceledButton: '本人確認をやり直す',
+  expiredButton: '新しく本人確認を始める',
+  failedHint: '明るい場所で、顔がはっきり映るようにすると確認しやすくなります。',
+  flowLoading: '本人確認を読み込んでいます…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: '시도 횟수가 너무 많습니다. 잠시 후 다시 시도해 주세요.',
   errorPopup: '인증 창이 차단되었습니다. 팝업을 허용하고 다시 시도해 주세요.',
   errorGeneric: '문제가 발생했습니다. 다시 시도해 주세요.',
+  verifiedButton: '본인 인증 완료',
+  failedButton: '인증 다시 시도',
+  canceledButton: '인증 다시 시작',
+  expiredButton: '새 인증 시작',
+  failedHint: '밝은 조명과 얼굴이 잘 보이는 환경이 도움이 됩니다.',
+  flowLoading: '인증을 불러오는 중…',
 }
 
 export default messages

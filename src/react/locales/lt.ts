@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Per daug bandymų. Šiek tiek palaukite ir bandykite dar kartą.',
   errorPopup: 'Patvirtinimo langas buvo užblokuotas. Leiskite iššokančiuosius langus ir bandykite dar kartą.',
   errorGeneric: 'Kažkas nepavyko. Bandykite dar kartą.',
+  verifiedButton: 'Tapatybė patvirtinta',
+  failedButton: 'Bandyti patvirtinti dar kartą',
+  canceledButton: 'Pradėti patvirtinimą iš naujo',
+  expiredButton: 'Pradėti naują patvirtinimą',
+  failedHint: 'Padeda geras apšvietimas ir aiškiai matomas veidas.',
+  flowLoading: 'Įkeliamas patvirtinimas…',
 }
 
 export default messages

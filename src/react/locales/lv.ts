@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Pārāk daudz mēģinājumu. Mazliet uzgaidiet un mēģiniet vēlreiz.',
   errorPopup: 'Pārbaudes logs tika bloķēts. Atļaujiet uznirstošos logus un mēģiniet vēlreiz.',
   errorGeneric: 'Radās kļūda. Mēģiniet vēlreiz.',
+  verifiedButton: 'Identitāte apstiprināta',
+  failedButton: 'Mēģināt pārbaudi vēlreiz',
+  canceledButton: 'Sākt pārbaudi no jauna',
+  expiredButton: 'Sākt jaunu pārbaudi',
+  failedHint: 'Palīdz labs apgaismojums un labi redzama seja.',
+  flowLoading: 'Ielādē pārbaudi…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Terlalu banyak percubaan. Tunggu sebentar dan cuba lagi.',
   errorPopup: 'Tetingkap pengesahan telah disekat. Benarkan tetingkap timbul dan cuba lagi.',
   errorGeneric: 'Berlaku ralat. Sila cuba lagi.',
+  verifiedButton: 'Identiti disahkan',
+  failedButton: 'Cuba pengesahan semula',
+  canceledButton: 'Mulakan semula pengesahan',
+  expiredButton: 'Mulakan pengesahan baharu',
+  failedHint: 'Cahaya yang baik dan wajah yang jelas kelihatan akan membantu.',
+  flowLoading: 'Memuatkan pengesahan…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'For mange forsøk. Vent litt og prøv igjen.',
   errorPopup: 'Bekreftelsesvinduet ble blokkert. Tillat popup-vinduer og prøv igjen.',
   errorGeneric: 'Noe gikk galt. Prøv igjen.',
+  verifiedButton: 'Identitet bekreftet',
+  failedButton: 'Prøv bekreftelsen igjen',
+  canceledButton: 'Start bekreftelsen på nytt',
+  expiredButton: 'Start en ny bekreftelse',
+  failedHint: 'Godt lys og fri sikt til ansiktet ditt hjelper.',
+  flowLoading: 'Laster inn bekreftelsen…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Te veel pogingen. Wacht even en probeer het opnieuw.',
   errorPopup: 'Het verificatievenster is geblokkeerd. Sta pop-ups toe en probeer het opnieuw.',
   errorGeneric: 'Er is iets misgegaan. Probeer het opnieuw.',
+  verifiedButton: 'Identiteit geverifieerd',
+  failedButton: 'Verificatie opnieuw proberen',
+  canceledButton: 'Verificatie opnieuw starten',
+  expiredButton: 'Nieuwe verificatie starten',
+  failedHint: 'Goed licht en een duidelijk zicht op je gezicht helpen.',
+  flowLoading: 'Verificatie laden…',
 }
 
 export default messages

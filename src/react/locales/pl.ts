@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Zbyt wiele prób. Odczekaj chwilę i spróbuj ponownie.',
   errorPopup: 'Okno weryfikacji zostało zablokowane. Zezwól na wyskakujące okna i spróbuj ponownie.',
   errorGeneric: 'Coś poszło nie tak. Spróbuj ponownie.',
+  verifiedButton: 'Tożsamość potwierdzona',
+  failedButton: 'Ponów weryfikację',
+  canceledButton: 'Rozpocznij weryfikację od nowa',
+  expiredButton: 'Rozpocznij nową weryfikację',
+  failedHint: 'Pomaga dobre oświetlenie i dobrze widoczna twarz.',
+  flowLoading: 'Wczytywanie weryfikacji…',
 }
 
 export default messages

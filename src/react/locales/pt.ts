@@ -18,12 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Muitas tentativas. Aguarde um momento e tente novamente.',
   errorPopup: 'Seu navegador bloqueou a janela de verificação. Permita pop-ups e tente novamente.',
   errorGeneric: 'Algo deu errado na verificação. Tente novamente.',
-  verifiedButton: 'Identity verified',
-  failedButton: 'Try verification again',
-  canceledButton: 'Start verification again',
-  expiredButton: 'Start a new verification',
-  failedHint: 'Good light and a clear view of your face help.',
-  flowLoading: 'Loading the verification…',
+  verifiedButton: 'Identidade verificada',
+  failedButton: 'Tentar a verificação de novo',
+  canceledButton: 'Recomeçar a verificação',
+  expiredButton: 'Iniciar uma nova verificação',
+  failedHint: 'Boa iluminação e o rosto bem visível ajudam.',
+  flowLoading: 'Carregando a verificação…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Prea multe încercări. Așteptați puțin și încercați din nou.',
   errorPopup: 'Fereastra de verificare a fost blocată. Permiteți ferestrele pop-up și încercați din nou.',
   errorGeneric: 'A apărut o problemă. Încercați din nou.',
+  verifiedButton: 'Identitate verificată',
+  failedButton: 'Reîncercați verificarea',
+  canceledButton: 'Reluați verificarea',
+  expiredButton: 'Începeți o verificare nouă',
+  failedHint: 'Lumina bună și o imagine clară a feței ajută.',
+  flowLoading: 'Se încarcă verificarea…',
 }
 
 export default messages

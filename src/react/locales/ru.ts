@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Слишком много попыток. Подождите немного и повторите попытку.',
   errorPopup: 'Окно проверки заблокировано. Разрешите всплывающие окна и повторите попытку.',
   errorGeneric: 'Что-то пошло не так. Повторите попытку.',
+  verifiedButton: 'Личность подтверждена',
+  failedButton: 'Пройти проверку ещё раз',
+  canceledButton: 'Начать проверку заново',
+  expiredButton: 'Начать новую проверку',
+  failedHint: 'Помогут хорошее освещение и хорошо видимое лицо.',
+  flowLoading: 'Загрузка проверки…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Príliš veľa pokusov. Chvíľu počkajte a skúste to znova.',
   errorPopup: 'Okno overenia bolo zablokované. Povoľte vyskakovacie okná a skúste to znova.',
   errorGeneric: 'Niečo sa pokazilo. Skúste to znova.',
+  verifiedButton: 'Totožnosť overená',
+  failedButton: 'Skúsiť overenie znova',
+  canceledButton: 'Začať overenie znova',
+  expiredButton: 'Začať nové overenie',
+  failedHint: 'Pomôže dobré svetlo a dobre viditeľná tvár.',
+  flowLoading: 'Načítava sa overenie…',
 }
 
 export default messages

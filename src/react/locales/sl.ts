@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Preveč poskusov. Počakajte trenutek in poskusite znova.',
   errorPopup: 'Okno za preverjanje je bilo blokirano. Dovolite pojavna okna in poskusite znova.',
   errorGeneric: 'Prišlo je do napake. Poskusite znova.',
+  verifiedButton: 'Identiteta potrjena',
+  failedButton: 'Znova poskusi preverjanje',
+  canceledButton: 'Znova začni preverjanje',
+  expiredButton: 'Začni novo preverjanje',
+  failedHint: 'Pomagata dobra svetloba in jasen pogled na obraz.',
+  flowLoading: 'Nalaganje preverjanja…',
 }
 
 export default messages

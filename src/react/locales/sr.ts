@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Превише покушаја. Сачекајте тренутак и покушајте поново.',
   errorPopup: 'Прозор за проверу је блокиран. Дозволите искачуће прозоре и покушајте поново.',
   errorGeneric: 'Дошло је до грешке. Покушајте поново.',
+  verifiedButton: 'Идентитет потврђен',
+  failedButton: 'Поново покушај проверу',
+  canceledButton: 'Поново започни проверу',
+  expiredButton: 'Започни нову проверу',
+  failedHint: 'Помажу добро светло и јасно видљиво лице.',
+  flowLoading: 'Учитавање провере…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'För många försök. Vänta en stund och försök igen.',
   errorPopup: 'Verifieringsfönstret blockerades. Tillåt popup-fönster och försök igen.',
   errorGeneric: 'Något gick fel. Försök igen.',
+  verifiedButton: 'Identiteten är verifierad',
+  failedButton: 'Försök verifiera igen',
+  canceledButton: 'Börja om verifieringen',
+  expiredButton: 'Starta en ny verifiering',
+  failedHint: 'Bra ljus och fri sikt mot ansiktet hjälper.',
+  flowLoading: 'Läser in verifieringen…',
 }
 
 export default messages

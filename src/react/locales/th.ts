@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'ลองหลายครั้งเกินไป โปรดรอสักครู่แล้วลองอีกครั้ง',
   errorPopup: 'หน้าต่างยืนยันตัวตนถูกบล็อก โปรดอนุญาตป๊อปอัปแล้วลองอีกครั้ง',
   errorGeneric: 'เกิดข้อผิดพลาด โปรดลองอีกครั้ง',
+  verifiedButton: 'ยืนยันตัวตนแล้ว',
+  failedButton: 'ลองยืนยันตัวตนอีกครั้ง',
+  canceledButton: 'เริ่มยืนยันตัวตนใหม่',
+  expiredButton: 'เริ่มการยืนยันตัวตนครั้งใหม่',
+  failedHint: 'แสงที่ดีและการเห็นใบหน้าอย่างชัดเจนจะช่วยได้',
+  flowLoading: 'กำลังโหลดการยืนยันตัวตน…',
 }
 
 export default messages

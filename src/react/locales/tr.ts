@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Çok fazla deneme yapıldı. Biraz bekleyip tekrar deneyin.',
   errorPopup: 'Doğrulama penceresi engellendi. Açılır pencerelere izin verip tekrar deneyin.',
   errorGeneric: 'Bir sorun oluştu. Lütfen tekrar deneyin.',
+  verifiedButton: 'Kimlik doğrulandı',
+  failedButton: 'Doğrulamayı tekrar dene',
+  canceledButton: 'Doğrulamayı yeniden başlat',
+  expiredButton: 'Yeni bir doğrulama başlat',
+  failedHint: 'İyi ışık ve yüzünüzün net görünmesi yardımcı olur.',
+  flowLoading: 'Doğrulama yükleniyor…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Забагато спроб. Зачекайте трохи й спробуйте ще раз.',
   errorPopup: 'Вікно перевірки заблоковано. Дозвольте спливні вікна й спробуйте ще раз.',
   errorGeneric: 'Щось пішло не так. Спробуйте ще раз.',
+  verifiedButton: 'Особу підтверджено',
+  failedButton: 'Пройти перевірку ще раз',
+  canceledButton: 'Почати перевірку знову',
+  expiredButton: 'Почати нову перевірку',
+  failedHint: 'Допоможуть добре освітлення й чітко видиме обличчя.',
+  flowLoading: 'Завантаження перевірки…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'بہت زیادہ کوششیں۔ تھوڑا انتظار کریں اور دوبارہ کوشش کریں۔',
   errorPopup: 'تصدیق کی ونڈو بلاک کر دی گئی۔ پاپ اپ کی اجازت دیں اور دوبارہ کوشش کریں۔',
   errorGeneric: 'کچھ غلط ہو گیا۔ براہ کرم دوبارہ کوشش کریں۔',
+  verifiedButton: 'شناخت کی تصدیق ہو گئی',
+  failedButton: 'تصدیق کی دوبارہ کوشش کریں',
+  canceledButton: 'تصدیق دوبارہ شروع کریں',
+  expiredButton: 'نئی تصدیق شروع کریں',
+  failedHint: 'اچھی روشنی اور چہرہ صاف نظر آنے سے مدد ملتی ہے۔',
+  flowLoading: 'تصدیق لوڈ ہو رہی ہے…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: 'Quá nhiều lần thử. Hãy đợi một lát rồi thử lại.',
   errorPopup: 'Cửa sổ xác minh đã bị chặn. Hãy cho phép cửa sổ bật lên và thử lại.',
   errorGeneric: 'Đã xảy ra lỗi. Vui lòng thử lại.',
+  verifiedButton: 'Đã xác minh danh tính',
+  failedButton: 'Thử xác minh lại',
+  canceledButton: 'Bắt đầu lại quá trình xác minh',
+  expiredButton: 'Bắt đầu lượt xác minh mới',
+  failedHint: 'Ánh sáng tốt và khuôn mặt rõ ràng sẽ giúp ích.',
+  flowLoading: 'Đang tải quá trình xác minh…',
 }
 
 export default messages

@@ -18,6 +18,12 @@ const messages: Messages = {
   errorRateLimited: '嘗試次數過多。請稍候再試。',
   errorPopup: '驗證視窗遭到封鎖。請允許彈出式視窗後再試一次。',
   errorGeneric: '發生錯誤，請再試一次。',
+  verifiedButton: '身分已驗證',
+  failedButton: '再試一次驗證',
+  canceledButton: '重新開始驗證',
+  expiredButton: '開始新的驗證',
+  failedHint: '充足的光線和清楚的臉部畫面會有幫助。',
+  flowLoading: '正在載入驗證…',
 }
 
 export default messages

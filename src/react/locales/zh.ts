@@ -18,12 +18,12 @@ const messages: Messages = {
   errorRateLimited: '尝试次数过多。请稍候再试。',
   errorPopup: '浏览器拦截了验证窗口。请允许弹出窗口后重试。',
   errorGeneric: '验证出现问题，请重试。',
-  verifiedButton: 'Identity verified',
-  failedButton: 'Try verification again',
-  canceledButton: 'Start verification again',
-  expiredButton: 'Start a new verification',
-  failedHint: 'Good light and a clear view of your face help.',
-  flowLoading: 'Loading the verification…',
+  verifiedButton: '身份已验证',
+  failedButton: '重新尝试验证',
+  canceledButton: '重新开始验证',
+  expiredButton: '开始新的验证',
+  failedHint: '充足的光线和清晰的面部有助于验证。',
+  flowLoading: '正在加载验证…',
 }
 
 export default messages

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import hostedEnglish from '../../../src/hosted/locales/en'
 import { loadStrings } from '../../../src/hosted/strings'
@@ -66,6 +68,13 @@ describe('locale catalogs', () => {
     expect(SUPPORTED_LOCALES[0]).toBe('en')
     expect(SUPPORTED_LOCALES).toEqual(expect.arrayContaining(['ar', 'he', 'fa', 'ur']))
     expect(new Set(SUPPORTED_LOCALES).size).toBe(SUPPORTED_LOCALES.length)
+  })
+
+  it('lists exactly the catalogs on disk, for the widget and for the hosted page', () => {
+    for (const dir of ['src/react/locales', 'src/hosted/locales']) {
+      const files = readdirSync(resolve(import.meta.dirname, '../../..', dir)).filter((f) => !/^(index|catalogs|format)\.ts$/.test(f))
+      expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...SUPPORTED_LOCALES].sort())
+    }
   })
 
   it.each(catalogs.map((c) => [c.locale, c]))('%s has exactly the English keys, none empty', (_, { widget, page }) => {
