@@ -14,9 +14,9 @@ export const ALLOWED = [
   /^package\.json$/,
   /^README\.md$/,
   /^LICENSE$/,
-  /^dist\/(index|core|core-store)\.js(\.map)?$/,
+  /^dist\/(index|core|core-store|core-hub)\.js(\.map)?$/,
   /^dist\/[A-Za-z-]+-[\w-]{8}\.js(\.map)?$/, // shared chunks of the browser entries
-  /^dist\/locales\/[a-z]{2}\.js(\.map)?$/,
+  /^dist\/locales\/([a-z]{2,3}(-[A-Z][a-z]{3})?|catalogs)\.js(\.map)?$/,
   /^dist\/style\.css$/,
   /^dist\/node\/(server|sandbox)\.js(\.map)?$/,
   /^dist\/node\/assets\/[A-Za-z-]+-[\w-]{8}\.js(\.map)?$/,

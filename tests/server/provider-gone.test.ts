@@ -25,6 +25,8 @@ function forgetfulFaceSign() {
     },
     identify: () => ({ id: 'u1' }),
     store: createMemoryStore(),
+    // Webhooks are configured, so reads are only a fallback: make it due at once for this test.
+    statusFallbackAfterMs: 0,
     onStatusChange: (change) => void changes.push(change),
     onError: (error) => errors.push(error),
   })

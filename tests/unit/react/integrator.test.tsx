@@ -176,7 +176,7 @@ describe("integrators' callbacks and the backend's errors", () => {
     expect(onVerified).toHaveBeenCalledTimes(1)
     expect(onError).not.toHaveBeenCalled()
     expect(screen.queryByRole('alert')).toBeNull()
-    expect(button()).toHaveAttribute('data-state', 'verified')
+    expect(screen.getByRole('button', { name: /identity verified/i })).toHaveAttribute('data-state', 'verified')
     expect(report).toHaveBeenCalledWith(expect.stringContaining('verify-widget'), expect.objectContaining({ message: 'integrator bug' }))
   })
 
