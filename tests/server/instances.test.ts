@@ -140,3 +140,52 @@ describe('two instances on one PostgreSQL database', () => {
     expect(hookCalls.filter((c) => c.eventId === `${session.sessionId}.verified`)).toHaveLength(1)
   })
 })
+
+describe('pollers on two instances on one PostgreSQL database', () => {
+  // No webhook secret, so provider reads are the only status source; with `statusCacheMs` at the
+  // one-minute ceiling the read interval is exactly `INTERVAL_MS` however long the session has been
+  // quiet (see readIntervalMs). The stores run on a test clock, so the lease's interval passes when
+  // the test moves the clock, not when wall time does.
+  const INTERVAL_MS = 60_000
+  let clock = Date.parse('2026-01-01T00:00:00Z')
+  let pair: Instances
+  beforeAll(async () => {
+    pair = await startInstances(
+      2,
+      { statusCacheMs: INTERVAL_MS, statusFallbackAfterMs: 0, heartbeatMs: 60_000 },
+      { now: () => clock, facesignWebhookSecret: false },
+    )
+  })
+  afterAll(() => pair.close())
+
+  // The sandbox holds this one session only, so its status reads are the reads of this session.
+  const providerReads = () => pair.sandbox.counts()['GET /facesign/v1/sessions/:id'] ?? 0
+
+  it('50 pollers split over both instances make at most one provider read per session per interval', async () => {
+    const [a, b] = pair.list
+    const session = (await (await a!.create('pollers')).json()) as { sessionId: string }
+    expect(providerReads()).toBe(0)
+    const start = clock
+    const perInterval: number[] = []
+    for (let interval = 0; interval < 3; interval++) {
+      const before = providerReads()
+      // Three waves of 50 concurrent polls, at the start, middle and last millisecond of the interval.
+      for (const offset of [0, INTERVAL_MS / 2, INTERVAL_MS - 1]) {
+        clock = start + interval * INTERVAL_MS + offset
+        const answers = await Promise.all(
+          Array.from({ length: 50 }, (_, i) => (i % 2 ? a! : b!).api(`/sessions/${session.sessionId}`, { user: 'pollers' })),
+        )
+        expect(answers.map((r) => r.status).every((s) => s === 200)).toBe(true)
+        const bodies = (await Promise.all(answers.map((r) => r.json()))) as { status: string }[]
+        expect(bodies.every((body) => body.status === 'requires_input')).toBe(true)
+      }
+      perInterval.push(providerReads() - before)
+    }
+    const elapsedIntervals = Math.floor((clock - start) / INTERVAL_MS) + 1
+    expect(elapsedIntervals).toBe(3)
+    // One read per interval: the first poll of each takes the lease, the other 149 wait for the next.
+    expect(perInterval).toEqual([1, 1, 1])
+    expect(providerReads()).toBeLessThanOrEqual(elapsedIntervals)
+    expect(a!.handler.providerReads + b!.handler.providerReads).toBe(providerReads())
+  })
+})

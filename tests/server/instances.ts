@@ -30,11 +30,23 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
 
+/** How the instances are set up beyond their handler options. */
+export interface InstanceSetup {
+  /** The stores' clock (leases, limits, budgets), shared by every instance; default Date.now. */
+  now?: () => number
+  /** Give the handlers the FaceSign webhook secret (webhooks are the status source); default true. */
+  facesignWebhookSecret?: boolean
+}
+
 /**
  * `count` backend instances as separate processes would run them (separate handlers, pools and
  * servers; nothing shared but the PostgreSQL schema) behind one provider sandbox.
  */
-export async function startInstances(count: number, handlerOptions: Partial<VerificationHandlerOptions> = {}): Promise<Instances> {
+export async function startInstances(
+  count: number,
+  handlerOptions: Partial<VerificationHandlerOptions> = {},
+  setup: InstanceSetup = {},
+): Promise<Instances> {
   const schema = freshSchema('instances')
   const servers = Array.from({ length: count }, () => createServer())
   const urls = await Promise.all(servers.map(listen))
@@ -50,9 +62,14 @@ export async function startInstances(count: number, handlerOptions: Partial<Veri
   })
   const list = servers.map((server, i): Instance => {
     const url = urls[i]!
-    const store = createPostgresStore({ connectionString: testDatabaseUrl(), schema })
+    const store = createPostgresStore({ connectionString: testDatabaseUrl(), schema, ...(setup.now ? { now: setup.now } : {}) })
     const handler = createVerificationHandler({
-      facesign: { apiKey: FACESIGN_KEY, baseUrl: sandbox.facesignApiUrl, flowUrl: sandbox.facesignFlowUrl, webhookSecret: WEBHOOK_SECRET },
+      facesign: {
+        apiKey: FACESIGN_KEY,
+        baseUrl: sandbox.facesignApiUrl,
+        flowUrl: sandbox.facesignFlowUrl,
+        ...(setup.facesignWebhookSecret === false ? {} : { webhookSecret: WEBHOOK_SECRET }),
+      },
       faceverify: {
         apiKey: FACEVERIFY_KEY,
         secretKey: FACEVERIFY_SECRET,
