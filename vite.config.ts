@@ -38,6 +38,8 @@ export default defineConfig(({ mode }): ViteUserConfig => {
             index: at('src/react/index.ts'),
             core: at('src/core/index.ts'),
             'core-store': at('src/core/store.ts'),
+            // SUPPORTED_LOCALES, resolveLocale, loadMessages: `verify-widget/locales`, out of the widget's entry.
+            locales: at('src/react/locales/index.ts'),
             // The stylesheet is its own entry (dist/style.css), not a side effect of the JavaScript.
             style: STYLESHEET,
           },
