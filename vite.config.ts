@@ -40,6 +40,8 @@ export default defineConfig(({ mode }): ViteUserConfig => {
             core: at('src/core/index.ts'),
             'core-store': at('src/core/store.ts'),
             'core-hub': at('src/core/hub.ts'),
+            // SUPPORTED_LOCALES, resolveLocale, loadMessages: `verify-widget/locales`, out of the widget's entry.
+            locales: at('src/react/locales/index.ts'),
             // The stylesheet is its own entry (dist/style.css), not a side effect of the JavaScript.
             style: STYLESHEET,
           },

@@ -14,7 +14,7 @@ export const ALLOWED = [
   /^package\.json$/,
   /^README\.md$/,
   /^LICENSE$/,
-  /^dist\/(index|core|core-store|core-hub)\.js(\.map)?$/,
+  /^dist\/(index|core|core-store|core-hub|locales)\.js(\.map)?$/,
   /^dist\/[A-Za-z-]+-[\w-]{8}\.js(\.map)?$/, // shared chunks of the browser entries
   /^dist\/locales\/([a-z]{2,3}(-[A-Z][a-z]{3})?|catalogs)\.js(\.map)?$/,
   /^dist\/style\.css$/,

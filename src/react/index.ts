@@ -12,7 +12,8 @@ export type { VerifyContextValue, VerifyProviderProps } from './context'
 export { useVerifyContext, VerifyProvider } from './context'
 export { FlowFrame } from './FlowFrame'
 export type { Locale, MessageKey, Messages } from './locales'
-export { loadMessages, localeDirection, resolveLocale, SUPPORTED_LOCALES } from './locales'
+// The locale helpers (SUPPORTED_LOCALES, resolveLocale, loadMessages…) are `verify-widget/locales`: kept out
+// of this entry, the widget loads them only for a page that is not in English.
 export type { SessionQueryOptions } from './queries'
 export { sessionQueryOptions, verificationKeys } from './queries'
 export type { LocaleMessages } from './useLocaleMessages'

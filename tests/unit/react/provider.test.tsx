@@ -2,8 +2,6 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
-  loadMessages,
-  SUPPORTED_LOCALES,
   useVerification,
   useVerificationStatus,
   useVerifyContext,
@@ -12,6 +10,7 @@ import {
   VerifyProvider,
   verificationKeys,
 } from '../../../src/react'
+import { loadMessages, SUPPORTED_LOCALES } from '../../../src/react/locales'
 import en from '../../../src/react/locales/en'
 import { FakeEventSource, fakeFetch, json, session, snapshot } from '../support/backend'
 import { renderWidget } from './render'
