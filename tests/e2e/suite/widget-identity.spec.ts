@@ -29,7 +29,7 @@ test('demo: re-renders mid-flow keep the dialog open, and the page holds one sta
   await expect(dialogFlow(page).getByRole('button', { name: 'Pass' })).toBeEnabled()
   // Callbacks have fired (so the demo has re-rendered) and the live panel follows the same session.
   await expect(eventLog(page).getByText('onStatusChange').first()).toBeVisible()
-  await expect(page.locator('[data-status="requires_input"], [data-status="in_progress"]')).toBeVisible()
+  await expect(page.locator('dd[data-status="requires_input"], dd[data-status="in_progress"]')).toBeVisible()
   const streams = () => page.evaluate(() => (window as unknown as { __streams: { opened: string[]; closed: string[] } }).__streams)
   const { opened } = await streams()
   expect(opened).toHaveLength(1)
@@ -39,7 +39,7 @@ test('demo: re-renders mid-flow keep the dialog open, and the page holds one sta
   await chooseInFrame(dialogFlow(page), 'Pass')
   await expect(dialog).toBeHidden()
   await expectButtonState(card, 'verified')
-  await expect(page.locator('[data-status="verified"]')).toBeVisible()
+  await expect(page.locator('dd[data-status="verified"]')).toBeVisible()
   await expect(eventLog(page).getByText('onVerified')).toHaveCount(1)
   await expect(eventLog(page).getByText('onError')).toHaveCount(0)
   const after = await streams()
