@@ -16,7 +16,7 @@ export const ALLOWED = [
   /^LICENSE$/,
   /^dist\/(index|core|core-store|core-hub|locales)\.js(\.map)?$/,
   /^dist\/[A-Za-z-]+-[\w-]{8}\.js(\.map)?$/, // shared chunks of the browser entries
-  /^dist\/locales\/([a-z]{2,3}(-[A-Z][a-z]{3})?|catalogs)\.js(\.map)?$/,
+  /^dist\/locales\/([a-z]{2,3}(-[A-Z][a-z]{3})?|catalogs|pick)\.js(\.map)?$/,
   /^dist\/style\.css$/,
   /^dist\/node\/(server|sandbox)\.js(\.map)?$/,
   /^dist\/node\/assets\/[A-Za-z-]+-[\w-]{8}\.js(\.map)?$/,
