@@ -113,7 +113,7 @@ export const RateLimited: Story = {
   beforeEach: backend({ createFailures: ['rate_limited'], retryAfterSeconds: 2, timeline: ['requires_input'] }),
   play: async ({ canvasElement }) => {
     await heading(canvasElement, p.rateLimitedTitle)
-    await within(canvasElement).findByText(/Trying again in [12] s\./)
+    await within(canvasElement).findByText(/Trying again in [12] seconds?\./)
     // No click: the page retries by itself once Retry-After has passed.
     await heading(canvasElement, w.requires_input)
   },
