@@ -7,10 +7,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { freePort } from '../e2e/support/ports'
 
 /** The env var that hands the server's connection string to child processes and test workers. */
 export const TEST_DATABASE_ENV = 'VERIFY_TEST_DATABASE_URL'
@@ -37,18 +37,6 @@ export function postgresBinDir(): string {
     : []
   if (!versions[0]) throw new Error(INSTALL_HINT)
   return join(root, versions[0], 'bin')
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** initdb and postgres refuse to run as root: as root, both run as the `postgres` system user. */
