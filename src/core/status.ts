@@ -15,7 +15,9 @@ const RANK = {
 } as unknown as Readonly<Record<string, number | undefined>>
 
 /** Every status, in lifecycle order; the last four are terminal. Frozen: a copy is needed to reorder it. */
-export const SESSION_STATUSES: readonly SessionStatus[] = /* @__PURE__ */ Object.freeze(Object.keys(RANK) as SessionStatus[])
+export const SESSION_STATUSES: readonly SessionStatus[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ Object.keys(RANK) as SessionStatus[],
+)
 
 // Anything that is not a status ranks -1.
 const rank = (status: unknown) => RANK[status as string] ?? -1

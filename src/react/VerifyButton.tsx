@@ -70,6 +70,9 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
   useEffect(() => applyAppearance(rootRef.current!, ctx.appearance), [ctx.appearance])
   useEffect(() => warnIfStylesheetMissing(rootRef.current), [])
 
+  // One element for both places: the dialog's (modal) or the page's (inline).
+  const flow = <FramedFlow store={v.store} title={m.dialogTitle} loading={m.flowLoading} />
+
   const warm = () => {
     if (!prefetch) return
     for (const host of ctx.allowedHosts) {
@@ -123,10 +126,10 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
           returnFocusRef={buttonRef}
           status={statusText}
         >
-          <FramedFlow store={v.store} title={m.dialogTitle} loading={m.flowLoading} />
+          {flow}
         </VerificationDialog>
       )}
-      {mode === 'inline' && open && <FramedFlow store={v.store} title={m.dialogTitle} loading={m.flowLoading} />}
+      {mode === 'inline' && open && flow}
     </div>
   )
 }

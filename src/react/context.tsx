@@ -80,6 +80,10 @@ export function VerifyProvider({
 /** The provider's value; `hook` names the caller in the error thrown outside `<VerifyProvider>`. */
 export function useVerifyContext(hook: string): VerifyContextValue {
   const value = useContext(VerifyContext)
-  if (!value) throw new Error(`${hook} must be used inside <VerifyProvider>. Wrap the app (or this part of it) in one.`)
+  // The advice on what to do is for the developer: production keeps the sentence that names the hook.
+  if (!value)
+    throw new Error(
+      `${hook} must be used inside <VerifyProvider>.${process.env.NODE_ENV !== 'production' ? ' Wrap the app (or this part of it) in one.' : ''}`,
+    )
   return value
 }

@@ -1,15 +1,19 @@
 import { type DataTag, type QueryClient, queryOptions, type SkipToken, skipToken, type UseQueryOptions } from '@tanstack/react-query'
 import { isTerminal, mergeStatus, type SessionSnapshot, type VerifyClient, VerifyError } from '../core'
 
+// A function of its own, not read off `verificationKeys`: the hooks that write pushes into the
+// cache then carry no key table an app that never reads it would ship (an object is kept whole).
+const sessionKey = (sessionId: string | undefined) => ['verify-widget', 'session', sessionId] as const
+
 /** Query keys of the widget: `verificationKeys.session(id)` holds the SessionSnapshot. */
 export const verificationKeys = {
   all: ['verify-widget'] as const,
   sessions: () => ['verify-widget', 'session'] as const,
   /** `undefined`: the key of the disabled query `useVerificationStatus(skipToken)` keeps. */
-  session: (sessionId: string | undefined) => ['verify-widget', 'session', sessionId] as const,
+  session: sessionKey,
 }
 
-type SessionKey = ReturnType<typeof verificationKeys.session>
+type SessionKey = ReturnType<typeof sessionKey>
 
 /**
  * Written out rather than inferred: the inferred type names `@tanstack/query-core`, which an app
@@ -29,7 +33,7 @@ export function mergeSnapshot(prev: SessionSnapshot | undefined, next: SessionSn
 
 /** Writes a pushed snapshot into the session's cache entry (merged, never a step back). */
 export function setSessionSnapshot(queryClient: QueryClient, snapshot: SessionSnapshot): void {
-  queryClient.setQueryData<SessionSnapshot>(verificationKeys.session(snapshot.sessionId), (prev) => mergeSnapshot(prev, snapshot))
+  queryClient.setQueryData<SessionSnapshot>(sessionKey(snapshot.sessionId), (prev) => mergeSnapshot(prev, snapshot))
 }
 
 /**
@@ -39,7 +43,7 @@ export function setSessionSnapshot(queryClient: QueryClient, snapshot: SessionSn
 export function sessionQueryOptions(client: VerifyClient, sessionId: string | SkipToken | undefined): SessionQueryOptions {
   const id = sessionId === skipToken ? undefined : sessionId || undefined
   return queryOptions({
-    queryKey: verificationKeys.session(id),
+    queryKey: sessionKey(id),
     queryFn: id ? () => client.getSession(id) : skipToken,
     // Pushes keep the cache fresh; a terminal status never changes again.
     staleTime: (query) => (isTerminal(query.state.data?.status) ? Number.POSITIVE_INFINITY : 5000),
