@@ -1,8 +1,9 @@
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SessionStore, StoredSession } from '../../src/server'
+import type { SessionStore } from '../../src/server'
 import { createPostgresStore } from '../../src/server'
 import { freshDatabase, freshSchema, testDatabaseUrl } from '../support/postgres'
+import { storedSession } from './store-contract'
 
 // Each test gets its own schema on the run's server; `instances(n)` are separate stores (separate
 // pools), as separate backend processes would have.
@@ -16,19 +17,7 @@ function instances(n: number, schema = freshSchema('store'), now?: () => number)
   return stores
 }
 
-const session = (id: string, overrides: Partial<StoredSession> = {}): StoredSession => ({
-  id,
-  userId: 'u1',
-  provider: 'facesign',
-  providerSessionId: `vs_${id}`,
-  status: 'requires_input',
-  clientSecret: `vs_${id}_secret_x`,
-  url: 'https://verify.facesign.ai/?client_secret=x',
-  livemode: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  ...overrides,
-})
+const session = storedSession
 
 async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: testDatabaseUrl() })
