@@ -6,8 +6,10 @@
  * - 2,000 anonymous creates (a new user per request, as the demo identity makes them), from one
  *   address and from 2,000 addresses.
  * The figure is the most calls the provider saw in any 60 s window. Run alone with
- * `tsx scripts/bench/quota.ts [--seconds=N]`, or as the `quota` section of `npm run bench`.
+ * `tsx scripts/bench/quota.ts [--seconds=N]` (writes bench/results-quota.json), or as the `quota` section of
+ * `npm run bench`.
  */
+import { writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startSandbox } from '../../src/sandbox'
@@ -220,7 +222,10 @@ if (process.argv[1]?.endsWith('quota.ts')) {
   const seconds = Number(process.argv.find((a) => a.startsWith('--seconds='))?.slice('--seconds='.length) ?? 120)
   runQuotaBench(seconds, console.log).then(
     (figures) => {
-      console.log(JSON.stringify(figures, null, 2))
+      // Written for the record, printed for the reader: the same JSON.
+      const text = JSON.stringify({ at: new Date().toISOString(), seconds, ...figures }, null, 2)
+      writeFileSync('bench/results-quota.json', `${text}\n`)
+      console.log(text)
       process.exit(figures.scenarios.every((s) => s.maxPerMinute < figures.limit && s.provider429 === 0) ? 0 : 1)
     },
     (error: unknown) => {
