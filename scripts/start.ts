@@ -10,8 +10,9 @@ import { extname, join, normalize, resolve } from 'node:path'
 import type { Sandbox } from '../src/sandbox'
 import { startSandbox } from '../src/sandbox'
 import type { CookieIdentity, Identity, VerificationHandlerOptions } from '../src/server'
-import { createCookieIdentity, createPostgresStore, createVerificationHandler, toNodeListener } from '../src/server'
-import { guardListener, guardServer } from '../src/server/node-guard'
+import { createCookieIdentity, createPostgresStore } from '../src/server'
+import { guardListener, guardServer, toNodeListener } from '../src/server/node'
+import { createVerificationHandler } from '../src/server/node-index'
 import { createDemoOutcomes } from './lib/demo-outcomes'
 
 const PORT = Number(process.env.PORT ?? 4000)
@@ -187,18 +188,18 @@ function appListener(
    * keeps (the API's are all no-store, and so are the pages that carry it): a shared cache must
    * never hand one identity to many people. Webhooks carry no cookie and need none.
    */
-  const issueIdentity = (req: IncomingMessage, res: ServerResponse) => {
-    const { setCookie } = identity.ensure(req.headers.cookie, false)
+  const issueIdentity = async (req: IncomingMessage, res: ServerResponse) => {
+    const { setCookie } = await identity.ensure(req.headers.cookie, false)
     if (!setCookie) return
     res.setHeader('Set-Cookie', setCookie)
     req.headers.cookie = [req.headers.cookie, setCookie.split(';')[0]].filter(Boolean).join('; ')
   }
   // The shared guard has checked the target (decodable, no `//`, no dot segments), method and Host.
   return guardListener(
-    (req, res, { path }) => {
+    async (req, res, { path }) => {
       const isApi = path.startsWith(`${BASE}/`)
       if (isApi || path.startsWith('/demo-api/')) {
-        if (!path.startsWith(`${BASE}/webhooks/`)) issueIdentity(req, res)
+        if (!path.startsWith(`${BASE}/webhooks/`)) await issueIdentity(req, res)
         for (const [key, value] of Object.entries(securityHeaders(frameOrigin, false))) res.setHeader(key, value)
         ;(isApi ? api : demoApi)(req, res)
         return
@@ -208,7 +209,7 @@ function appListener(
       if (path === '/' || path === '/index.html' || path === '/demo/') {
         const html = page(path.startsWith('/demo') ? 'src/demo/index.html' : 'index.html')
         if (!html) return send(res, 503, 'text/plain', 'Build the pages first: npm run build:hosted', {})
-        issueIdentity(req, res)
+        await issueIdentity(req, res)
         res.writeHead(200, { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-store', ...securityHeaders(frameOrigin, true) })
         res.end(html)
         return
@@ -231,12 +232,12 @@ function appListener(
  * VERIFY_CREATE_LIMIT_PER_ADDRESS / VERIFY_CREATE_LIMIT_GLOBAL (creates per minute): a test rig
  * whose many users all come from loopback raises them; the provider budget still holds.
  */
-function createLimitsFromEnv(): Pick<VerificationHandlerOptions, 'createLimitPerAddressPerMinute' | 'createLimitGlobalPerMinute'> {
+function limitsFromEnv(): NonNullable<VerificationHandlerOptions['limits']> {
   const perAddress = Number(env.VERIFY_CREATE_LIMIT_PER_ADDRESS)
   const global = Number(env.VERIFY_CREATE_LIMIT_GLOBAL)
   return {
-    ...(perAddress > 0 ? { createLimitPerAddressPerMinute: perAddress } : {}),
-    ...(global > 0 ? { createLimitGlobalPerMinute: global } : {}),
+    ...(perAddress > 0 ? { createPerAddress: perAddress, streamsPerAddress: perAddress } : {}),
+    ...(global > 0 ? { createGlobal: global } : {}),
   }
 }
 
@@ -257,7 +258,7 @@ async function main(): Promise<void> {
   // SQLite in the data dir by default; DATABASE_URL=postgres://… for several instances on one database.
   const databaseUrl = env.DATABASE_URL
   const store = databaseUrl ? createPostgresStore({ connectionString: databaseUrl, schema: env.DATABASE_SCHEMA }) : undefined
-  const identify = (request: Request): Identity | null => cookieIdentity.identify(request)
+  const identify = (request: Request): Promise<Identity | null> => cookieIdentity.identify(request)
   // VERIFY_DEMO_HOOK_HOLD=1: the hook never finishes (the e2e suite kills the process mid-delivery).
   const outcomes = createDemoOutcomes({ identify, holdHook: env.VERIFY_DEMO_HOOK_HOLD === '1' })
   const handler = createVerificationHandler({
@@ -266,11 +267,11 @@ async function main(): Promise<void> {
     dataDir: DATA_DIR,
     store,
     identify,
-    ...createLimitsFromEnv(),
+    limits: limitsFromEnv(),
     onStatusChange: (change) => outcomes.onStatusChange(change),
-    // A crashed delivery comes back after this lease: short in the demo, so a restart shows it soon.
-    outbox: { leaseMs: Number(env.VERIFY_OUTBOX_LEASE_MS ?? 5000), pollMs: 1000 },
-    onError: (error) => console.error('[verify-widget]', error),
+    // A crashed delivery comes back once its claim lapses (twice the timeout and a second): short in
+    // the demo, so a restart shows it soon.
+    outbox: { timeoutMs: Number(env.VERIFY_OUTBOX_TIMEOUT_MS ?? 2000), pollMs: 1000 },
   })
   const demoApi = toNodeListener(
     async (request) =>
@@ -284,7 +285,9 @@ async function main(): Promise<void> {
   const allowedHosts = sandbox ? `127.0.0.1:${sandbox.port}` : undefined
   const listener = appListener(toNodeListener(handler), demoApi, cookieIdentity, frameOrigin, allowedHosts)
   // localhost may resolve to either loopback address: serve both, never a public interface.
-  const servers = [guardServer(createServer(listener)), guardServer(createServer(listener))]
+  // VERIFY_MAX_CONNECTIONS_PER_ADDRESS: test rigs whose many users are all loopback raise it.
+  const guard = { maxConnectionsPerAddress: Number(env.VERIFY_MAX_CONNECTIONS_PER_ADDRESS) || undefined }
+  const servers = [guardServer(createServer(listener), guard), guardServer(createServer(listener), guard)]
   await listen(servers[0]!, PORT, '127.0.0.1')
   const v6 = await listen(servers[1]!, PORT, '::1')
   if (!v6) servers.pop()

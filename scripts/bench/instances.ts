@@ -8,12 +8,15 @@
  * Runs alone (`tsx scripts/bench/instances.ts [--quick]`, prints JSON) or as the `instances`
  * section of `npm run bench`.
  */
+
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SessionStore, StoredSession } from '../../src/server'
-import { createPostgresStore, createSqliteStore } from '../../src/server'
+import { createPostgresStore } from '../../src/server'
+import { createSqliteStore } from '../../src/server/node'
 import { type Instances, startInstances } from '../../tests/server/instances'
+import { transition } from '../../tests/server/store-contract'
 import { freshSchema, startPostgres, TEST_DATABASE_ENV } from '../../tests/support/postgres'
 import type { Row } from './lib/report'
 import { round, type Summary, summarize } from './lib/stats'
@@ -79,9 +82,9 @@ async function recordRate(store: SessionStore, events: number, concurrency: numb
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < events; i = next++) {
         const at = new Date().toISOString()
-        await store.applyEvent(
+        await store.recordEvent(
           { provider: 'facesign', eventId: `evt_${i}`, type: 'session.verified', sessionId: `r${i}`, receivedAt: at },
-          'verified',
+          transition(session(`r${i}`), 'requires_input', 'verified', at),
         )
       }
     }),
@@ -152,7 +155,7 @@ export async function runInstancesBench(quick = false): Promise<InstancesFigures
   try {
     // Every bench user comes from loopback in one burst: the create limits (per address, global) are
     // not what is measured here. Reads are due at once so the pollers figure measures the read lease.
-    const unlimited = { createLimitPerMinute: 1000, createLimitPerAddressPerMinute: 1000, createLimitGlobalPerMinute: 1000 }
+    const unlimited = { limits: { createPerUser: 1000, createPerAddress: 1000, createGlobal: 1000 } }
     const two = await startInstances(2, { statusCacheMs, statusFallbackAfterMs: 0, ...unlimited })
     let figures: Pick<InstancesFigures, 'crossInstance' | 'polling'>
     try {

@@ -14,7 +14,8 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startSandbox } from '../../src/sandbox'
 import type { VerificationHandlerOptions } from '../../src/server'
-import { createMemoryStore, createVerificationHandler, guardServer, toNodeListener } from '../../src/server'
+import { createMemoryStore, createVerificationHandler } from '../../src/server'
+import { guardServer, toNodeListener } from '../../src/server/node'
 
 const KEY = 'sk_test_bench_quota'
 const WEBHOOK_SECRET = 'sk_test_bench_quota_webhook'
@@ -54,7 +55,10 @@ async function withBackend<T>(
   webhooks: boolean,
   work: (ctx: { appUrl: string; store: ReturnType<typeof createMemoryStore>; sandboxApi: string; flowUrl: string }) => Promise<T>,
 ): Promise<T & { calls: number[]; provider429: number }> {
-  const server = guardServer(createServer({ keepAliveTimeout: 120_000 }))
+  const server = guardServer(createServer({ keepAliveTimeout: 120_000 }), {
+    keepAliveTimeoutMs: 120_000,
+    maxConnectionsPerAddress: 100_000,
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   // The sandbox's own limit is lifted so that setup is quick; the figure is what our backend sends.

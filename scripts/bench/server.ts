@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSandbox } from '../../src/sandbox'
-import { createSqliteStore, createVerificationHandler, toNodeListener } from '../../src/server'
+import { createVerificationHandler } from '../../src/server'
+import { createSqliteStore, toNodeListener } from '../../src/server/node'
 import { runOutcomeBench } from './outcome'
 
 const KEY = 'sk_test_bench_facesign'
@@ -35,7 +36,7 @@ async function run(): Promise<void> {
     facesign: { apiKey: KEY, baseUrl: sandbox.facesignApiUrl, flowUrl: sandbox.facesignFlowUrl, webhookSecret: WEBHOOK_SECRET },
     identify: (request) => ({ id: request.headers.get('x-bench-user') ?? 'bench' }),
     store: createSqliteStore({ path: join(dir, 'bench.sqlite') }),
-    createLimitPerMinute: 1_000_000,
+    limits: { createPerUser: 1_000_000 },
   })
   server.on('request', toNodeListener(handler))
   const api = (path: string, init: RequestInit = {}) => fetch(`${appUrl}/api/verify${path}`, init)

@@ -20,7 +20,10 @@ const errorJson = (status: number, type: string, code: string, message: string) 
  * the server-side onStatusChange calls. `holdHook` makes the hook never finish (the e2e suite kills
  * the process mid-delivery and expects the change again after the restart).
  */
-export function createDemoOutcomes(options: { identify: (request: Request) => Identity | null; holdHook?: boolean }): DemoOutcomes {
+export function createDemoOutcomes(options: {
+  identify: (request: Request) => Identity | null | Promise<Identity | null>
+  holdHook?: boolean
+}): DemoOutcomes {
   const changes = new Map<string, (StatusChange & { deliveredAt: string })[]>()
   return {
     async onStatusChange(change) {
@@ -37,7 +40,7 @@ export function createDemoOutcomes(options: { identify: (request: Request) => Id
       const { pathname } = new URL(request.url)
       if (pathname !== '/demo-api/members' && pathname !== '/demo-api/outcomes') return undefined
       if (request.method !== 'GET') return errorJson(405, 'invalid_request_error', 'method_not_allowed', 'Use GET for this route.')
-      const user = options.identify(request)
+      const user = await options.identify(request)
       if (!user) return errorJson(401, 'authentication_error', 'unauthenticated', 'No user: reload the page.')
       if (pathname === '/demo-api/outcomes') {
         return Response.json({ changes: changes.get(user.id) ?? [] }, { headers: { 'Cache-Control': 'no-store' } })

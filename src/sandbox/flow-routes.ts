@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { mapFaceSignStatus } from '../core/provider-status'
+import { mapFaceSignStatus } from '../server/providers/status-map'
 import { FLOW_CSS, FLOW_JS } from './assets'
 import { parseJson, readBody, sendError, sendJson, sendReadFailure } from './http'
 import { flowPage } from './pages'

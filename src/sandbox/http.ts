@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isRecord } from '../core/guards'
-import { readLimitedBody } from '../server/node-guard'
+import { readLimitedBody } from '../server/node/guard'
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body)

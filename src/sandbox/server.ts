@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { guardListener, guardServer } from '../server/node-guard'
+import { guardListener, guardServer } from '../server/node/guard'
 import { createFaceSignApi } from './facesign-api'
 import { createFaceVerifyApi } from './faceverify-api'
 import { Faults } from './faults'

@@ -1,4 +1,4 @@
-import type { FaceSignClientOptions, FaceVerifyClientOptions } from '../server/types'
+import type { FaceSignOptions, FaceVerifyOptions } from '../server'
 
 export type SandboxProvider = 'facesign' | 'faceverify'
 
@@ -53,8 +53,8 @@ export interface SandboxAppOptions {
 
 /** The `facesign` and `faceverify` options of `createVerificationHandler` for this sandbox. */
 export interface SandboxHandlerOptions {
-  facesign: FaceSignClientOptions & { webhookSecret: string }
-  faceverify: FaceVerifyClientOptions
+  facesign: FaceSignOptions & { webhookSecret: string }
+  faceverify: FaceVerifyOptions
 }
 
 export interface WebhookDelivery {

@@ -1,27 +1,47 @@
-export type { ClientAddressOptions } from './client-address'
-export { clientAddressOf } from './client-address'
+// verify-widget/server: the integrator backend on Web APIs only (fetch, Web Crypto, Web Streams),
+// the same on Node, Bun, Deno, Cloudflare Workers and Vercel's Edge runtime. What only Node has
+// (toNodeListener, the node:http guard, the SQLite store) is verify-widget/server/node.
+import { createHandler, type VerificationHandler } from './handler'
+import type { VerificationHandlerOptions } from './options'
+
 export type { CookieIdentity, CookieIdentityOptions } from './cookie-identity'
 export { createCookieIdentity } from './cookie-identity'
 export type { ErrorType } from './errors'
 export { HttpError, ProviderError } from './errors'
-export type { FaceSignClient, FaceSignSecret, FaceSignSession } from './facesign'
-export { createFaceSignClient, parseFaceSignSession } from './facesign'
-export type { FaceVerifyClient, FaceVerifySession } from './faceverify'
-export { createFaceVerifyClient } from './faceverify'
 export type { VerificationHandler } from './handler'
-export { createVerificationHandler } from './handler'
-export type { NodeListenerOptions } from './node-adapter'
-export { toNodeListener } from './node-adapter'
-export type { GuardedListener, GuardOptions, RequestTarget } from './node-guard'
-export { guardListener, guardServer } from './node-guard'
-export { OutboxDeliveryError } from './outbox'
-export type { FaceVerifySignInput } from './sign'
-export { signFaceVerifyRequest } from './sign'
-export type { MemoryStoreOptions } from './store-memory'
-export { createMemoryStore } from './store-memory'
-export type { PostgresPoolLike, PostgresStoreOptions } from './store-postgres'
-export { createPostgresStore } from './store-postgres'
-export type { SqliteStoreOptions } from './store-sqlite'
-export { createSqliteStore } from './store-sqlite'
+export type { LimitOptions, OutboxOptions, RequestFacts, VerificationHandlerOptions } from './options'
+export type { ProviderBudgetOptions } from './providers/budget'
+export type { FaceSignOptions, FaceSignSecret, FaceSignSession } from './providers/facesign'
+export { parseFaceSignSession } from './providers/facesign'
+export type { FaceVerifyOptions } from './providers/faceverify'
+export type { FaceVerifySignInput } from './providers/faceverify-sign'
+export { signFaceVerifyRequest } from './providers/faceverify-sign'
+export type { ProviderFactory, ProviderOptions } from './providers/registry'
+export type {
+  AdapterDeps,
+  CallTier,
+  CreatedSession,
+  FlowSecret,
+  ProviderAdapter,
+  ProviderBudget,
+  RemoteStatus,
+  WebhookEvent,
+} from './providers/types'
+export { verifyWebhookSignature } from './providers/webhook-signature'
+export { maskSecrets } from './report'
+export { OutboxDeliveryError } from './service/outbox'
+export type { MemoryStoreOptions } from './stores/memory'
+export { createMemoryStore } from './stores/memory'
+export type { PostgresPoolLike, PostgresStoreOptions } from './stores/postgres'
+export { createPostgresStore } from './stores/postgres'
 export type * from './types'
-export { verifyWebhookSignature } from './webhooks'
+
+/**
+ * The integrator backend as a Web-standard handler: `handler(request, { clientAddress })` answers
+ * every route under `basePath`. Mount it in Next.js route handlers, Hono, a Worker's `fetch`,
+ * `Deno.serve`, `Bun.serve`, or node:http and Express through `toNodeListener`
+ * (verify-widget/server/node). On Node the store defaults to SQLite in `dataDir`; elsewhere pass one.
+ */
+export function createVerificationHandler(options: VerificationHandlerOptions): VerificationHandler {
+  return createHandler(options)
+}

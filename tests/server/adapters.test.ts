@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../src/sandbox'
 import { startSandbox } from '../../src/sandbox'
 import type { VerificationHandler, VerificationHandlerOptions } from '../../src/server'
-import { createMemoryStore, createVerificationHandler, toNodeListener } from '../../src/server'
+import { createMemoryStore, createVerificationHandler } from '../../src/server'
+import { toNodeListener } from '../../src/server/node'
 import { eventually } from './harness'
 
 const closers: (() => Promise<void>)[] = []

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net'
 import type { Sandbox, SandboxOptions } from '../../src/sandbox'
 import { startSandbox } from '../../src/sandbox'
 import type { SessionStore, VerificationHandler, VerificationHandlerOptions } from '../../src/server'
-import { createMemoryStore, createVerificationHandler, guardServer, toNodeListener } from '../../src/server'
+import { createMemoryStore, createVerificationHandler } from '../../src/server'
+import { guardServer, toNodeListener } from '../../src/server/node'
 
 export const FACESIGN_KEY = 'sk_test_harness_facesign_key'
 export const FACEVERIFY_KEY = 'sk_test_harness_faceverify_client'
@@ -28,7 +29,8 @@ export interface StackOptions {
 
 /** Backend (node:http on an ephemeral port) wired to a fresh sandbox, both on loopback. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const server = guardServer(createServer())
+  // Every test client is 127.0.0.1: the per-address connection cap is for the tests of it.
+  const server = guardServer(createServer(), { maxConnectionsPerAddress: 10_000 })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const sandbox = await startSandbox({
@@ -70,6 +72,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     store,
     ...options.handler,
+    // Every test user comes from 127.0.0.1: the per-address limits are for the tests that set an address.
+    limits: { createPerAddress: 1000, streamsPerAddress: 1000, ...options.handler?.limits },
   })
   server.on('request', toNodeListener(handler))
 

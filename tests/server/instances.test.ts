@@ -5,6 +5,7 @@ import type { StatusChange } from '../../src/server'
 import { testDatabaseUrl } from '../support/postgres'
 import { WEBHOOK_SECRET } from './harness'
 import { type Instances, startInstances } from './instances'
+import { transition } from './store-contract'
 
 // Two backend instances on one PostgreSQL database, as two processes behind a load balancer would
 // run. Provider reads are throttled to one a minute, so whatever reaches an instance within a test
@@ -97,7 +98,8 @@ describe('two instances on one PostgreSQL database', () => {
     expect(killed.length).toBeGreaterThan(0)
     // Written through B's store while A reconnects: A hears of it by its NOTIFY if A is listening
     // again by then, else by the re-read every stream makes once A is.
-    await b!.store.applyStatus(session.sessionId, 'failed', new Date().toISOString())
+    const stored = (await b!.store.get(session.sessionId))!
+    expect(await b!.store.transition(transition(stored, stored.status, 'failed', new Date().toISOString()))).toBe('applied')
     expect((await statuses).at(-1)).toBe('failed')
   })
 

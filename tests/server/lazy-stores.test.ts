@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSqliteStore, createVerificationHandler } from '../../src/server'
-import { requireOptional } from '../../src/server/store-lazy'
+import { createSqliteStore } from '../../src/server/node'
+import { createVerificationHandler } from '../../src/server/node-index'
+import { isModuleMissing, missingDriver } from '../../src/server/stores/lazy'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const dirs: string[] = []
@@ -35,8 +36,11 @@ describe('stores open lazily and drivers are optional', () => {
     await expect(store.get('x')).rejects.toThrow(/closed/)
   })
 
-  it('a missing driver is named in the error, with the command that installs it', () => {
-    expect(() => requireOptional('verify-widget-no-such-driver', 'createSqliteStore')).toThrow(
+  it('a missing driver is named in the error, with the command that installs it', async () => {
+    const error = await import(/* @vite-ignore */ ['verify-widget', 'no-such-driver'].join('-')).catch((e: unknown) => e)
+    expect(isModuleMissing(error, 'verify-widget-no-such-driver')).toBe(true)
+    expect(isModuleMissing(new Error('disk on fire'), 'verify-widget-no-such-driver')).toBe(false)
+    expect(missingDriver('verify-widget-no-such-driver', 'createSqliteStore', error).message).toBe(
       'createSqliteStore needs the optional package "verify-widget-no-such-driver": install it with `npm install verify-widget-no-such-driver`.',
     )
   })
@@ -50,11 +54,11 @@ describe('stores open lazily and drivers are optional', () => {
     }
     // A static value import of a driver would load it with the server entry, used or not.
     for (const file of [
-      'store-sqlite.ts',
-      'store-sqlite-schema.ts',
-      'store-postgres.ts',
-      'store-postgres-driver.ts',
-      'store-postgres-schema.ts',
+      'node/sqlite.ts',
+      'node/sqlite-schema.ts',
+      'stores/postgres.ts',
+      'stores/postgres-driver.ts',
+      'stores/postgres-schema.ts',
     ]) {
       const source = readFileSync(join(ROOT, 'src/server', file), 'utf8')
       expect(source, file).not.toMatch(/^import (?!type )[^\n]* from '(better-sqlite3|pg)'/m)

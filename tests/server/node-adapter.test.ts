@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { toNodeListener } from '../../src/server'
+import { toNodeListener } from '../../src/server/node'
 
 let server: Server | undefined
 afterEach(async () => {

@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { SessionStore, StatusChange, VerificationHandler, VerificationHandlerOptions } from '../../src/server'
-import { createMemoryStore, createSqliteStore, createVerificationHandler, OutboxDeliveryError } from '../../src/server'
+import { createMemoryStore, createVerificationHandler, OutboxDeliveryError } from '../../src/server'
+import { createSqliteStore } from '../../src/server/node'
 import { type Stack, startStack, WEBHOOK_SECRET } from './harness'
 
 const dir = mkdtempSync(join(tmpdir(), 'vw-outcome-'))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryStore, createVerificationHandler, type SessionStore } from '../../src/server'
+import { createMemoryStore, createVerificationHandler, type SessionStore, type SlotClaim } from '../../src/server'
 import { eventually, startStack } from './harness'
 
 /** FaceSign API calls the sandbox received, all routes together. */
@@ -10,7 +10,7 @@ const facesignCalls = (counts: Record<string, number>) =>
 
 /** Anonymous visitors, as the demo identity makes them: a new user on every request. */
 let anonymous = 0
-const anonymousIdentity = { identify: () => ({ id: `anon_${++anonymous}` }) }
+const anonymousIdentity = { identify: () => ({ id: `anon_${++anonymous}`, anonymous: true }) }
 /** The client address a test says it comes from (the socket is always 127.0.0.1 here). */
 const addressFromTest = { clientAddress: (request: Request) => request.headers.get('x-test-addr') ?? undefined }
 
@@ -23,12 +23,13 @@ const createFrom = (appUrl: string, address: string) =>
 
 describe('the provider-call budget', () => {
   it('one address minting a new user per request gets only its per-address creates; the rest 429 with Retry-After', async () => {
-    const s = await startStack({ handler: { ...anonymousIdentity, ...addressFromTest } })
+    const s = await startStack({ handler: { ...anonymousIdentity, ...addressFromTest, limits: { createPerAddress: undefined } } })
     try {
       const answers = await Promise.all(Array.from({ length: 60 }, () => createFrom(s.appUrl, '203.0.113.7')))
       const statuses = answers.map((r) => r.status)
-      expect(statuses.filter((n) => n === 201)).toHaveLength(30)
-      expect(statuses.filter((n) => n === 429)).toHaveLength(30)
+      // The create share of the 80/min budget is 36; one address may take a quarter of it.
+      expect(statuses.filter((n) => n === 201)).toHaveLength(9)
+      expect(statuses.filter((n) => n === 429)).toHaveLength(51)
       const limited = answers.find((r) => r.status === 429)!
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
       expect((await limited.json()).error).toMatchObject({ type: 'rate_limit_error', code: 'too_many_sessions' })
@@ -46,8 +47,8 @@ describe('the provider-call budget', () => {
       const created = answers.filter((r) => r.status === 201)
       expect(created.length).toBeGreaterThan(0)
       expect(answers.every((r) => r.status === 201 || r.status === 429)).toBe(true)
-      // Half of the 80/min budget (80 % of the documented 100/min) is the global create limit.
-      expect(created).toHaveLength(40)
+      // The create share of the 80/min budget (80 % of the documented 100/min) is 36: anonymous users get half.
+      expect(created).toHaveLength(18)
       expect(facesignCalls(s.sandbox.counts())).toBeLessThanOrEqual(80)
       const session = s.sandbox.sessions()[0]!
       const ours = await s.store.findByProviderId('facesign', session.id)
@@ -63,38 +64,37 @@ describe('the provider-call budget', () => {
       handler: {
         statusCacheMs: 0,
         statusFallbackAfterMs: 0,
-        createLimitPerMinute: 1000,
-        createLimitPerAddressPerMinute: 1000,
-        createLimitGlobalPerMinute: 1000,
+        limits: { createPerUser: 1000, createPerAddress: 1000, createGlobal: 1000 },
       },
       sandbox: { facesign: { webhookUrl: 'http://127.0.0.1:1/unreachable' } },
     })
     try {
-      const users = Array.from({ length: 40 }, (_, i) => `poller${i}`)
+      const users = Array.from({ length: 36 }, (_, i) => `poller${i}`)
       const ids = await Promise.all(users.map(async (u) => (await (await s.create(u)).json()).sessionId as string))
       for (let round = 0; round < 5; round++) {
         const answers = await Promise.all(users.map((u, i) => s.api(`/sessions/${ids[i]}`, { user: u })))
         expect(answers.map((r) => r.status).every((n) => n === 200)).toBe(true)
       }
-      // 40 creates + reads: reads may use at most 60 % of the 80/min budget, whatever the polling.
+      // Creates get 45 % of the 80/min budget (36), reads 35 % (28), whatever the polling.
       expect(s.handler.providerCalls).toBeLessThanOrEqual(80)
       expect(facesignCalls(s.sandbox.counts())).toBeLessThanOrEqual(80)
+      expect(s.sandbox.counts()['POST /facesign/v1/sessions']).toBe(36)
       const reads = s.sandbox.counts()['GET /facesign/v1/sessions/:id'] ?? 0
       expect(reads).toBeGreaterThan(0)
-      expect(reads).toBeLessThanOrEqual(48)
-      // The budget left is kept for people: a create still goes through.
-      expect((await s.create('newcomer')).status).toBe(201)
+      expect(reads).toBeLessThanOrEqual(28)
+      // Reads can never take the creates' share, nor creates the reads': the 37th create waits for the window.
+      expect((await s.create('newcomer')).status).toBe(429)
     } finally {
       await s.close()
     }
   })
 
   it('spent: a create answers 429 with Retry-After and makes no provider call', async () => {
-    const s = await startStack({ handler: { providerBudget: { limitPerMinute: 5, share: 1 }, createLimitGlobalPerMinute: 100 } })
+    const s = await startStack({ handler: { providerBudget: { limitPerMinute: 10, share: 1 }, limits: { createGlobal: 100 } } })
     try {
       const statuses: number[] = []
       for (let i = 0; i < 6; i++) statuses.push((await s.create(`u${i}`)).status)
-      // The user tier may use 90 % of 5 calls: 4 creates.
+      // Creates may use 45 % of 10 calls: 4.
       expect(statuses).toEqual([201, 201, 201, 201, 429, 429])
       const refused = await s.create('late')
       expect(refused.status).toBe(429)
@@ -116,9 +116,9 @@ describe('the provider-call budget', () => {
     const keys: string[] = []
     const inner = createMemoryStore()
     const store: SessionStore = Object.assign(Object.create(inner) as SessionStore, {
-      hit: (key: string, limit: number, windowMs: number) => {
-        keys.push(key)
-        return inner.hit(key, limit, windowMs)
+      acquire: (claims: SlotClaim[], holder: string) => {
+        keys.push(...claims.map((c) => c.key), holder)
+        return inner.acquire(claims, holder)
       },
     })
     const s = await startStack({ store })
@@ -180,7 +180,7 @@ describe('webhooks are the status source', () => {
 
 describe('status streams per user', () => {
   it('past the cap a stream answers 429 JSON; closing one frees its place', async () => {
-    const s = await startStack({ handler: { maxStreamsPerUser: 2 } })
+    const s = await startStack({ handler: { limits: { streamsPerUser: 2 } } })
     try {
       const { sessionId } = await (await s.create('streamer')).json()
       const open = () => s.api(`/sessions/${sessionId}/events`, { user: 'streamer' })
@@ -217,7 +217,7 @@ describe('the client address', () => {
     })
 
   it('is the socket peer: a made-up X-Forwarded-For does not buy a fresh per-address limit', async () => {
-    const s = await startStack({ handler: { ...anonymousIdentity, createLimitPerAddressPerMinute: 3 } })
+    const s = await startStack({ handler: { ...anonymousIdentity, limits: { createPerAddress: 3 } } })
     try {
       const statuses = []
       for (let i = 0; i < 5; i++) statuses.push((await spoofed(s.appUrl, `10.0.0.${i}`)).status)
@@ -237,7 +237,7 @@ describe('the client address', () => {
       },
       ...anonymousIdentity,
       store: createMemoryStore(),
-      createLimitPerAddressPerMinute: 1,
+      limits: { createPerAddress: 1 },
     })
     const create = () =>
       handler(
@@ -253,8 +253,8 @@ describe('the client address', () => {
     await handler.close()
   })
 
-  it('comes from X-Forwarded-For only with trustForwardedFor', async () => {
-    const s = await startStack({ handler: { ...anonymousIdentity, createLimitPerAddressPerMinute: 1, trustForwardedFor: true } })
+  it('comes from X-Forwarded-For only with trustProxy', async () => {
+    const s = await startStack({ handler: { ...anonymousIdentity, limits: { createPerAddress: 1 }, trustProxy: true } })
     try {
       const statuses = []
       for (let i = 0; i < 3; i++) statuses.push((await spoofed(s.appUrl, `spoof, 10.0.0.${i}`)).status)

@@ -3,7 +3,7 @@ import { type Stack, startStack } from './harness'
 
 let stack: Stack
 beforeAll(async () => {
-  stack = await startStack({ handler: { createLimitPerMinute: 3, allowedOrigins: ['https://shop.example'] } })
+  stack = await startStack({ handler: { limits: { createPerUser: 3 }, allowedOrigins: ['https://shop.example'] } })
 })
 afterAll(() => stack.close())
 

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../src/sandbox'
 import { startSandbox } from '../../src/sandbox'
-import { createMemoryStore, createVerificationHandler, toNodeListener } from '../../src/server'
+import { createMemoryStore, createVerificationHandler } from '../../src/server'
+import { toNodeListener } from '../../src/server/node'
 
 let sandbox: Sandbox | undefined
 const closers: (() => Promise<void>)[] = []

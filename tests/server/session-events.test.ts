@@ -2,8 +2,9 @@ import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SessionStore, StoredSession } from '../../src/server'
 import { createPostgresStore } from '../../src/server'
-import { createSessionEvents } from '../../src/server/session-events'
+import { createSessionEvents } from '../../src/server/service/fanout'
 import { freshSchema, testDatabaseUrl } from '../support/postgres'
+import { transition } from './store-contract'
 
 const opened: SessionStore[] = []
 afterEach(async () => {
@@ -48,8 +49,8 @@ describe('session events across instances', () => {
     const unsubscribe = events.subscribe('x', (s) => seen.push(s.status))
     // Subscribing opens the watch; its first LISTEN asks for a re-read, which publishes the current state.
     await expect.poll(() => seen).toEqual(['requires_input'])
-    await b!.applyStatus('x', 'processing', 't1')
-    await b!.applyStatus('x', 'verified', 't2')
+    await b!.transition(transition(session('x'), 'requires_input', 'processing'))
+    await b!.transition(transition(session('x'), 'processing', 'verified'))
     await expect.poll(() => seen.at(-1)).toBe('verified')
     expect(seen).not.toContain('failed')
     unsubscribe()

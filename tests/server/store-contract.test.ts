@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll } from 'vitest'
-import { createMemoryStore, createSqliteStore } from '../../src/server'
+import { createMemoryStore } from '../../src/server'
+import { createSqliteStore } from '../../src/server/node'
 import { describeStoreContract } from './store-contract'
 
 const dir = mkdtempSync(join(tmpdir(), 'vw-contract-'))

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SessionStore, StoredSession, WebhookEventRecord } from '../../src/server'
+import type { SessionStatus } from '../../src/core/types'
+import type { SessionStore, StatusTransition, StoredSession, WebhookEventRecord } from '../../src/server'
 
 /** The store's clock, moved by the suite instead of waiting. */
 export interface ContractClock {
@@ -15,6 +16,7 @@ export interface StoreContractOptions {
 }
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z')
+const at = (ms: number) => new Date(T0 + ms).toISOString()
 
 export const storedSession = (id: string, overrides: Partial<StoredSession> = {}): StoredSession => ({
   id,
@@ -30,7 +32,26 @@ export const storedSession = (id: string, overrides: Partial<StoredSession> = {}
   ...overrides,
 })
 
-const event = (eventId: string, sessionId?: string, provider: 'facesign' | 'faceverify' = 'facesign'): WebhookEventRecord => ({
+/** A transition as the session service builds it (the store only keeps what it is given). */
+export const transition = (
+  session: Pick<StoredSession, 'id' | 'userId'>,
+  from: SessionStatus,
+  to: SessionStatus,
+  when = at(1000),
+): StatusTransition => {
+  const terminal = ['verified', 'failed', 'canceled', 'expired'].includes(to)
+  const change = {
+    eventId: `${session.id}.${to}`,
+    userId: session.userId,
+    session: { sessionId: session.id, provider: 'facesign' as const, status: to, livemode: false, updatedAt: when },
+    previousStatus: from,
+    status: to,
+    at: when,
+  }
+  return { sessionId: session.id, from, to, at: when, clearSecrets: terminal, outbox: { id: change.eventId, change } }
+}
+
+const event = (eventId: string, sessionId?: string, provider = 'facesign'): WebhookEventRecord => ({
   provider,
   eventId,
   type: 'session.verified',
@@ -40,7 +61,7 @@ const event = (eventId: string, sessionId?: string, provider: 'facesign' | 'face
 
 /**
  * The SessionStore contract: every store we ship runs it, and an integrator's own store should.
- * `makeStore` gets a clock the store must read for hits, leases and outbox due times.
+ * `makeStore` gets a clock the store must read for slots, leases and outbox due times.
  */
 export function describeStoreContract(
   name: string,
@@ -72,7 +93,7 @@ export function describeStoreContract(
         expect(await store.get('b')).toBeUndefined()
         expect((await store.insertOpen(storedSession('c', { provider: 'faceverify' }))).created).toBe(true)
         expect((await store.insertOpen(storedSession('d', { userId: 'u2' }))).created).toBe(true)
-        await store.applyStatus('a', 'verified', 't1')
+        expect(await store.transition(transition(storedSession('a'), 'requires_input', 'verified'))).toBe('applied')
         expect(await store.insertOpen(storedSession('e'))).toMatchObject({ created: true, session: { id: 'e' } })
         expect((await store.findOpen('u1', 'facesign'))?.id).toBe('e')
       })
@@ -87,11 +108,11 @@ export function describeStoreContract(
       it('an id that exists is refused', async () => {
         const store = await open()
         await store.insertOpen(storedSession('a'))
-        await store.applyStatus('a', 'failed', 't1')
+        await store.transition(transition(storedSession('a'), 'requires_input', 'failed'))
         await expect(store.insertOpen(storedSession('a'))).rejects.toThrow()
       })
 
-      it('get, findOpen, findByProviderId and patch', async () => {
+      it('get, findOpen, findByProviderId and update (null clears an optional field)', async () => {
         const store = await open()
         await store.insertOpen(storedSession('a', { expiresAt: '2026-01-01T01:00:00.000Z' }))
         expect(await store.get('a')).toEqual(storedSession('a', { expiresAt: '2026-01-01T01:00:00.000Z' }))
@@ -100,19 +121,44 @@ export function describeStoreContract(
         expect(await store.findOpen('u1', 'faceverify')).toBeUndefined()
         expect((await store.findByProviderId('facesign', 'vs_a'))?.id).toBe('a')
         expect(await store.findByProviderId('faceverify', 'vs_a')).toBeUndefined()
-        expect(await store.patch('a', { clientSecret: 'new', url: 'https://verify.facesign.ai/?client_secret=new' })).toMatchObject({
-          clientSecret: 'new',
-          url: 'https://verify.facesign.ai/?client_secret=new',
-          expiresAt: '2026-01-01T01:00:00.000Z',
-        })
-        expect(await store.patch('missing', { clientSecret: 'x' })).toBeUndefined()
+        expect(await store.update('a', { clientSecret: 'new', url: 'https://verify.facesign.ai/?client_secret=new' })).toEqual(
+          storedSession('a', {
+            clientSecret: 'new',
+            url: 'https://verify.facesign.ai/?client_secret=new',
+            expiresAt: '2026-01-01T01:00:00.000Z',
+          }),
+        )
+        expect(await store.update('a', { clientSecret: null, expiresAt: null, livemode: true })).toEqual(
+          storedSession('a', { clientSecret: undefined, url: 'https://verify.facesign.ai/?client_secret=new', livemode: true }),
+        )
+        expect(await store.update('missing', { clientSecret: 'x' })).toBeUndefined()
+      })
+
+      it('a session starts without a provider session and is found by its provider id once update gives one', async () => {
+        const store = await open()
+        await store.insertOpen(storedSession('a', { providerSessionId: '', url: '', clientSecret: undefined }))
+        expect(await store.findOpen('u1', 'facesign')).toMatchObject({ id: 'a', providerSessionId: '', url: '' })
+        await store.update('a', { providerSessionId: 'vs_late', url: 'https://verify.facesign.ai/?client_secret=y', clientSecret: 'y' })
+        expect(await store.findByProviderId('facesign', 'vs_late')).toMatchObject({ id: 'a', clientSecret: 'y' })
+      })
+
+      it('discardUnstarted deletes only a session never started and old enough, making room for a new one', async () => {
+        const store = await open()
+        await store.insertOpen(storedSession('a', { providerSessionId: '', url: '' }))
+        expect(await store.discardUnstarted('a', '2025-12-31T23:59:59.000Z')).toBe(false)
+        expect(await store.discardUnstarted('a', '2026-01-01T00:00:00.000Z')).toBe(true)
+        expect(await store.get('a')).toBeUndefined()
+        expect(await store.findOpen('u1', 'facesign')).toBeUndefined()
+        expect((await store.insertOpen(storedSession('b'))).created).toBe(true)
+        expect(await store.discardUnstarted('b', '2027-01-01T00:00:00.000Z')).toBe(false)
+        expect(await store.discardUnstarted('missing', '2027-01-01T00:00:00.000Z')).toBe(false)
       })
 
       it('latest is the user’s newest session of any status, optionally for one provider, and only theirs', async () => {
         const store = await open()
         expect(await store.latest('u1')).toBeUndefined()
         await store.insertOpen(storedSession('old'))
-        await store.applyStatus('old', 'verified', 't1')
+        await store.transition(transition(storedSession('old'), 'requires_input', 'verified'))
         await store.insertOpen(storedSession('fv', { provider: 'faceverify', createdAt: '2026-01-02T00:00:00.000Z' }))
         await store.insertOpen(storedSession('other', { userId: 'u2', createdAt: '2026-01-03T00:00:00.000Z' }))
         expect((await store.latest('u1'))?.id).toBe('fv')
@@ -124,66 +170,75 @@ export function describeStoreContract(
     })
 
     describe('status and the outbox', () => {
-      it('applyStatus moves forward only and writes one outbox entry per transition', async () => {
+      it('transition is a compare-and-set that writes its outbox row, and a finished session keeps no secret', async () => {
         const store = await open()
         await store.insertOpen(storedSession('a'))
-        const first = await store.applyStatus('a', 'processing', '2026-01-01T00:00:01.000Z')
-        expect(first).toMatchObject({ changed: true, session: { status: 'processing', updatedAt: '2026-01-01T00:00:01.000Z' } })
-        expect(first?.change).toEqual({
-          eventId: expect.any(String),
-          userId: 'u1',
-          session: { sessionId: 'a', provider: 'facesign', status: 'processing', livemode: false, updatedAt: '2026-01-01T00:00:01.000Z' },
-          previousStatus: 'requires_input',
-          status: 'processing',
-          at: '2026-01-01T00:00:01.000Z',
-        })
-        expect(await store.applyStatus('a', 'in_progress', 't2')).toEqual({
-          changed: false,
-          session: expect.objectContaining({ status: 'processing' }),
-        })
-        const verified = await store.applyStatus('a', 'verified', '2026-01-01T00:00:03.000Z')
-        expect(verified?.change).toMatchObject({ previousStatus: 'processing', status: 'verified' })
-        expect(verified?.change?.eventId).not.toBe(first?.change?.eventId)
-        expect(await store.applyStatus('a', 'failed', 't4')).toMatchObject({ changed: false, session: { status: 'verified' } })
-        expect(await store.applyStatus('missing', 'verified', 't')).toBeUndefined()
+        const first = transition(storedSession('a'), 'requires_input', 'processing', at(1000))
+        expect(await store.transition(first)).toBe('applied')
+        expect(await store.get('a')).toEqual(storedSession('a', { status: 'processing', updatedAt: at(1000) }))
+        // `from` no longer holds: nothing is written.
+        expect(await store.transition(transition(storedSession('a'), 'requires_input', 'in_progress'))).toBe('conflict')
+        const verified = transition(storedSession('a'), 'processing', 'verified', at(3000))
+        expect(await store.transition(verified)).toBe('applied')
+        const after = await store.get('a')
+        expect(after).toMatchObject({ status: 'verified', updatedAt: at(3000), url: '' })
+        expect(after?.clientSecret).toBeUndefined()
+        expect(await store.transition(transition(storedSession('missing'), 'requires_input', 'verified'))).toBe('missing')
 
         const claimed = await store.claimOutbox(10, 60_000)
-        expect(claimed).toEqual([{ id: first?.change?.eventId, sessionId: 'a', change: first?.change, attempts: 0 }])
+        expect(claimed).toEqual([{ id: first.outbox.id, sessionId: 'a', change: first.outbox.change, attempts: 0 }])
         await store.completeOutbox(claimed[0]!.id)
         expect(await store.claimOutbox(10, 60_000)).toEqual([
-          { id: verified?.change?.eventId, sessionId: 'a', change: verified?.change, attempts: 0 },
+          { id: verified.outbox.id, sessionId: 'a', change: verified.outbox.change, attempts: 0 },
         ])
       })
 
-      it('concurrent applyStatus calls write one transition', async () => {
+      it('concurrent transitions from one status apply once', async () => {
         const store = await open()
         await store.insertOpen(storedSession('a'))
-        const results = await Promise.all(Array.from({ length: 6 }, () => store.applyStatus('a', 'verified', 't1')))
-        expect(results.filter((r) => r?.changed)).toHaveLength(1)
+        const results = await Promise.all(
+          Array.from({ length: 6 }, () => store.transition(transition(storedSession('a'), 'requires_input', 'verified'))),
+        )
+        expect(results.filter((r) => r === 'applied')).toHaveLength(1)
+        expect(results.filter((r) => r === 'conflict')).toHaveLength(5)
         expect(await store.claimOutbox(10, 60_000)).toHaveLength(1)
       })
 
-      it('applyEvent records each event once and applies its status with it', async () => {
+      it('recordEvent records each event once and applies its transition with it', async () => {
         const store = await open()
         await store.insertOpen(storedSession('a'))
-        const applied = await store.applyEvent(event('evt_1', 'a'), 'verified')
-        expect(applied).toMatchObject({ duplicate: false, result: { changed: true, session: { status: 'verified' } } })
-        expect(applied.result?.change?.status).toBe('verified')
-        expect(await store.applyEvent(event('evt_1', 'a'), 'verified')).toEqual({ duplicate: true })
+        expect(await store.recordEvent(event('evt_1', 'a'), transition(storedSession('a'), 'requires_input', 'verified'))).toBe('recorded')
+        expect(await store.get('a')).toMatchObject({ status: 'verified' })
+        expect(await store.recordEvent(event('evt_1', 'a'), transition(storedSession('a'), 'verified', 'failed'))).toBe('duplicate')
+        expect(await store.get('a')).toMatchObject({ status: 'verified' })
         // The same id from the other provider is another event.
-        expect((await store.applyEvent(event('evt_1', 'a', 'faceverify'), undefined)).duplicate).toBe(false)
+        expect(await store.recordEvent(event('evt_1', 'a', 'faceverify'))).toBe('recorded')
         // An event for no known session, or with no status, is still recorded once.
-        expect(await store.applyEvent(event('evt_2'), 'failed')).toEqual({ duplicate: false })
-        expect(await store.applyEvent(event('evt_2'), 'failed')).toEqual({ duplicate: true })
-        expect((await store.applyEvent(event('evt_3', 'a'), 'failed')).result).toMatchObject({ changed: false })
+        expect(await store.recordEvent(event('evt_2'))).toBe('recorded')
+        expect(await store.recordEvent(event('evt_2'))).toBe('duplicate')
         expect(await store.claimOutbox(10, 60_000)).toHaveLength(1)
       })
 
-      it('concurrent deliveries of one event apply it once', async () => {
+      it('a conflicting transition records nothing, so the retry records the event', async () => {
         const store = await open()
         await store.insertOpen(storedSession('a'))
-        const results = await Promise.all(Array.from({ length: 6 }, () => store.applyEvent(event('evt_c', 'a'), 'verified')))
-        expect(results.filter((r) => !r.duplicate)).toHaveLength(1)
+        await store.transition(transition(storedSession('a'), 'requires_input', 'processing'))
+        expect(await store.recordEvent(event('evt_c', 'a'), transition(storedSession('a'), 'requires_input', 'verified'))).toBe('conflict')
+        expect(await store.get('a')).toMatchObject({ status: 'processing' })
+        expect(await store.recordEvent(event('evt_c', 'a'), transition(storedSession('a'), 'processing', 'verified'))).toBe('recorded')
+        expect(await store.get('a')).toMatchObject({ status: 'verified' })
+      })
+
+      it('concurrent deliveries of one event record it once', async () => {
+        const store = await open()
+        await store.insertOpen(storedSession('a'))
+        const results = await Promise.all(
+          Array.from({ length: 6 }, () =>
+            store.recordEvent(event('evt_c', 'a'), transition(storedSession('a'), 'requires_input', 'verified')),
+          ),
+        )
+        expect(results.filter((r) => r === 'recorded')).toHaveLength(1)
+        expect(await store.claimOutbox(10, 60_000)).toHaveLength(1)
       })
 
       if (options.breakStatusWrites) {
@@ -192,11 +247,12 @@ export function describeStoreContract(
           const store = await open()
           await store.insertOpen(storedSession('a'))
           const repair = await breakStatusWrites(store)
-          await expect(store.applyEvent(event('evt_f', 'a'), 'verified')).rejects.toThrow()
+          const verified = transition(storedSession('a'), 'requires_input', 'verified')
+          await expect(store.recordEvent(event('evt_f', 'a'), verified)).rejects.toThrow()
           await repair()
           expect(await store.get('a')).toMatchObject({ status: 'requires_input' })
           expect(await store.claimOutbox(10, 60_000)).toEqual([])
-          expect(await store.applyEvent(event('evt_f', 'a'), 'verified')).toMatchObject({ duplicate: false, result: { changed: true } })
+          expect(await store.recordEvent(event('evt_f', 'a'), verified)).toBe('recorded')
           expect(await store.get('a')).toMatchObject({ status: 'verified' })
         })
       }
@@ -205,26 +261,28 @@ export function describeStoreContract(
         const store = await open()
         await store.insertOpen(storedSession('a'))
         await store.insertOpen(storedSession('b', { userId: 'u2' }))
-        const a1 = (await store.applyStatus('a', 'in_progress', 't1'))?.change
-        const b1 = (await store.applyStatus('b', 'processing', 't2'))?.change
-        const a2 = (await store.applyStatus('a', 'processing', 't3'))?.change
-        const a3 = (await store.applyStatus('a', 'verified', 't4'))?.change
+        const a1 = transition(storedSession('a'), 'requires_input', 'in_progress')
+        const b1 = transition(storedSession('b', { userId: 'u2' }), 'requires_input', 'processing')
+        const a2 = transition(storedSession('a'), 'in_progress', 'processing')
+        const a3 = transition(storedSession('a'), 'processing', 'verified')
+        for (const step of [a1, b1, a2, a3]) expect(await store.transition(step)).toBe('applied')
         const first = await store.claimOutbox(10, 60_000)
-        expect(first.map((e) => e.id)).toEqual([a1?.eventId, b1?.eventId])
+        expect(first.map((e) => e.id)).toEqual([a1.outbox.id, b1.outbox.id])
         // Claimed entries are someone's until settled or their lease runs out; a's next waits for a1.
         expect(await store.claimOutbox(10, 60_000)).toEqual([])
-        await store.completeOutbox(a1!.eventId)
-        expect((await store.claimOutbox(10, 60_000)).map((e) => e.id)).toEqual([a2?.eventId])
-        await store.completeOutbox(a2!.eventId)
-        await store.completeOutbox(b1!.eventId)
-        expect((await store.claimOutbox(1, 60_000)).map((e) => e.change)).toEqual([a3])
+        await store.completeOutbox(a1.outbox.id)
+        expect((await store.claimOutbox(10, 60_000)).map((e) => e.id)).toEqual([a2.outbox.id])
+        await store.completeOutbox(a2.outbox.id)
+        await store.completeOutbox(b1.outbox.id)
+        expect((await store.claimOutbox(1, 60_000)).map((e) => e.change)).toEqual([a3.outbox.change])
+        expect(await store.outboxStats()).toEqual({ pending: 1, dead: 0 })
       })
 
       it('claimOutbox respects the limit and concurrent claimers never share an entry', async () => {
         const store = await open()
         for (let i = 0; i < 6; i++) {
           await store.insertOpen(storedSession(`s${i}`, { userId: `u${i}` }))
-          await store.applyStatus(`s${i}`, 'verified', 't1')
+          await store.transition(transition(storedSession(`s${i}`, { userId: `u${i}` }), 'requires_input', 'verified'))
         }
         expect(await store.claimOutbox(2, 60_000)).toHaveLength(2)
         const claims = await Promise.all([store.claimOutbox(3, 60_000), store.claimOutbox(3, 60_000), store.claimOutbox(3, 60_000)])
@@ -236,7 +294,7 @@ export function describeStoreContract(
       it('a claim whose lease ran out is handed out again, counting the attempt', async () => {
         const store = await open()
         await store.insertOpen(storedSession('a'))
-        await store.applyStatus('a', 'verified', 't1')
+        await store.transition(transition(storedSession('a'), 'requires_input', 'verified'))
         expect((await store.claimOutbox(10, 1000))[0]?.attempts).toBe(0)
         advance(999)
         expect(await store.claimOutbox(10, 1000)).toEqual([])
@@ -247,48 +305,79 @@ export function describeStoreContract(
       it('failOutbox retries at retryAt; with no retryAt the entry is dead, kept, and the next one is due', async () => {
         const store = await open()
         await store.insertOpen(storedSession('a'))
-        const c1 = (await store.applyStatus('a', 'processing', 't1'))?.change
-        const c2 = (await store.applyStatus('a', 'verified', 't2'))?.change
+        const c1 = transition(storedSession('a'), 'requires_input', 'processing')
+        const c2 = transition(storedSession('a'), 'processing', 'verified')
+        await store.transition(c1)
+        await store.transition(c2)
         await store.claimOutbox(10, 60_000)
-        await store.failOutbox(c1!.eventId, 'hook threw', new Date(t + 5000).toISOString())
+        await store.failOutbox(c1.outbox.id, 'hook threw', new Date(t + 5000).toISOString())
         expect(await store.claimOutbox(10, 60_000)).toEqual([])
         advance(5000)
         const retried = await store.claimOutbox(10, 60_000)
-        expect(retried).toEqual([{ id: c1?.eventId, sessionId: 'a', change: c1, attempts: 1 }])
-        await store.failOutbox(c1!.eventId, 'hook threw again', null)
-        expect((await store.claimOutbox(10, 60_000)).map((e) => e.id)).toEqual([c2?.eventId])
-        await store.completeOutbox(c2!.eventId)
+        expect(retried).toEqual([{ id: c1.outbox.id, sessionId: 'a', change: c1.outbox.change, attempts: 1 }])
+        await store.failOutbox(c1.outbox.id, 'hook threw again', null)
+        expect(await store.outboxStats()).toEqual({ pending: 1, dead: 1 })
+        expect((await store.claimOutbox(10, 60_000)).map((e) => e.id)).toEqual([c2.outbox.id])
+        await store.completeOutbox(c2.outbox.id)
         advance(60_000)
         expect(await store.claimOutbox(10, 60_000)).toEqual([])
+        expect(await store.outboxStats()).toEqual({ pending: 0, dead: 1 })
         // Settling twice, or an unknown id, changes nothing.
-        await store.completeOutbox(c2!.eventId)
+        await store.completeOutbox(c2.outbox.id)
         await store.failOutbox('unknown', 'x', null)
       })
     })
 
-    describe('hit and lease', () => {
-      it('hit is a sliding window per key that counts only allowed hits', async () => {
+    describe('slots and leases', () => {
+      const perSecond = (key: string, limit: number) => ({ key, limit, ttlMs: 1000 })
+
+      it('acquire is a sliding window per key that counts only what it allowed', async () => {
         const store = await open()
         for (let i = 0; i < 3; i++) {
-          expect(await store.hit('k', 3, 1000)).toEqual({ allowed: true, retryAfterMs: 0 })
+          expect(await store.acquire([perSecond('k', 3)], `h${i}`)).toEqual({ allowed: true, retryAfterMs: 0 })
           advance(100)
         }
-        // Hits at 0, 100 and 200; now 300: the one at 0 leaves the window at 1000.
-        expect(await store.hit('k', 3, 1000)).toEqual({ allowed: false, retryAfterMs: 700 })
-        expect(await store.hit('other', 3, 1000)).toMatchObject({ allowed: true })
+        // Slots from 0, 100 and 200; now 300: the one from 0 lapses at 1000.
+        expect(await store.acquire([perSecond('k', 3)], 'h3')).toEqual({ allowed: false, retryAfterMs: 700 })
+        expect(await store.acquire([perSecond('other', 3)], 'h4')).toMatchObject({ allowed: true })
         advance(699)
-        expect(await store.hit('k', 3, 1000)).toEqual({ allowed: false, retryAfterMs: 1 })
+        expect(await store.acquire([perSecond('k', 3)], 'h5')).toEqual({ allowed: false, retryAfterMs: 1 })
         advance(1)
-        expect(await store.hit('k', 3, 1000)).toMatchObject({ allowed: true })
-        // Refused hits were not counted: the next slot opens when the hit at 100 leaves.
-        expect(await store.hit('k', 3, 1000)).toEqual({ allowed: false, retryAfterMs: 100 })
+        expect(await store.acquire([perSecond('k', 3)], 'h6')).toMatchObject({ allowed: true })
+        // Refusals took nothing: the next room opens when the slot from 100 lapses.
+        expect(await store.acquire([perSecond('k', 3)], 'h7')).toEqual({ allowed: false, retryAfterMs: 100 })
         advance(100)
-        expect(await store.hit('k', 3, 1000)).toMatchObject({ allowed: true })
+        expect(await store.acquire([perSecond('k', 3)], 'h8')).toMatchObject({ allowed: true })
       })
 
-      it('hit holds its limit under concurrent callers', async () => {
+      it('acquire takes every key or none, and release gives a holder’s slots back', async () => {
         const store = await open()
-        const results = await Promise.all(Array.from({ length: 12 }, () => store.hit('budget', 5, 60_000)))
+        expect(await store.acquire([perSecond('user', 5), perSecond('all', 1)], 'a')).toMatchObject({ allowed: true })
+        // `all` is full: `user` is not counted either.
+        expect(await store.acquire([perSecond('user', 5), perSecond('all', 1)], 'b')).toEqual({ allowed: false, retryAfterMs: 1000 })
+        expect(await store.acquire([perSecond('user', 1)], 'c')).toMatchObject({ allowed: false })
+        await store.release('a')
+        expect(await store.acquire([perSecond('user', 1), perSecond('all', 1)], 'c')).toMatchObject({ allowed: true })
+        await store.release('nobody')
+      })
+
+      it('renew keeps a holder’s slots alive; lapsed ones cannot be renewed', async () => {
+        const store = await open()
+        expect(await store.acquire([perSecond('streams', 1)], 's1')).toMatchObject({ allowed: true })
+        advance(900)
+        expect(await store.renew('s1', 1000)).toBe(true)
+        advance(900)
+        expect(await store.acquire([perSecond('streams', 1)], 's2')).toEqual({ allowed: false, retryAfterMs: 100 })
+        advance(100)
+        expect(await store.renew('s1', 1000)).toBe(false)
+        expect(await store.acquire([perSecond('streams', 1)], 's2')).toMatchObject({ allowed: true })
+      })
+
+      it('acquire holds its limit under concurrent callers', async () => {
+        const store = await open()
+        const results = await Promise.all(
+          Array.from({ length: 12 }, (_, i) => store.acquire([{ key: 'budget', limit: 5, ttlMs: 60_000 }], `c${i}`)),
+        )
         expect(results.filter((r) => r.allowed)).toHaveLength(5)
         expect(results.filter((r) => !r.allowed).every((r) => r.retryAfterMs === 60_000)).toBe(true)
       })
@@ -304,6 +393,43 @@ export function describeStoreContract(
         expect(await store.lease('read:a', 5000)).toBe(true)
         const racers = await Promise.all(Array.from({ length: 8 }, () => store.lease('create:u1', 1000)))
         expect(racers.filter(Boolean)).toHaveLength(1)
+      })
+    })
+
+    describe('retention', () => {
+      it('prune deletes old finished sessions, events and settled outbox rows in bounded batches, and nothing else', async () => {
+        const store = await open()
+        // Three finished sessions of January 1st, one still open, one finished later.
+        for (const id of ['f1', 'f2', 'f3']) {
+          await store.insertOpen(storedSession(id, { userId: id }))
+          const done = transition(storedSession(id, { userId: id }), 'requires_input', 'verified', at(1000))
+          await store.recordEvent({ ...event(`evt_${id}`, id), receivedAt: at(1000) }, done)
+          await store.claimOutbox(10, 60_000)
+          if (id === 'f3') await store.failOutbox(done.outbox.id, 'gave up', null)
+          else await store.completeOutbox(done.outbox.id)
+        }
+        await store.insertOpen(storedSession('open', { userId: 'o' }))
+        await store.insertOpen(storedSession('late', { userId: 'l' }))
+        await store.transition(transition(storedSession('late', { userId: 'l' }), 'requires_input', 'failed', '2026-03-01T00:00:00.000Z'))
+        // An undelivered outcome keeps its session.
+        await store.insertOpen(storedSession('undelivered', { userId: 'u' }))
+        await store.transition(transition(storedSession('undelivered', { userId: 'u' }), 'requires_input', 'failed', at(1000)))
+
+        const before = {
+          sessions: '2026-02-01T00:00:00.000Z',
+          events: '2026-02-01T00:00:00.000Z',
+          delivered: '2100-01-01T00:00:00.000Z',
+          dead: '2100-01-01T00:00:00.000Z',
+        }
+        expect(await store.prune(before, 2)).toEqual({ sessions: 2, events: 2, delivered: 2, dead: 1 })
+        expect(await store.prune(before, 2)).toEqual({ sessions: 1, events: 1, delivered: 0, dead: 0 })
+        expect(await store.prune(before, 2)).toEqual({ sessions: 0, events: 0, delivered: 0, dead: 0 })
+        for (const id of ['f1', 'f2', 'f3']) expect(await store.get(id)).toBeUndefined()
+        for (const id of ['open', 'late', 'undelivered']) expect(await store.get(id)).toBeDefined()
+        // The outcomes of `late` and `undelivered` are still to be delivered.
+        expect(await store.outboxStats()).toEqual({ pending: 2, dead: 0 })
+        // A pruned event id is new again (its session is gone, so it changes nothing).
+        expect(await store.recordEvent(event('evt_f1'))).toBe('recorded')
       })
     })
   })

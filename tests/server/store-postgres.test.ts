@@ -2,8 +2,9 @@ import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SessionStore } from '../../src/server'
 import { createPostgresStore } from '../../src/server'
+import { POSTGRES_SCHEMA_VERSION } from '../../src/server/stores/postgres-schema'
 import { freshDatabase, freshSchema, testDatabaseUrl } from '../support/postgres'
-import { storedSession } from './store-contract'
+import { storedSession, transition } from './store-contract'
 
 // Each test gets its own schema on the run's server; `instances(n)` are separate stores (separate
 // pools), as separate backend processes would have.
@@ -48,8 +49,8 @@ describe('PostgreSQL store', () => {
     const schema = freshSchema('migrate')
     const stores = instances(6, schema)
     await Promise.all(stores.map((s, i) => s.insertOpen(session(`m${i}`, { userId: `u${i}` }))))
-    const versions = await admin(async (c) => (await c.query(`SELECT version FROM "${schema}".schema_migrations`)).rows)
-    expect(versions).toEqual([{ version: 1 }])
+    const versions = await admin(async (c) => (await c.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`)).rows)
+    expect(versions).toEqual(Array.from({ length: POSTGRES_SCHEMA_VERSION }, (_, i) => ({ version: i + 1 })))
   })
 
   it('refuses a schema a newer version migrated, on every call, and lets go of its connections', async () => {
@@ -91,27 +92,22 @@ describe('PostgreSQL store', () => {
     expect(created).toHaveLength(1)
     expect(new Set(results.map((r) => r.session.id))).toEqual(new Set([created[0]!.session.id]))
     // Once it ends, the next insert opens a new one.
-    await a!.applyStatus(created[0]!.session.id, 'verified', 't1')
+    expect(await a!.transition(transition(created[0]!.session, 'requires_input', 'verified'))).toBe('applied')
     expect((await b!.insertOpen(session('after', { createdAt: '2026-01-02T00:00:00.000Z' }))).created).toBe(true)
     expect((await a!.latest('u1'))?.id).toBe('after')
     expect(await a!.latest('u1', 'faceverify')).toBeUndefined()
   })
 
-  it('applies the monotonic rule in SQL and writes one outbox row per transition', async () => {
+  it('sets a status only from the one it was read as, with one outbox row per transition', async () => {
     const [store] = instances(1)
     await store!.insertOpen(session('s'))
-    expect(await store!.applyStatus('s', 'processing', 't1')).toMatchObject({
-      changed: true,
-      session: { status: 'processing', updatedAt: 't1' },
-      change: { eventId: 's.processing', previousStatus: 'requires_input', status: 'processing', userId: 'u1' },
-    })
-    expect(await store!.applyStatus('s', 'in_progress', 't2')).toMatchObject({ changed: false, session: { status: 'processing' } })
-    expect(await store!.applyStatus('s', 'verified', 't3')).toMatchObject({ changed: true })
-    expect(await store!.applyStatus('s', 'failed', 't4')).toMatchObject({
-      changed: false,
-      session: { status: 'verified', updatedAt: 't3' },
-    })
-    expect(await store!.applyStatus('missing', 'verified', 't')).toBeUndefined()
+    expect(await store!.transition(transition(session('s'), 'requires_input', 'processing', 't1'))).toBe('applied')
+    expect(await store!.get('s')).toMatchObject({ status: 'processing', updatedAt: 't1' })
+    expect(await store!.transition(transition(session('s'), 'requires_input', 'in_progress', 't2'))).toBe('conflict')
+    expect(await store!.transition(transition(session('s'), 'processing', 'verified', 't3'))).toBe('applied')
+    expect(await store!.transition(transition(session('s'), 'processing', 'failed', 't4'))).toBe('conflict')
+    expect(await store!.get('s')).toMatchObject({ status: 'verified', updatedAt: 't3', url: '' })
+    expect(await store!.transition(transition(session('missing'), 'requires_input', 'verified'))).toBe('missing')
     const claimed = await store!.claimOutbox(10, 60_000)
     expect(claimed.map((e) => e.id)).toEqual(['s.processing'])
     await store!.completeOutbox('s.processing')
@@ -123,9 +119,11 @@ describe('PostgreSQL store', () => {
     await a!.insertOpen(session('w'))
     await b!.get('warm-up')
     const event = { provider: 'facesign' as const, eventId: 'evt_1', type: 'session.verified', sessionId: 'w', receivedAt: 't1' }
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a! : b!).applyEvent(event, 'verified')))
-    expect(results.filter((r) => !r.duplicate)).toHaveLength(1)
-    expect(results.find((r) => !r.duplicate)?.result).toMatchObject({ changed: true, session: { status: 'verified' } })
+    const verified = transition(session('w'), 'requires_input', 'verified')
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a! : b!).recordEvent(event, verified)))
+    expect(results.filter((r) => r === 'recorded')).toHaveLength(1)
+    expect(results.filter((r) => r === 'duplicate')).toHaveLength(49)
+    expect(await b!.get('w')).toMatchObject({ status: 'verified' })
     expect(await a!.claimOutbox(100, 60_000)).toHaveLength(1)
   })
 
@@ -134,9 +132,10 @@ describe('PostgreSQL store', () => {
     await store!.insertOpen(session('f'))
     const event = { provider: 'facesign' as const, eventId: 'evt_bad', type: 'session.verified', sessionId: 'f', receivedAt: 't1' }
     // A status the SQL cannot take (NUL is not allowed in text) fails inside the transaction.
-    await expect(store!.applyEvent(event, 'verified\u0000' as 'verified')).rejects.toThrow()
-    expect(await store!.applyEvent(event, 'verified')).toMatchObject({ duplicate: false, result: { changed: true } })
-    expect(await store!.applyEvent(event, 'verified')).toEqual({ duplicate: true })
+    await expect(store!.recordEvent(event, transition(session('f'), 'requires_input', 'verified\u0000' as 'verified'))).rejects.toThrow()
+    expect(await store!.recordEvent(event, transition(session('f'), 'requires_input', 'verified'))).toBe('recorded')
+    expect(await store!.get('f')).toMatchObject({ status: 'verified' })
+    expect(await store!.recordEvent(event)).toBe('duplicate')
   })
 
   it('hands each outbox entry to one instance at a time, oldest first per session', async () => {
@@ -144,8 +143,8 @@ describe('PostgreSQL store', () => {
     const [a, b] = instances(2, freshSchema('outbox'), () => t)
     for (const id of ['o1', 'o2', 'o3']) {
       await a!.insertOpen(session(id, { userId: id }))
-      await a!.applyStatus(id, 'processing', 't1')
-      await a!.applyStatus(id, 'verified', 't2')
+      await a!.transition(transition(session(id, { userId: id }), 'requires_input', 'processing', 't1'))
+      await a!.transition(transition(session(id, { userId: id }), 'processing', 'verified', 't2'))
     }
     const [fromA, fromB] = await Promise.all([a!.claimOutbox(10, 5000), b!.claimOutbox(10, 5000)])
     const ids = [...fromA, ...fromB].map((e) => e.id).sort()
@@ -165,17 +164,26 @@ describe('PostgreSQL store', () => {
     expect((await a!.claimOutbox(10, 5000)).map((e) => e.id).sort()).toEqual(['o1.verified', 'o2.processing', 'o3.verified'])
   })
 
-  it('counts hits on a sliding window shared by every instance', async () => {
+  it('counts slots on a sliding window shared by every instance, all keys or none', async () => {
     let t = 5_000_000
-    const [a, b] = instances(2, freshSchema('hits'), () => t)
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a! : b!).hit('create:u1', 10, 60_000)))
+    const [a, b] = instances(2, freshSchema('slots'), () => t)
+    const claims = [
+      { key: 'create:u1', limit: 10, ttlMs: 60_000 },
+      { key: 'create:all', limit: 100, ttlMs: 60_000 },
+    ]
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a! : b!).acquire(claims, `h${i}`)))
     expect(results.filter((r) => r.allowed)).toHaveLength(10)
     expect(results.find((r) => !r.allowed)).toEqual({ allowed: false, retryAfterMs: 60_000 })
+    // Refused claims took nothing from the global key either: 90 more fit there.
+    const others = await Promise.all(
+      Array.from({ length: 95 }, (_, i) => a!.acquire([{ key: 'create:all', limit: 100, ttlMs: 60_000 }], `o${i}`)),
+    )
+    expect(others.filter((r) => r.allowed)).toHaveLength(90)
     t += 30_000
-    expect(await a!.hit('create:u1', 10, 60_000)).toEqual({ allowed: false, retryAfterMs: 30_000 })
+    expect(await a!.acquire(claims, 'late')).toEqual({ allowed: false, retryAfterMs: 30_000 })
     t += 30_000
-    expect(await b!.hit('create:u1', 10, 60_000)).toEqual({ allowed: true, retryAfterMs: 0 })
-    expect(await b!.hit('other', 0, 1000)).toEqual({ allowed: false, retryAfterMs: 1000 })
+    expect(await b!.acquire(claims, 'later')).toEqual({ allowed: true, retryAfterMs: 0 })
+    expect(await b!.acquire([{ key: 'other', limit: 0, ttlMs: 1000 }], 'none')).toEqual({ allowed: false, retryAfterMs: 1000 })
   })
 
   it('gives a lease to exactly one of many racing instances, again after it runs out', async () => {
@@ -198,14 +206,14 @@ describe('PostgreSQL store watch', () => {
     const stop = b!.watch!((id) => heard.push(id))
     // The first LISTEN in place says so with undefined (re-read): changes before it were not heard.
     await expect.poll(() => heard.includes(undefined)).toBe(true)
-    await a!.applyStatus('n', 'processing', 't1')
+    await a!.transition(transition(session('n'), 'requires_input', 'processing', 't1'))
     await expect.poll(() => heard.filter((id) => id === 'n')).toHaveLength(1)
-    // No change, no notification: a second identical apply is not announced.
-    await a!.applyStatus('n', 'processing', 't2')
-    await a!.applyStatus('n', 'verified', 't3')
+    // No change, no notification: a transition that does not apply is not announced.
+    expect(await a!.transition(transition(session('n'), 'requires_input', 'processing', 't2'))).toBe('conflict')
+    await a!.transition(transition(session('n'), 'processing', 'verified', 't3'))
     await expect.poll(() => heard.filter((id) => id === 'n')).toHaveLength(2)
     stop()
-    await a!.applyStatus('n', 'failed', 't4')
+    await a!.transition(transition(session('n'), 'verified', 'failed', 't4'))
   })
 
   it('reconnects after the connection is dropped and asks listeners to re-read', async () => {
@@ -223,13 +231,12 @@ describe('PostgreSQL store watch', () => {
       return r.rowCount
     })
     expect(killed).toBe(1)
-    await a!.applyStatus('d', 'verified', 't1')
+    await a!.transition(transition(session('d'), 'requires_input', 'verified', 't1'))
     // Whether or not this NOTIFY was heard, the listener is told to re-read once it listens again.
     await expect.poll(() => heard.filter((id) => id === undefined).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2)
     expect((await b!.get('d'))?.status).toBe('verified')
-    await a!.applyStatus('d', 'verified', 't2')
     await a!.insertOpen(session('d2'))
-    await a!.applyStatus('d2', 'processing', 't3')
+    await a!.transition(transition(session('d2'), 'requires_input', 'processing', 't3'))
     await expect.poll(() => heard.includes('d2')).toBe(true)
   })
 })

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSqliteStore, createVerificationHandler } from '../../src/server'
-import { SCHEMA_VERSION } from '../../src/server/store-sqlite-schema'
-import { storedSession as session } from './store-contract'
+import { createSqliteStore } from '../../src/server/node'
+import { SCHEMA_VERSION } from '../../src/server/node/sqlite-schema'
+import { createVerificationHandler } from '../../src/server/node-index'
+import { storedSession as session, transition } from './store-contract'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -22,9 +23,9 @@ describe('sqlite store on disk', () => {
     const path = tempDb()
     const first = createSqliteStore({ path })
     await first.insertOpen(session('persist'))
-    await first.applyEvent(
+    await first.recordEvent(
       { provider: 'facesign', eventId: 'evt_p', type: 'session.verified', sessionId: 'persist', receivedAt: 't' },
-      'verified',
+      transition(session('persist'), 'requires_input', 'verified'),
     )
     const raw = new Database(path, { readonly: true })
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
@@ -33,10 +34,10 @@ describe('sqlite store on disk', () => {
     await first.close()
 
     const second = createSqliteStore({ path })
-    expect(await second.get('persist')).toMatchObject({ status: 'verified', clientSecret: 'vs_persist_secret_x', livemode: false })
-    expect(await second.applyEvent({ provider: 'facesign', eventId: 'evt_p', type: 'x', receivedAt: 't' }, undefined)).toEqual({
-      duplicate: true,
-    })
+    // Finished: kept, without its client secret and flow URL.
+    expect(await second.get('persist')).toMatchObject({ status: 'verified', url: '', livemode: false })
+    expect((await second.get('persist'))?.clientSecret).toBeUndefined()
+    expect(await second.recordEvent({ provider: 'facesign', eventId: 'evt_p', type: 'x', receivedAt: 't' })).toBe('duplicate')
     // The undelivered transition is still in the outbox after the restart.
     expect(await second.claimOutbox(10, 1000)).toMatchObject([{ id: 'persist.verified', change: { status: 'verified', userId: 'u1' } }])
     await second.close()
@@ -118,11 +119,9 @@ describe('sqlite schema versions', () => {
       expect((await store.findOpen('u1', 'facesign'))?.id).toBe('newer')
       // The older duplicate could never be handed out again; the one-open-session rule ends it.
       expect(await store.get('older')).toMatchObject({ status: 'expired' })
-      expect(await store.applyEvent({ provider: 'facesign', eventId: 'evt_old', type: 'x', receivedAt: 't' }, undefined)).toEqual({
-        duplicate: true,
-      })
+      expect(await store.recordEvent({ provider: 'facesign', eventId: 'evt_old', type: 'x', receivedAt: 't' })).toBe('duplicate')
       expect((await store.insertOpen(session('x'))).session.id).toBe('newer')
-      expect(await store.hit('k', 1, 1000)).toMatchObject({ allowed: true })
+      expect(await store.acquire([{ key: 'k', limit: 1, ttlMs: 1000 }], 'h')).toMatchObject({ allowed: true })
     } finally {
       await store.close()
     }

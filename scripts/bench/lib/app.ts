@@ -58,6 +58,7 @@ export async function startBenchApp(port: number, sandboxPort: number): Promise<
         VERIFY_SANDBOX_URL: sandbox.url,
         VERIFY_CREATE_LIMIT_PER_ADDRESS: '1000',
         VERIFY_CREATE_LIMIT_GLOBAL: '1000',
+        VERIFY_MAX_CONNECTIONS_PER_ADDRESS: '10000',
       },
     })
   } catch (error) {

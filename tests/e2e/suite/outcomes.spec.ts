@@ -50,7 +50,7 @@ test('a backend killed after the status write and before the hook finished deliv
   app,
 }) => {
   // This run's hook never finishes, and a crashed delivery's lease is short.
-  await app.restartBackend(undefined, { VERIFY_DEMO_HOOK_HOLD: '1', VERIFY_OUTBOX_LEASE_MS: '1000' })
+  await app.restartBackend(undefined, { VERIFY_DEMO_HOOK_HOLD: '1', VERIFY_OUTBOX_TIMEOUT_MS: '500' })
   await page.goto('/demo/')
   const card = demoCard(page, 'facesign', 'modal')
   await verifyButton(card).click()

@@ -69,7 +69,11 @@ export interface EmbeddedApp {
 
 /** Exactly `npm start`'s layout: scripts/start.ts with its own embedded sandbox, forced by VERIFY_SANDBOX=1 despite the keys. */
 /** Every test's user comes from loopback: the per-address and global create limits would count the suite as one client. */
-const LOOPBACK_USERS = { VERIFY_CREATE_LIMIT_PER_ADDRESS: '1000', VERIFY_CREATE_LIMIT_GLOBAL: '1000' }
+const LOOPBACK_USERS = {
+  VERIFY_CREATE_LIMIT_PER_ADDRESS: '1000',
+  VERIFY_CREATE_LIMIT_GLOBAL: '1000',
+  VERIFY_MAX_CONNECTIONS_PER_ADDRESS: '10000',
+}
 
 export async function startEmbeddedApp(): Promise<EmbeddedApp> {
   ensureHostedBuild()

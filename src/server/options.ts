@@ -1,0 +1,242 @@
+import type { ProviderBudgetOptions } from './providers/budget'
+import type { ProviderFactory, ProviderOptions } from './providers/registry'
+import { createConsoleReporter } from './report'
+import type { DeliveryContext, Identity, SessionStore, StatusChange } from './types'
+
+/** What the runtime knows about a request and a `Request` cannot carry: `handler(request, facts)`. */
+export interface RequestFacts {
+  /** The client's address (the socket's peer, a platform's connection info). */
+  clientAddress?: string
+  /**
+   * A framework read and parsed the body before the handler (Express's `express.json()`); the
+   * Request carries it re-serialised. JSON routes accept that; webhooks refuse it, since their
+   * signatures cover the bytes sent.
+   */
+  bodyParsedBefore?: boolean
+}
+
+/** Limits per user, per client address and for the whole backend (all instances: they are kept in the store). */
+export interface LimitOptions {
+  /** Session creations per user per minute, default 10. */
+  createPerUser?: number
+  /** Session creations per client address (IPv6: per /64) per minute, default 30 but at most a quarter of `createGlobal`. */
+  createPerAddress?: number
+  /**
+   * Session creations per minute for the whole backend, default the create share of the smallest
+   * provider budget. Anonymous users (an identity with `anonymous: true`) together get half of it,
+   * so signed-in users always have the other half.
+   */
+  createGlobal?: number
+  /** New client secrets per session per minute, default 3. */
+  refreshPerSession?: number
+  /** New client secrets per user per minute, default 6. */
+  refreshPerUser?: number
+  /** New client secrets per client address (IPv6: per /64) per minute, default 30. */
+  refreshPerAddress?: number
+  /** Status streams one user may hold open at once, default 5. */
+  streamsPerUser?: number
+  /** Status streams one client address (IPv6: per /64) may hold open at once, default 20. */
+  streamsPerAddress?: number
+  /** Status streams open at once on the whole backend, default 2000. */
+  streamsGlobal?: number
+  /** A status stream ends after this long (the browser's EventSource reconnects), default 5 min. */
+  streamLifetimeMs?: number
+}
+
+export interface OutboxOptions {
+  /** Attempts before an entry is given up (kept as dead, reported to onError), default 8. */
+  maxAttempts?: number
+  /** First retry delay, doubling up to 10 min, default 1000 ms. */
+  retryDelayMs?: number
+  /** One delivery's time: its signal aborts and it counts as failed, default 10000 ms. */
+  timeoutMs?: number
+  /** How often the store is checked for entries no write of this process announced, default 5000 ms. */
+  pollMs?: number
+}
+
+export interface VerificationHandlerOptions extends ProviderOptions {
+  /** The integrator's auth: the user behind a request, or null (→ 401). */
+  identify: (request: Request) => Identity | null | Promise<Identity | null>
+  /** Where sessions live; default SQLite in `dataDir` on Node, required on other runtimes. */
+  store?: SessionStore
+  /** Providers of your own, by name (see `ProviderAdapter`). */
+  providers?: Readonly<Record<string, ProviderFactory>>
+  /** Default `/api/verify`. */
+  basePath?: string
+  /**
+   * This backend's public origin(s), e.g. `https://shop.example`: what a browser's Origin header must
+   * name on POSTs. Default: the Host header's origin (refused in production: set it there).
+   */
+  publicOrigin?: string | readonly string[]
+  /** Origins allowed to POST besides `publicOrigin` (e.g. a storefront on another domain). */
+  allowedOrigins?: readonly string[]
+  /** Request body limit in bytes, default 64 KiB. */
+  maxBodyBytes?: number
+  /**
+   * Without webhooks: at most one provider read per session per this many ms at first (backing off
+   * to 1 min as the session stays quiet), default 5000. Also how often a status stream checks the store.
+   */
+  statusCacheMs?: number
+  /**
+   * With webhooks, they are the status source: a session is read from the provider only after
+   * nothing was heard of it for this long (then with backoff), default 60000.
+   */
+  statusFallbackAfterMs?: number
+  /**
+   * The provider-call budget per API key, shared by every route, session and instance (kept in the
+   * store): `share` (default 0.8) of `limitPerMinute` (default: the documented 100/min for test keys,
+   * 1000/min for live keys). Spent: creates answer 429 with Retry-After; webhooks still land.
+   */
+  providerBudget?: ProviderBudgetOptions
+  limits?: LimitOptions
+  /**
+   * The client's address for per-address limits when the runtime passes none in `handler(request,
+   * { clientAddress })` (e.g. from a platform header such as `CF-Connecting-IP`).
+   */
+  clientAddress?: (request: Request) => string | undefined
+  /** Behind your own proxy: take the client address from the last X-Forwarded-For entry. Default false. */
+  trustProxy?: boolean
+  /** SSE heartbeat interval, default 15000. */
+  heartbeatMs?: number
+  /** Node's default SQLite store lives here when no `store` is given, default `.data`. */
+  dataDir?: string
+  /**
+   * The integrator's server code hears every status transition here: durably and at least once
+   * (the outbox), in order per session, retried with backoff while it throws, rejects or runs past
+   * `outbox.timeoutMs` (then `context.signal` aborts). `change.eventId` is stable across retries: dedupe on it.
+   */
+  onStatusChange?: (change: StatusChange, context: DeliveryContext) => void | Promise<void>
+  outbox?: OutboxOptions
+  /**
+   * Unexpected failures and provider answers that break its contract. Default: one line each on the
+   * console (the same failure at most once a minute, secrets masked); your function replaces that.
+   */
+  onError?: (error: unknown) => void
+}
+
+/** Every setting with its default applied: resolved once, when the handler is created. */
+export interface ResolvedOptions {
+  basePath: string
+  /** Configured public origins, normalised; undefined: the Host header's. */
+  publicOrigins: readonly string[] | undefined
+  allowedOrigins: readonly string[]
+  maxBodyBytes: number
+  statusCacheMs: number
+  statusFallbackAfterMs: number
+  heartbeatMs: number
+  budget: ProviderBudgetOptions
+  limits: Required<LimitOptions>
+  outbox: Required<OutboxOptions> & { leaseMs: number }
+  trustProxy: boolean
+  identify: VerificationHandlerOptions['identify']
+  clientAddress: VerificationHandlerOptions['clientAddress']
+  onStatusChange: VerificationHandlerOptions['onStatusChange']
+  report: (error: unknown) => void
+}
+
+/** Defaults that do not depend on other settings. */
+export const DEFAULTS = {
+  basePath: '/api/verify',
+  maxBodyBytes: 64 * 1024,
+  statusCacheMs: 5000,
+  statusFallbackAfterMs: 60_000,
+  heartbeatMs: 15_000,
+  dataDir: '.data',
+  limits: {
+    createPerUser: 10,
+    createPerAddress: 30,
+    refreshPerSession: 3,
+    refreshPerUser: 6,
+    refreshPerAddress: 30,
+    streamsPerUser: 5,
+    streamsPerAddress: 20,
+    streamsGlobal: 2000,
+    streamLifetimeMs: 5 * 60_000,
+  },
+  outbox: { maxAttempts: 8, retryDelayMs: 1000, timeoutMs: 10_000, pollMs: 5000 },
+} as const
+
+/** Options from before the redesign, with where they went: a clear startup error instead of a silent default. */
+const RENAMED: Record<string, string> = {
+  createLimitPerMinute: 'limits.createPerUser',
+  createLimitPerAddressPerMinute: 'limits.createPerAddress',
+  createLimitGlobalPerMinute: 'limits.createGlobal',
+  maxStreamsPerUser: 'limits.streamsPerUser',
+  trustForwardedFor: 'trustProxy',
+}
+
+const checked = (name: string, value: number | undefined, fallback: number, least: number): number => {
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < least)
+    throw new TypeError(`${name} must be a ${least > 0 ? 'positive' : 'non-negative'} number; got ${String(value)}.`)
+  return value
+}
+const positive = (name: string, value: number | undefined, fallback: number) => checked(name, value, fallback, Number.MIN_VALUE)
+const nonNegative = (name: string, value: number | undefined, fallback: number) => checked(name, value, fallback, 0)
+
+/**
+ * Checks and completes the options once. `createGlobalDefault` is the create share of the smallest
+ * provider budget (the adapters know their keys' limits). Throws a TypeError naming the setting.
+ */
+export function resolveOptions(options: VerificationHandlerOptions, createGlobalDefault: number): ResolvedOptions {
+  for (const [old, now] of Object.entries(RENAMED)) {
+    if (old in options) throw new TypeError(`The option ${old} is now ${now}.`)
+  }
+  if (typeof options.identify !== 'function')
+    throw new TypeError('identify is required: a function from the request to { id } of your signed-in user, or null.')
+  const origins = (list: readonly string[], name: string) =>
+    list.map((origin) => {
+      try {
+        return new URL(origin).origin
+      } catch {
+        throw new TypeError(`${name} must hold origins such as "https://shop.example"; "${origin}" is not one.`)
+      }
+    })
+  const publicOrigin = options.publicOrigin
+  const l = options.limits ?? {}
+  const d = DEFAULTS.limits
+  const o = options.outbox ?? {}
+  const timeoutMs = positive('outbox.timeoutMs', o.timeoutMs, DEFAULTS.outbox.timeoutMs)
+  const createGlobal = Math.floor(positive('limits.createGlobal', l.createGlobal, createGlobalDefault))
+  return {
+    basePath: (options.basePath ?? DEFAULTS.basePath).replace(/\/+$/, ''),
+    publicOrigins: publicOrigin === undefined ? undefined : origins([publicOrigin].flat(), 'publicOrigin'),
+    allowedOrigins: origins(options.allowedOrigins ?? [], 'allowedOrigins'),
+    maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, DEFAULTS.maxBodyBytes),
+    statusCacheMs: nonNegative('statusCacheMs', options.statusCacheMs, DEFAULTS.statusCacheMs),
+    statusFallbackAfterMs: nonNegative('statusFallbackAfterMs', options.statusFallbackAfterMs, DEFAULTS.statusFallbackAfterMs),
+    heartbeatMs: positive('heartbeatMs', options.heartbeatMs, DEFAULTS.heartbeatMs),
+    budget: options.providerBudget ?? {},
+    limits: {
+      createPerUser: positive('limits.createPerUser', l.createPerUser, d.createPerUser),
+      // By default one address may take at most a quarter of the backend's creations: two cannot lock
+      // out the rest. A value set on purpose (a test rig, an office behind one address) stands.
+      createPerAddress: positive(
+        'limits.createPerAddress',
+        l.createPerAddress,
+        Math.min(d.createPerAddress, Math.max(1, Math.floor(createGlobal / 4))),
+      ),
+      createGlobal,
+      refreshPerSession: positive('limits.refreshPerSession', l.refreshPerSession, d.refreshPerSession),
+      refreshPerUser: positive('limits.refreshPerUser', l.refreshPerUser, d.refreshPerUser),
+      refreshPerAddress: positive('limits.refreshPerAddress', l.refreshPerAddress, d.refreshPerAddress),
+      streamsPerUser: positive('limits.streamsPerUser', l.streamsPerUser, d.streamsPerUser),
+      streamsPerAddress: positive('limits.streamsPerAddress', l.streamsPerAddress, d.streamsPerAddress),
+      streamsGlobal: positive('limits.streamsGlobal', l.streamsGlobal, d.streamsGlobal),
+      streamLifetimeMs: positive('limits.streamLifetimeMs', l.streamLifetimeMs, d.streamLifetimeMs),
+    },
+    outbox: {
+      maxAttempts: Math.floor(positive('outbox.maxAttempts', o.maxAttempts, DEFAULTS.outbox.maxAttempts)),
+      retryDelayMs: positive('outbox.retryDelayMs', o.retryDelayMs, DEFAULTS.outbox.retryDelayMs),
+      timeoutMs,
+      pollMs: positive('outbox.pollMs', o.pollMs, DEFAULTS.outbox.pollMs),
+      // A claim outlives its delivery's timeout: an entry in flight is never claimed again.
+      leaseMs: timeoutMs * 2 + 1000,
+    },
+    trustProxy: options.trustProxy ?? false,
+    identify: options.identify,
+    clientAddress: options.clientAddress,
+    onStatusChange: options.onStatusChange,
+    report: options.onError ?? createConsoleReporter(),
+  }
+}
