@@ -15,10 +15,23 @@ const stylesheetAlias = { find: /^verify-widget\/styles\.css$/, replacement: STY
 // Database drivers are optional peer dependencies, loaded only by the store that needs them.
 const nodeExternal = [...builtinModules, /^node:/, 'better-sqlite3', 'pg', /^pg\//]
 
+/** The Web-standard server build fails on any Node module, rather than an integrator's Worker at run time. */
+const refuseNodeModules = {
+  name: 'refuse-node-modules',
+  enforce: 'pre' as const,
+  resolveId(id: string, importer: string | undefined) {
+    if (id.startsWith('node:') || builtinModules.includes(id)) {
+      throw new Error(`${importer ?? 'an entry'} imports the Node module "${id}": verify-widget/server must run on Web APIs only.`)
+    }
+    return null
+  },
+}
+
 /**
  * One config, three builds:
  * - `vite build --mode lib`: the browser library (dist/index.js, dist/core.js, dist/core-store.js, dist/core-hub.js)
- * - `vite build --mode node`: the Node entries (dist/node/server.js, dist/node/sandbox.js)
+ * - `vite build --mode node`: the Node entries (dist/node/server.js, dist/node/server-node.js, dist/node/sandbox.js)
+ * - `vite build --mode web-server`: verify-widget/server for other runtimes (dist/web/server.js)
  * - `vite build`: the hosted verification page and the demo app (dist-hosted/)
  */
 export default defineConfig(({ mode }): ViteUserConfig => {
@@ -70,9 +83,31 @@ export default defineConfig(({ mode }): ViteUserConfig => {
         sourcemap: true,
         minify: false,
         rolldownOptions: {
-          input: { server: at('src/server/index.ts'), sandbox: at('src/sandbox/index.ts') },
+          // verify-widget/server as Node resolves it (SQLite by default), /server/node and /sandbox: one
+          // build, so that the three share their chunks (one copy of each module in a Node app).
+          input: { server: at('src/server/node-index.ts'), 'server-node': at('src/server/node.ts'), sandbox: at('src/sandbox/index.ts') },
           external: nodeExternal,
           output: { format: 'es' },
+        },
+      },
+    }
+  }
+  if (mode === 'web-server') {
+    return {
+      plugins: [refuseNodeModules],
+      publicDir: false,
+      build: {
+        outDir: 'dist/web',
+        emptyOutDir: true,
+        target: 'es2022',
+        sourcemap: true,
+        minify: false,
+        // verify-widget/server for every other runtime (Workers, Vercel Edge, Deno, Bun): Web APIs only.
+        lib: { entry: { server: at('src/server/index.ts') }, formats: ['es'] },
+        rolldownOptions: {
+          // Neutral platform: an import of a Node module here fails this build instead of an app's.
+          platform: 'neutral',
+          external: ['pg'],
         },
       },
     }

@@ -4,7 +4,7 @@
 // against the sandbox (tests/examples). Needs the tarball of `node scripts/check-package.mjs`.
 //   node scripts/examples.mjs [--json <file>]
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
@@ -21,6 +21,32 @@ function step(name, cmd, args, options = {}) {
   steps.push({ name, ok: r.status === 0, seconds })
   console.log(`  ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${seconds} s`)
   return r.status === 0
+}
+
+/**
+ * better-sqlite3's binary: building it takes two minutes on a small machine, so when the repository's
+ * own install built the same version for the same Node, that binary is copied; otherwise it is built.
+ */
+function prepareSqlite() {
+  const started = Date.now()
+  const version = (dir) => {
+    try {
+      return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version
+    } catch {
+      return undefined
+    }
+  }
+  const target = join(examples, 'node_modules/better-sqlite3')
+  const source = join(root, 'node_modules/better-sqlite3')
+  const binary = 'build/Release/better_sqlite3.node'
+  if (!version(target)) return true
+  if (version(target) === version(source) && existsSync(join(source, binary))) {
+    mkdirSync(join(target, 'build/Release'), { recursive: true })
+    copyFileSync(join(source, binary), join(target, binary))
+    steps.push({ name: 'better-sqlite3 (binary of the same version reused)', ok: true, seconds: Math.round((Date.now() - started) / 100) / 10 })
+    return true
+  }
+  return step('better-sqlite3 (built)', 'npm', ['rebuild', 'better-sqlite3', '--foreground-scripts'], { cwd: examples })
 }
 
 function finish(extra = {}) {
@@ -42,8 +68,11 @@ copyFileSync(join(pack, tarball), join(pack, 'verify-widget.tgz'))
 // The same tarball name with new content: drop the installed copy so npm unpacks this one.
 rmSync(join(examples, 'node_modules/verify-widget'), { recursive: true, force: true })
 rmSync(join(examples, 'package-lock.json'), { force: true })
-// No install scripts: nothing here needs a native build (the examples use the memory store).
-const installed = step('install', 'npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: examples })
+// No install scripts: the one native module (better-sqlite3, the Next.js example's default store)
+// is prepared below.
+const installed =
+  step('install', 'npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: examples }) &&
+  prepareSqlite()
 const workspaces = JSON.parse(readFileSync(join(examples, 'package.json'), 'utf8')).workspaces
 const built =
   installed &&

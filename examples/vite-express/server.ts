@@ -1,14 +1,18 @@
 // The backend: the verification handler (the only place that holds keys), a members-only route
 // the server unlocks itself, and the built page. `npm run build && npm start`.
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import express from 'express'
 import { startSandbox } from 'verify-widget/sandbox'
-import { createCookieIdentity, createMemoryStore, createVerificationHandler, toNodeListener } from 'verify-widget/server'
+import { createCookieIdentity, createMemoryStore, createVerificationHandler } from 'verify-widget/server'
+import { guardServer, toNodeListener } from 'verify-widget/server/node'
 
 const port = Number(process.env.PORT ?? 3000)
-const appUrl = `http://localhost:${port}`
-// A demo sign-in: each browser is its own user. Your app's own auth goes here.
-const identity = createCookieIdentity({ secret: process.env.COOKIE_SECRET ?? 'change-me-in-production' })
+const appUrl = process.env.APP_URL ?? `http://localhost:${port}`
+// A demo sign-in: each browser is its own user. Your app's own auth goes here. COOKIE_SECRET
+// (32+ bytes, `openssl rand -hex 32`) in production; a local run makes one up.
+if (!process.env.COOKIE_SECRET && process.env.NODE_ENV === 'production') throw new Error('Set COOKIE_SECRET (openssl rand -hex 32).')
+const identity = createCookieIdentity({ secret: process.env.COOKIE_SECRET ?? randomBytes(32).toString('hex') })
 
 // No keys in the environment: the local sandbox stands in for FaceSign and FaceVerify.
 const sandbox = process.env.FACESIGN_API_KEY ? undefined : await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 0) })
@@ -17,18 +21,19 @@ const handler = createVerificationHandler({
     ? sandbox.handlerOptions({ appUrl })
     : { facesign: { apiKey: process.env.FACESIGN_API_KEY ?? '', webhookSecret: process.env.FACESIGN_WEBHOOK_SECRET } }),
   identify: (request) => identity.identify(request),
+  publicOrigin: appUrl,
   store: createMemoryStore(), // one process; several instances want createPostgresStore
 })
 
 const app = express()
-app.use((req, res, next) => {
-  const { setCookie } = identity.ensure(req.headers.cookie, false)
+app.use(async (req, res, next) => {
+  const { setCookie } = await identity.ensure(req.headers.cookie, req.secure)
   if (setCookie) res.setHeader('Set-Cookie', setCookie)
   next()
 })
 app.use('/api/verify', toNodeListener(handler))
 app.get('/api/members', async (req, res) => {
-  const user = identity.identify({ headers: new Headers({ cookie: req.headers.cookie ?? '' }) })
+  const user = await identity.identify({ headers: new Headers({ cookie: req.headers.cookie ?? '' }) })
   const session = user ? await handler.latestSession(user.id) : undefined
   if (session?.status !== 'verified') {
     res.status(403).json({ error: { type: 'authentication_error', code: 'not_verified', message: 'Verify first.' } })
@@ -47,4 +52,5 @@ app.get('/', (_req, res) => {
 })
 app.use(express.static('dist', { index: false }))
 
-app.listen(port, () => console.log(`Example app on ${appUrl}`))
+// Timeouts and connection caps against slow or greedy clients.
+guardServer(app.listen(port, () => console.log(`Example app on ${appUrl}`)))

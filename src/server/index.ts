@@ -24,6 +24,7 @@ export type {
   FlowSecret,
   ProviderAdapter,
   ProviderBudget,
+  ProviderDefinition,
   RemoteStatus,
   WebhookEvent,
 } from './providers/types'

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { freePort } from '../e2e/support/ports'
@@ -12,15 +14,18 @@ interface App {
 }
 
 /** `npm start` in an example, in its own process group, resolved once it serves its page. */
-async function startExample(name: string): Promise<App> {
+async function startExample(name: string, script = 'start'): Promise<App> {
+  // A fresh store for each run (the Next.js example keeps the README's default, SQLite in .data/).
+  rmSync(resolve(EXAMPLES, name, '.data'), { recursive: true, force: true })
   const port = await freePort()
   const url = `http://localhost:${port}`
   let log = ''
-  const child: ChildProcess = spawn('npm', ['start'], {
+  const child: ChildProcess = spawn('npm', ['run', script], {
     cwd: resolve(EXAMPLES, name),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'production' },
+    // A made-up cookie key: the examples refuse to run in production without one.
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', COOKIE_SECRET: randomBytes(32).toString('hex') },
   })
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
@@ -50,9 +55,17 @@ async function startExample(name: string): Promise<App> {
   return { url, output: () => log, stop }
 }
 
-for (const name of ['vite-express', 'vite-hono', 'next-app-router']) {
-  test(`${name}: verify with the sandbox in Chromium, onVerified fires and the server gate opens`, async ({ page }) => {
-    const app = await startExample(name)
+// The Next.js app twice: its Turbopack and its webpack build load the default store's driver differently.
+const RUNS = [
+  { name: 'vite-express', script: 'start', label: 'vite-express' },
+  { name: 'vite-hono', script: 'start', label: 'vite-hono' },
+  { name: 'next-app-router', script: 'start', label: 'next-app-router' },
+  { name: 'next-app-router', script: 'start:webpack', label: 'next-app-router (webpack)' },
+]
+
+for (const { name, script, label } of RUNS) {
+  test(`${label}: verify with the sandbox in Chromium, onVerified fires and the server gate opens`, async ({ page }) => {
+    const app = await startExample(name, script)
     try {
       await page.goto(app.url)
       // Before: the server refuses the members area to this (signed-in, unverified) browser.

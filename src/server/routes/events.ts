@@ -4,7 +4,7 @@ import { toSnapshot } from '../service/views'
 import type { StoredSession } from '../types'
 import { randomToken } from '../util/crypto'
 import { sseResponse } from '../util/sse'
-import type { RouteContext } from './table'
+import type { RouteContext } from './context'
 
 /**
  * `GET /sessions/:id/events`: the snapshot now and on every change, a heartbeat comment, and the

@@ -2,7 +2,7 @@ import { badRequest } from '../errors'
 import { toSnapshot, toVerificationSession } from '../service/views'
 import { isCountryCode } from '../util/countries'
 import { json, readJsonObject } from '../util/http'
-import type { RouteContext } from './table'
+import type { RouteContext } from './context'
 
 function parseCreateBody(body: Record<string, unknown>): { provider: string; country?: string } {
   if (typeof body.provider !== 'string' || body.provider === '') throw badRequest('invalid_provider', 'provider is required.')

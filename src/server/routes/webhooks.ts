@@ -1,6 +1,6 @@
 import { HttpError } from '../errors'
 import { json, readText } from '../util/http'
-import type { RouteContext } from './table'
+import type { RouteContext } from './context'
 
 /** `POST /webhooks/:provider`: the provider's adapter verifies and parses; the service records and applies. */
 export async function receiveWebhook({ request, params, facts, service, options }: RouteContext): Promise<Response> {
