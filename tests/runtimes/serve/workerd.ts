@@ -1,0 +1,12 @@
+// Cloudflare Workers (workerd): a module worker. Bindings arrive with the first request, so the
+// handler is made then, once per isolate.
+import { createTestHandler } from '../app'
+
+let handler: ReturnType<typeof createTestHandler> | undefined
+
+export default {
+  fetch(request: Request, env: { VERIFY_TEST_OPTIONS?: string }): Promise<Response> {
+    handler ??= createTestHandler(env.VERIFY_TEST_OPTIONS)
+    return handler(request)
+  },
+}
