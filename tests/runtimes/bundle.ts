@@ -52,6 +52,15 @@ export interface BundleOptions {
    * them to the runtime. Node, Bun and Deno always load them from node_modules.
    */
   drivers?: boolean
+  /** `baseline`: serve/*.ts get baseline-app.ts in place of app.ts (the cold-start bench). */
+  app?: 'handler' | 'baseline'
+}
+
+const baselineApp: Plugin = {
+  name: 'baseline-app',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/app$/ }, () => ({ path: join(ROOT, 'tests/runtimes/baseline-app.ts') }))
+  },
 }
 
 export async function bundle(entry: string, flavour: BundleFlavour, name: string, options: BundleOptions = {}): Promise<Bundle> {
@@ -78,8 +87,8 @@ export async function bundle(entry: string, flavour: BundleFlavour, name: string
           conditions: flavour === 'worker' ? ['workerd', 'worker', 'browser'] : ['edge-light', 'worker', 'browser'],
           mainFields: ['browser', 'module', 'main'],
           external: ['node:*', 'cloudflare:*', ...builtinModules, ...(options.drivers ? [] : ['pg', 'better-sqlite3'])],
-          plugins: flavour === 'worker' ? [requiredBuiltinsAsImports] : [],
         }),
+    plugins: [...(options.app === 'baseline' ? [baselineApp] : []), ...(flavour === 'worker' ? [requiredBuiltinsAsImports] : [])],
   })
   const nodeImports = new Map<string, string[]>()
   for (const [input, { imports }] of Object.entries(result.metafile.inputs)) {

@@ -79,36 +79,29 @@ function spawnRuntime(spec: RuntimeSpec, target: string, env: Record<string, str
   return { child, exited, output: () => log, stop }
 }
 
-function failure(spec: RuntimeSpec, entry: string, built: Bundle, run: Spawned, what: string): Error {
+function failure(spec: RuntimeSpec, built: Bundle, run: Spawned, what: string): Error {
   const imports = built.nodeImports.size ? `\nThe bundle imports Node built-ins: ${describeNodeImports(built.nodeImports)}.` : ''
   const exit = run.child.exitCode ?? run.child.signalCode ?? 'none'
-  return new Error(`${spec.title} ${what} ${entry} (exit ${exit}):\n${run.output().trim()}${imports}`)
+  return new Error(`${spec.title} ${what} ${built.file} (exit ${exit}):\n${run.output().trim()}${imports}`)
 }
 
-async function prepare(spec: RuntimeSpec, entry: string, options: BundleOptions): Promise<Bundle> {
+/** Bundles `entry` for the runtime, after checking the runtime is installed. */
+export async function prepare(spec: RuntimeSpec, entry: string, options: BundleOptions = {}): Promise<Bundle> {
   const missing = missingRuntime(spec)
   if (missing) throw new Error(`${spec.title} cannot run: ${missing}.`)
-  return bundle(entry, spec.flavour, `${spec.name}-${basename(entry, '.ts')}`, options)
+  return bundle(entry, spec.flavour, `${spec.name}-${basename(entry, '.ts')}${options.app === 'baseline' ? '-baseline' : ''}`, options)
 }
 
 /**
- * Bundles `entry` for the runtime, serves it on `port` (default: a free loopback port) with `env`,
- * and resolves once it answers HTTP. A runtime that exits first rejects with its output and the
- * Node built-ins the bundle imports (what a runtime without them lacks).
+ * Serves a prepared bundle on `port` with `env` and resolves once it answers HTTP. A runtime that
+ * exits first rejects with its output and the Node built-ins the bundle imports.
  */
-export async function startRuntime(
-  spec: RuntimeSpec,
-  entry: string,
-  env: Record<string, string>,
-  options: BundleOptions & { port?: number } = {},
-): Promise<RunningRuntime> {
-  const built = await prepare(spec, entry, options)
-  const port = options.port ?? (await freePort())
+export async function serveBundle(spec: RuntimeSpec, built: Bundle, env: Record<string, string>, port: number): Promise<RunningRuntime> {
   const url = `http://127.0.0.1:${port}`
   const target = spec.flavour === 'worker' ? workerdConfig(spec, built.file, port, Object.keys(env)) : built.file
   const run = spawnRuntime(spec, target, { ...env, PORT: String(port) })
   // Polled until the server answers or the process ends; the bound only stops a runtime that hangs.
-  for (let attempt = 0; attempt < 1200; attempt++) {
+  for (let attempt = 0; attempt < 6000; attempt++) {
     if (run.child.exitCode !== null || run.child.signalCode !== null) break
     const answered = await fetch(`${url}/`, { signal: AbortSignal.timeout(2000) }).then(
       async (r) => {
@@ -118,10 +111,21 @@ export async function startRuntime(
       () => false,
     )
     if (answered) return { url, bundle: built, output: run.output, stop: run.stop }
-    await Promise.race([run.exited, new Promise((resolve) => setTimeout(resolve, 50))])
+    await Promise.race([run.exited, new Promise((resolve) => setTimeout(resolve, 10))])
   }
   await run.stop()
-  throw failure(spec, entry, built, run, 'did not serve')
+  throw failure(spec, built, run, 'did not serve')
+}
+
+/** Bundles `entry` for the runtime and serves it on `port` (default: a free loopback port) with `env`. */
+export async function startRuntime(
+  spec: RuntimeSpec,
+  entry: string,
+  env: Record<string, string>,
+  options: BundleOptions & { port?: number } = {},
+): Promise<RunningRuntime> {
+  const built = await prepare(spec, entry, options)
+  return serveBundle(spec, built, env, options.port ?? (await freePort()))
 }
 
 /** Bundles `entry` for the runtime, runs it as a script to its end, and answers what it printed. */
@@ -134,6 +138,6 @@ export async function runScript(
   const built = await prepare(spec, entry, options)
   const run = spawnRuntime(spec, built.file, env)
   await run.exited
-  if (run.child.exitCode !== 0) throw failure(spec, entry, built, run, 'failed running')
+  if (run.child.exitCode !== 0) throw failure(spec, built, run, 'failed running')
   return run.output()
 }
