@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { envForApp } from '../../scripts/lib/node22.mjs'
 import { freePort } from '../e2e/support/ports'
 
 const EXAMPLES = resolve(import.meta.dirname, '../../examples')
@@ -20,7 +21,7 @@ async function startExample(name: string): Promise<App> {
     cwd: resolve(EXAMPLES, name),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'production' },
+    env: envForApp(resolve(EXAMPLES, name), { ...process.env, PORT: String(port), NODE_ENV: 'production' }),
   })
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
@@ -50,7 +51,7 @@ async function startExample(name: string): Promise<App> {
   return { url, output: () => log, stop }
 }
 
-for (const name of ['vite-express', 'vite-hono', 'next-app-router']) {
+for (const name of ['vite-express', 'vite-hono', 'next-app-router', 'hono-workers']) {
   test(`${name}: verify with the sandbox in Chromium, onVerified fires and the server gate opens`, async ({ page }) => {
     const app = await startExample(name)
     try {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { NODE22_BIN, NODE22_DIR } from '../../scripts/lib/node22.mjs'
 import type { BundleFlavour } from './bundle'
 import { ROOT } from './bundle'
 
@@ -19,9 +20,6 @@ export interface RuntimeSpec {
 }
 
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name)
-/** Node 22 lives in its own install (tests/runtimes/node22): as a root dependency its `node` would shadow the machine's Node 20 in every npm script. */
-export const NODE22_DIR = join(ROOT, 'tests/runtimes/node22')
-export const NODE22_BIN = join(NODE22_DIR, 'node_modules/node/bin/node')
 
 export const RUNTIMES: Record<RuntimeName, RuntimeSpec> = {
   node20: { name: 'node20', title: 'Node 20', flavour: 'node', serve: 'node.ts', postgres: true },
