@@ -4,7 +4,7 @@ import { type Sandbox, startSandbox } from '../../src/sandbox'
 import { freePort } from '../e2e/support/ports'
 import { testDatabaseUrl } from '../support/postgres'
 import type { TestHandlerOptions } from './app'
-import { contractTestNames, runContractIn } from './contract/run'
+import { contractTestNames, KEPT_STORE_TEST, runContractIn } from './contract/run'
 import type { TestResult } from './contract/vitest-shim'
 import { type RunningRuntime, startRuntime } from './launch'
 import { RUNTIMES, type RuntimeName } from './runtimes'
@@ -79,7 +79,7 @@ export function describeRuntime(name: RuntimeName, contractNames: string[]): voi
         async () => new Map((await runContractIn(spec, testDatabaseUrl())).map((r: TestResult) => [r.name, r])),
         async () => {},
       )
-      for (const test of contractNames) {
+      for (const test of spec.flavour === 'worker' ? [...contractNames, KEPT_STORE_TEST] : contractNames) {
         it(test, () => {
           const result = results().get(test)
           expect(result, `${test} did not run in ${spec.title}`).toBeDefined()

@@ -7,6 +7,12 @@ import type { TestResult } from './vitest-shim'
 const HERE = import.meta.dirname
 const RESULTS_MARKER = 'VERIFY_CONTRACT_RESULTS '
 
+/**
+ * Workers only: a handler is kept per isolate, and its store with it. workerd ties a socket to the
+ * request that opened it, so this asks whether the store's connections serve the requests after.
+ */
+export const KEPT_STORE_TEST = 'postgres store kept by the isolate serves one request after another'
+
 /** The contract's test names, read from the contract itself (bundled and loaded here, nothing run). */
 export async function contractTestNames(): Promise<string[]> {
   const { file } = await bundle(join(HERE, 'postgres.ts'), 'node', 'contract-list')
@@ -26,7 +32,12 @@ export async function runContractIn(spec: RuntimeSpec, databaseUrl: string): Pro
     try {
       const response = await fetch(`${worker.url}/run`, { method: 'POST' })
       if (!response.ok) throw new Error(`The contract Worker answered ${response.status}:\n${worker.output()}`)
-      return (await response.json()) as TestResult[]
+      const results = (await response.json()) as TestResult[]
+      const statuses: number[] = []
+      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${worker.url}/kept`)).status)
+      const ok = statuses.every((s) => s === 200)
+      const error = `GET /kept answered ${statuses.join(', ')}:\n${worker.output().trim()}`
+      return [...results, ok ? { name: KEPT_STORE_TEST, ok } : { name: KEPT_STORE_TEST, ok, error }]
     } finally {
       await worker.stop()
     }
