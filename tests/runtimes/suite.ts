@@ -201,10 +201,16 @@ export function describeBackendSuite(backend: () => Backend): void {
     const session = await created.json()
     expect(session.clientSecret).toBeUndefined()
     expect(session.url).toMatch(/\/faceverify\/s\/[0-9a-f]{32}$/)
+    const verified = JSON.stringify({ id: 'evt_runtime_fv', type: 'session.verified', uniqueIdentifier: session.sessionId })
+    // Signed with FaceSign's secret, not FaceVerify's: refused.
+    expect((await webhook('faceverify', verified, { 'x-hmac-signature': sign(verified, backend().facesignWebhookSecret) })).status).toBe(
+      401,
+    )
     await backend().sandbox.complete(session.sessionId, 'fail')
     await backend().sandbox.webhooksSettled()
     expect((await snapshot(session.sessionId, 'faceverify')).status).toBe('failed')
-    const forged = JSON.stringify({ id: 'evt_runtime_fv', type: 'session.verified', uniqueIdentifier: session.sessionId })
-    expect((await webhook('faceverify', forged, { 'x-hmac-signature': sign(forged, backend().facesignWebhookSecret) })).status).toBe(401)
+    // Genuine but late: accepted, and the finished session stays as it is.
+    expect((await webhook('faceverify', verified, { 'x-hmac-signature': sign(verified, backend().faceverifySecretKey) })).status).toBe(200)
+    expect((await snapshot(session.sessionId, 'faceverify')).status).toBe('failed')
   })
 }
