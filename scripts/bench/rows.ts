@@ -179,16 +179,20 @@ function memoryRows(m: MemoryFigures): Row[] {
   ]
 }
 
-/** Cold start per runtime: spawn → first answer with the handler, without it, and the difference. */
+/** Cold start per runtime: import + creation + first answer (workerd: spawn → first answer, less the server alone). */
 function runtimesRows(r: RuntimesFigures): Row[] {
-  return r.runtimes.map((f) => ({
-    section: 'cold start',
-    measure: `${f.title}${f.version ? `, ${f.version}` : ''}: spawn → first answer with the handler / without, median of ${r.rounds}`,
-    value:
-      f.withHandlerMs && f.baselineMs
-        ? `${ms(f.withHandlerMs.median)} / ${ms(f.baselineMs.median)}: handler ${ms(f.handlerMs ?? Number.NaN)}`
-        : `does not load: ${(f.error ?? '').slice(0, 80)}`,
-  }))
+  return r.runtimes.map((f) => {
+    const how =
+      f.method === 'in-runtime'
+        ? 'handler cold start (import, create, first answer) inside the runtime'
+        : 'spawn → first answer with the handler / without it'
+    const value = !f.coldStartMs
+      ? `does not load: ${(f.error ?? '').slice(0, 80)}`
+      : f.baselineMs
+        ? `${ms(f.coldStartMs.median)} / ${ms(f.baselineMs.median)}: handler ${ms(f.handlerMs ?? Number.NaN)}`
+        : `${ms(f.coldStartMs.median)} (p95 ${ms(f.coldStartMs.p95)})`
+    return { section: 'cold start', measure: `${f.title}${f.version ? `, ${f.version}` : ''}: ${how}, median of ${r.rounds}`, value }
+  })
 }
 
 export function rowsFor(r: BenchResults): Row[] {

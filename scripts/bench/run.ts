@@ -45,8 +45,8 @@ const wants = (s: Section) => only.has(s)
 
 const quotaArg = argv.find((a) => a.startsWith('--quota-seconds='))?.slice('--quota-seconds='.length)
 const ROUNDS = quick
-  ? { hosted: 3, click: 3, webhook: 10, memory: 20, pollSeconds: 10, quotaSeconds: Number(quotaArg ?? 20), coldStarts: 2 }
-  : { hosted: 10, click: 10, webhook: 50, memory: 100, pollSeconds: 60, quotaSeconds: Number(quotaArg ?? 120), coldStarts: 5 }
+  ? { hosted: 3, click: 3, webhook: 10, memory: 20, pollSeconds: 10, quotaSeconds: Number(quotaArg ?? 20), coldStarts: 3 }
+  : { hosted: 10, click: 10, webhook: 50, memory: 100, pollSeconds: 60, quotaSeconds: Number(quotaArg ?? 120), coldStarts: 15 }
 const PORT = Number(process.env.BENCH_PORT ?? 4500)
 const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4510)
 
