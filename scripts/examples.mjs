@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// The example apps on the packed tarball, as an integrator gets them: one install for all three
+// The example apps on the packed tarball, as an integrator gets them: one install for all four
 // (npm workspaces, one shared cache), a production build of each, then a browser drives each one
-// against the sandbox (tests/examples). Needs the tarball of `node scripts/check-package.mjs`.
+// against the sandbox (tests/examples). Needs the tarball of `node scripts/check-package.mjs`. An app
+// whose `engines` wants a newer Node than this one (wrangler: 22.12) gets Node 22 from npm (scripts/lib/node22.mjs).
 //   node scripts/examples.mjs [--json <file>]
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { envForApp } from './lib/node22.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const examples = join(root, 'examples')
@@ -77,7 +79,10 @@ const workspaces = JSON.parse(readFileSync(join(examples, 'package.json'), 'utf8
 const built =
   installed &&
   workspaces.every((name) =>
-    step(`build ${name}`, 'npm', ['run', 'build'], { cwd: join(examples, name), env: { NEXT_TELEMETRY_DISABLED: '1' } }),
+    step(`build ${name}`, 'npm', ['run', 'build'], {
+      cwd: join(examples, name),
+      env: envForApp(join(examples, name), { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }),
+    }),
   )
 if (!built) finish()
 

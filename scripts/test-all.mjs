@@ -52,6 +52,33 @@ gate('vitest', () => {
   const failed = json.numFailedTests + (ok || json.numFailedTests > 0 ? 0 : 1)
   return { passed: json.numPassedTests, failed }
 })
+gate('runtimes', () => {
+  // tests/runtimes: the backend bundled for and served by Node 20 and 22, Bun, Deno, workerd (Node.js
+  // compatibility on, and off) and edge-runtime, against the sandbox; the PostgreSQL store contract
+  // inside each runtime with TCP sockets. One vitest file per runtime: counted per runtime.
+  const file = `${out}/runtimes.json`
+  const ok = run('npx', [
+    'vitest',
+    'run',
+    '-c',
+    'tests/runtimes/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ])
+  const json = readJson(file)
+  if (!json) return single(false)
+  const rows = json.testResults.map((f) => {
+    const count = (status) => f.assertionResults.filter((a) => a.status === status).length
+    return {
+      name: f.name.replace(/^.*\/(.*)\.test\.ts$/, '$1'),
+      passed: count('passed'),
+      failed: count('failed') + (f.status === 'failed' && count('failed') === 0 ? 1 : 0),
+    }
+  })
+  const failed = rows.reduce((n, r) => n + r.failed, 0)
+  return { passed: json.numPassedTests, failed: failed + (ok || failed > 0 ? 0 : 1), rows }
+})
 gate('build', () => single(run('npm', ['run', '--silent', 'build'])))
 gate('package', () => {
   // The packed tarball: its file list, publint and attw (types under node10, node16 and bundler).
@@ -97,8 +124,11 @@ gate('e2e', () => {
 })
 
 console.log('\nSuite        passed  failed  seconds')
-for (const r of results)
+for (const r of results) {
   console.log(`${r.name.padEnd(12)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.seconds).padStart(7)}`)
+  for (const row of r.rows ?? [])
+    console.log(`  ${row.name.padEnd(14)} ${String(row.passed).padStart(4)}  ${String(row.failed).padStart(6)}`)
+}
 const passed = results.reduce((n, r) => n + r.passed, 0)
 const failed = results.reduce((n, r) => n + r.failed, 0)
 console.log(`\n${passed} passed, ${failed} failed`)

@@ -8,6 +8,7 @@ import type { Row } from './lib/report'
 import { kb } from './lib/stats'
 import type { MemoryFigures } from './memory'
 import type { QuotaFigures } from './quota'
+import type { RuntimesFigures } from './runtimes'
 import type { WebhookFigures } from './webhook'
 
 export interface BenchResults {
@@ -30,6 +31,7 @@ export interface BenchResults {
   quota?: QuotaFigures
   instances?: InstancesFigures
   memory?: MemoryFigures
+  runtimes?: RuntimesFigures
   table?: Row[]
   errors?: { section: string; message: string }[]
 }
@@ -177,6 +179,22 @@ function memoryRows(m: MemoryFigures): Row[] {
   ]
 }
 
+/** Cold start per runtime: import + creation + first answer (workerd: spawn → first answer, less the server alone). */
+function runtimesRows(r: RuntimesFigures): Row[] {
+  return r.runtimes.map((f) => {
+    const how =
+      f.method === 'in-runtime'
+        ? 'handler cold start (import, create, first answer) inside the runtime'
+        : 'spawn → first answer with the handler / without it'
+    const value = !f.coldStartMs
+      ? `does not load: ${(f.error ?? '').slice(0, 80)}`
+      : f.baselineMs
+        ? `${ms(f.coldStartMs.median)} / ${ms(f.baselineMs.median)}: handler ${ms(f.handlerMs ?? Number.NaN)}`
+        : `${ms(f.coldStartMs.median)} (p95 ${ms(f.coldStartMs.p95)})`
+    return { section: 'cold start', measure: `${f.title}${f.version ? `, ${f.version}` : ''}: ${how}, median of ${r.rounds}`, value }
+  })
+}
+
 export function rowsFor(r: BenchResults): Row[] {
   return [
     ...(r.bundle ? bundleRows(r.bundle) : []),
@@ -187,6 +205,7 @@ export function rowsFor(r: BenchResults): Row[] {
     ...(r.quota ? quotaRows(r.quota) : []),
     ...(r.instances ? instancesRows(r.instances) : []),
     ...(r.memory ? memoryRows(r.memory) : []),
+    ...(r.runtimes ? runtimesRows(r.runtimes) : []),
     ...(r.errors ?? []).map((e) => ({
       section: e.section,
       measure: 'did not finish',

@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: bundle sizes against the peers, the hosted page in headless Chromium, click →
- * flow, webhook → status shown, the backend on loopback, the widget's heap and two instances on
- * one PostgreSQL database. Prints a table, writes bench/results.json and exits 1 when a figure is
+ * flow, webhook → status shown, the backend on loopback, the widget's heap, two instances on
+ * one PostgreSQL database and the handler's cold start on each runtime. Prints a table, writes
+ * bench/results.json (the runtimes section also bench/results-runtimes.json) and exits 1 when a figure is
  * over its budget. `--quick` runs fewer rounds and writes bench/.tmp/results-quick.json instead;
- * `--only=bundle,hosted,click,webhook,backend,quota,memory,instances` picks sections; `--quota-seconds=N`
+ * `--only=bundle,hosted,click,webhook,backend,quota,memory,instances,runtimes` picks sections; `--quota-seconds=N`
  * sets how long the quota section keeps its 200 sessions open (default 120, 20 with --quick).
  * Not part of `npm test`: the figures depend on the machine.
  */
@@ -25,9 +26,10 @@ import { formatTable, overBudget } from './lib/report'
 import { runMemoryBench } from './memory'
 import { runQuotaBench } from './quota'
 import { type BenchResults, rowsFor } from './rows'
+import { runRuntimesBench, writeRuntimesResults } from './runtimes'
 import { runWebhookBench } from './webhook'
 
-const SECTIONS = ['bundle', 'hosted', 'click', 'webhook', 'backend', 'quota', 'memory', 'instances'] as const
+const SECTIONS = ['bundle', 'hosted', 'click', 'webhook', 'backend', 'quota', 'memory', 'instances', 'runtimes'] as const
 type Section = (typeof SECTIONS)[number]
 
 const argv = process.argv.slice(2)
@@ -43,8 +45,8 @@ const wants = (s: Section) => only.has(s)
 
 const quotaArg = argv.find((a) => a.startsWith('--quota-seconds='))?.slice('--quota-seconds='.length)
 const ROUNDS = quick
-  ? { hosted: 3, click: 3, webhook: 10, memory: 20, pollSeconds: 10, quotaSeconds: Number(quotaArg ?? 20) }
-  : { hosted: 10, click: 10, webhook: 50, memory: 100, pollSeconds: 60, quotaSeconds: Number(quotaArg ?? 120) }
+  ? { hosted: 3, click: 3, webhook: 10, memory: 20, pollSeconds: 10, quotaSeconds: Number(quotaArg ?? 20), coldStarts: 3 }
+  : { hosted: 10, click: 10, webhook: 50, memory: 100, pollSeconds: 60, quotaSeconds: Number(quotaArg ?? 120), coldStarts: 15 }
 const PORT = Number(process.env.BENCH_PORT ?? 4500)
 const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4510)
 
@@ -134,6 +136,15 @@ async function main(): Promise<number> {
   await section(results, 'instances', 'two instances on one PostgreSQL database (a throwaway server)', async () => {
     results.instances = await runInstancesBench(quick)
   })
+  await section(
+    results,
+    'runtimes',
+    `handler cold start: ${ROUNDS.coldStarts} starts per runtime, with and without the handler`,
+    async () => {
+      results.runtimes = await runRuntimesBench(ROUNDS.coldStarts, log)
+      if (!quick) writeRuntimesResults(results.runtimes, results.environment.commit)
+    },
+  )
   results.environment.loadAverageAtEnd = load()
   results.environment.seconds = Math.round((Date.now() - started) / 1000)
 

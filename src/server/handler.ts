@@ -26,7 +26,10 @@ export type VerificationHandler = ((request: Request, facts?: RequestFacts | obj
    * `(await handler.latestSession(user.id))?.status === 'verified'`. Never trust the browser's callbacks for that.
    */
   latestSession(userId: string, provider?: Provider | string): Promise<SessionSnapshot | undefined>
-  /** Stops the outbox dispatcher and closes the store when the handler created it. */
+  /**
+   * Stops taking outbox entries, lets the deliveries in progress finish, and closes the store when
+   * the handler created it (or the store passed in, for a handler made per request).
+   */
   close(): Promise<void>
 }
 
@@ -170,7 +173,11 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
     close: {
       value: async () => {
         closed = true
+        // Stops claiming; deliveries already running finish (each within outbox.timeoutMs) before the
+        // store closes. A per-request handler (a Worker with PostgreSQL) closes in waitUntil.
+        const running = outbox?.idle()
         outbox?.close()
+        await running
         if (ownsStore) await store.close()
       },
     },

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { envForApp } from '../../scripts/lib/node22.mjs'
 import { freePort } from '../e2e/support/ports'
 
 const EXAMPLES = resolve(import.meta.dirname, '../../examples')
@@ -25,7 +26,12 @@ async function startExample(name: string, script = 'start'): Promise<App> {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     // A made-up cookie key: the examples refuse to run in production without one.
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', COOKIE_SECRET: randomBytes(32).toString('hex') },
+    env: envForApp(resolve(EXAMPLES, name), {
+      ...process.env,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      COOKIE_SECRET: randomBytes(32).toString('hex'),
+    }),
   })
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
@@ -61,6 +67,7 @@ const RUNS = [
   { name: 'vite-hono', script: 'start', label: 'vite-hono' },
   { name: 'next-app-router', script: 'start', label: 'next-app-router' },
   { name: 'next-app-router', script: 'start:webpack', label: 'next-app-router (webpack)' },
+  { name: 'hono-workers', script: 'start', label: 'hono-workers' },
 ]
 
 for (const { name, script, label } of RUNS) {

@@ -66,6 +66,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   // Entry id → when its delivery started; the store will not hand these out again while leased.
   const inFlight = new Map<string, { started: number; done: Promise<void> }>()
   const timers = new Set<ReturnType<typeof setTimeout>>()
+  const deliveryTimers = new Set<ReturnType<typeof setTimeout>>()
 
   const report = (error: unknown) => {
     if (!closed) options.report(error)
@@ -89,12 +90,14 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
         controller.abort(error)
         reject(error)
       })
+      deliveryTimers.add(timer)
     })
     try {
       await Promise.race([options.onStatusChange?.(entry.change, { signal: controller.signal, attempt: entry.attempts + 1 }), timedOut])
     } finally {
       clearTimeout(timer)
       timers.delete(timer!)
+      deliveryTimers.delete(timer!)
     }
   }
 
@@ -111,7 +114,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       const delay = Math.min(MAX_DELAY_MS, options.retryDelayMs * 2 ** (attempts - 1))
       await store.failOutbox(entry.id, errorText(error), new Date(Date.now() + delay).toISOString())
       // Timers run on a monotonic clock and may fire a little early: one more millisecond.
-      later(delay + 1, wake)
+      if (!closed) later(delay + 1, wake)
       return
     }
     await store.completeOutbox(entry.id)
@@ -176,7 +179,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     close() {
       closed = true
       clearInterval(poll)
-      for (const timer of timers) clearTimeout(timer)
+      // Retry timers go; a delivery's own timeout stays, so that it still ends on time.
+      for (const timer of timers) if (!deliveryTimers.has(timer)) clearTimeout(timer)
       timers.clear()
     },
   }

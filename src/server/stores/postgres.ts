@@ -20,6 +20,9 @@ export interface PostgresStoreOptions extends StoreClockOptions {
 
 type Row = Record<string, unknown>
 
+/** Databases (connection string and schema) this process has brought up to date already. */
+const migrated = new Set<string>()
+
 const PLACEHOLDERS = SESSION_COLUMNS.split(', ')
   .map((_, i) => `$${i + 1}`)
   .join(', ')
@@ -42,11 +45,16 @@ export function createPostgresStore(options: PostgresStoreOptions): SessionStore
       // An idle connection the server drops must not take the process down; the next query reconnects.
       pool.on('error', () => {})
       try {
-        const client = await pool.connect()
-        try {
-          await migrate(client, schema)
-        } finally {
-          client.release()
+        // A store made per request (a Worker's) checks the schema once per isolate, not every time.
+        const key = options.connectionString ? `${options.connectionString}\u0000${schema}` : undefined
+        if (!key || !migrated.has(key)) {
+          const client = await pool.connect()
+          try {
+            await migrate(client, schema)
+          } finally {
+            client.release()
+          }
+          if (key) migrated.add(key)
         }
       } catch (error) {
         // The next call starts over; a pool of our own is not left behind holding connections.

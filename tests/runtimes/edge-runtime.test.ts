@@ -1,0 +1,3 @@
+import { describeRuntime, loadContractNames } from './matrix'
+
+describeRuntime('edge-runtime', await loadContractNames())
