@@ -60,7 +60,10 @@ module.exports = {
       comment: 'verify-widget/core knows no React, no server and no Node.',
       severity: 'error',
       from: { path: '^src/core/' },
-      to: { path: '^src/(react|server|sandbox|hosted|demo)/|^(react|react-dom)($|/)|node_modules/(react|react-dom)/', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^src/(react|server|sandbox|hosted|demo)/|^(react|react-dom)($|/)|node_modules/(react|react-dom)/',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'browser-never-imports-server',

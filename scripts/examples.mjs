@@ -45,7 +45,11 @@ function prepareSqlite() {
   if (version(target) === version(source) && existsSync(join(source, binary))) {
     mkdirSync(join(target, 'build/Release'), { recursive: true })
     copyFileSync(join(source, binary), join(target, binary))
-    steps.push({ name: 'better-sqlite3 (binary of the same version reused)', ok: true, seconds: Math.round((Date.now() - started) / 100) / 10 })
+    steps.push({
+      name: 'better-sqlite3 (binary of the same version reused)',
+      ok: true,
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    })
     return true
   }
   return step('better-sqlite3 (built)', 'npm', ['rebuild', 'better-sqlite3', '--foreground-scripts'], { cwd: examples })

@@ -17,7 +17,8 @@ async function start(): Promise<Verify> {
   // A demo sign-in: each browser is its own user. Your app's own auth goes here. COOKIE_SECRET
   // (32+ bytes, `openssl rand -hex 32`) in production; a local run makes one up.
   if (!process.env.COOKIE_SECRET && process.env.NODE_ENV === 'production') throw new Error('Set COOKIE_SECRET (openssl rand -hex 32).')
-  const secret = process.env.COOKIE_SECRET ?? Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('')
+  const secret =
+    process.env.COOKIE_SECRET ?? Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('')
   const identity = createCookieIdentity({ secret })
   // No keys in the environment: the local sandbox stands in for FaceSign and FaceVerify.
   const sandbox = process.env.FACESIGN_API_KEY ? undefined : await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 0) })
