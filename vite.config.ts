@@ -143,6 +143,8 @@ export default defineConfig(({ mode }): ViteUserConfig => {
             hookTimeout: 30_000,
             // One throwaway PostgreSQL server for the run (the PostgreSQL store's tests).
             globalSetup: ['tests/support/postgres-setup.ts'],
+            // Every log line and onError report of the run is scanned for secrets.
+            setupFiles: ['tests/support/log-scan.ts'],
           },
         },
       ],

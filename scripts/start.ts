@@ -236,7 +236,7 @@ function limitsFromEnv(): NonNullable<VerificationHandlerOptions['limits']> {
   const perAddress = Number(env.VERIFY_CREATE_LIMIT_PER_ADDRESS)
   const global = Number(env.VERIFY_CREATE_LIMIT_GLOBAL)
   return {
-    ...(perAddress > 0 ? { createPerAddress: perAddress, streamsPerAddress: perAddress } : {}),
+    ...(perAddress > 0 ? { createPerAddress: perAddress, refreshPerAddress: perAddress, streamsPerAddress: perAddress } : {}),
     ...(global > 0 ? { createGlobal: global } : {}),
   }
 }

@@ -10,6 +10,7 @@ import { ROUTES } from './routes/table'
 import { createSessionEvents } from './service/fanout'
 import { clientAddressOf, createLimits } from './service/limits'
 import { createOutboxDispatcher, type OutboxDispatcher } from './service/outbox'
+import { createRetention, type RetentionResult } from './service/retention'
 import { createSessionService } from './service/sessions'
 import type { SessionStore } from './types'
 import { pathProblem } from './util/path'
@@ -27,8 +28,18 @@ export type VerificationHandler = ((request: Request, facts?: RequestFacts | obj
    */
   latestSession(userId: string, provider?: Provider | string): Promise<SessionSnapshot | undefined>
   /**
+   * One retention pass now: ends sessions open past `retention.openSessionMs`, deletes what is past
+   * its lifetime (it also runs on its own every `retention.intervalMs`, on one instance at a time).
+   */
+  prune(): Promise<RetentionResult>
+  /**
+   * Resolves once this handler has no status stream open and no `onStatusChange` delivery running:
+   * a handler made per request (a Worker with PostgreSQL) closes after it, in `waitUntil`.
+   */
+  idle(): Promise<void>
+  /**
    * Stops taking outbox entries, lets the deliveries in progress finish, and closes the store when
-   * the handler created it (or the store passed in, for a handler made per request).
+   * the handler created it. Open status streams see their store go and end; browsers reconnect.
    */
   close(): Promise<void>
 }
@@ -74,7 +85,11 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
     budget: (apiKey, documented) => createProviderBudget(store, apiKey, budgetPerMinute(documented, options.providerBudget)),
   })
   const smallestBudget = Math.min(...[...adapters.values()].map((a) => a.budget.perMinute))
-  const resolved = resolveOptions(options, Number.isFinite(smallestBudget) ? tierLimit(smallestBudget, 'create') : 600)
+  const tier = (name: 'create' | 'refresh', none: number) => (Number.isFinite(smallestBudget) ? tierLimit(smallestBudget, name) : none)
+  let closed = false
+  const given = resolveOptions(options, { create: tier('create', 600), refresh: tier('refresh', 120) })
+  // Once closed, what fails is work the close cut short (a store that is gone): not news.
+  const resolved = { ...given, report: (error: unknown) => !closed && given.report(error) }
   const live = [...adapters.values()].filter((a) => a.livemode).map((a) => a.label)
   if (!resolved.publicOrigins && (isProduction() || live.length > 0)) {
     // Without it the Origin check trusts the Host header, which a DNS-rebinding page chooses.
@@ -86,12 +101,19 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
   const fanout = createSessionEvents(store, resolved.report)
   const limits = createLimits(store, resolved)
   let outbox: OutboxDispatcher | undefined
-  let closed = false
+  // Store work a route left running after its answer (a stream's slot given back): close waits for it.
+  const pending = new Set<Promise<unknown>>()
+  const defer = (work: Promise<unknown>) => {
+    pending.add(work)
+    void work.catch(resolved.report).finally(() => pending.delete(work))
+  }
   // Started by the first request (or latestSession), not here: creating a handler at import time
   // (a Next.js route module, `next build`, a Worker's global scope) must open no store and start no timer.
+  let closing = false
   const startOutbox = () => {
-    if (closed) return
-    outbox ??= createOutboxDispatcher({ store, onStatusChange: resolved.onStatusChange, report: resolved.report, ...resolved.outbox })
+    if (closing || outbox) return
+    outbox = createOutboxDispatcher({ store, onStatusChange: resolved.onStatusChange, report: resolved.report, ...resolved.outbox })
+    retention.start(resolved.report)
   }
   const service = createSessionService({
     store,
@@ -102,6 +124,8 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
     wakeOutbox: () => outbox?.wake(),
     knownProviders: shippedProviders,
   })
+
+  const retention = createRetention({ store, options: resolved, expire: (id) => service.applyStatus(id, 'expired') })
 
   async function route(request: Request, facts: RequestFacts): Promise<Response> {
     const path = new URL(request.url).pathname
@@ -136,6 +160,7 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
       limits,
       fanout,
       options: resolved,
+      defer,
     } as RouteContext
     return r.run(ctx)
   }
@@ -170,14 +195,23 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
         return service.latest(userId, provider)
       },
     },
+    prune: { value: () => retention.run() },
+    idle: {
+      value: async () => {
+        await fanout.idle()
+        await outbox?.idle()
+      },
+    },
     close: {
       value: async () => {
-        closed = true
-        // Stops claiming; deliveries already running finish (each within outbox.timeoutMs) before the
-        // store closes. A per-request handler (a Worker with PostgreSQL) closes in waitUntil.
+        closing = true
+        // Stops claiming; deliveries already running finish (each within outbox.timeoutMs) before the store closes.
         const running = outbox?.idle()
         outbox?.close()
+        retention.stop()
         await running
+        await Promise.allSettled([...pending])
+        closed = true
         if (ownsStore) await store.close()
       },
     },

@@ -31,7 +31,7 @@ export interface LimitOptions {
   refreshPerSession?: number
   /** New client secrets per user per minute, default 6. */
   refreshPerUser?: number
-  /** New client secrets per client address (IPv6: per /64) per minute, default 30. */
+  /** New client secrets per client address (IPv6: per /64) per minute, default 30 but at most a quarter of the budget's refresh share. */
   refreshPerAddress?: number
   /** Status streams one user may hold open at once, default 5. */
   streamsPerUser?: number
@@ -41,6 +41,22 @@ export interface LimitOptions {
   streamsGlobal?: number
   /** A status stream ends after this long (the browser's EventSource reconnects), default 5 min. */
   streamLifetimeMs?: number
+}
+
+/** How long data is kept. Finished sessions, webhook events and settled outbox rows are deleted after their time. */
+export interface RetentionOptions {
+  /** A session still open this long after it was created ends as expired (no provider expiry needed), default 24 h. */
+  openSessionMs?: number
+  /** Finished sessions (and with them what `latestSession` can answer), default 365 days. Keep outcomes longer through `onStatusChange`. */
+  finishedSessionMs?: number
+  /** Recorded webhook events (the dedupe window), default 30 days. */
+  webhookEventMs?: number
+  /** Delivered outbox entries, default 7 days. */
+  deliveredMs?: number
+  /** Dead outbox entries (deliveries given up), default 30 days. */
+  deadMs?: number
+  /** How often one instance prunes (in bounded batches), default 1 h. */
+  intervalMs?: number
 }
 
 export interface OutboxOptions {
@@ -107,6 +123,7 @@ export interface VerificationHandlerOptions extends ProviderOptions {
    */
   onStatusChange?: (change: StatusChange, context: DeliveryContext) => void | Promise<void>
   outbox?: OutboxOptions
+  retention?: RetentionOptions
   /**
    * Unexpected failures and provider answers that break its contract. Default: one line each on the
    * console (the same failure at most once a minute, secrets masked); your function replaces that.
@@ -127,12 +144,16 @@ export interface ResolvedOptions {
   budget: ProviderBudgetOptions
   limits: Required<LimitOptions>
   outbox: Required<OutboxOptions> & { leaseMs: number }
+  retention: Required<RetentionOptions>
   trustProxy: boolean
   identify: VerificationHandlerOptions['identify']
   clientAddress: VerificationHandlerOptions['clientAddress']
   onStatusChange: VerificationHandlerOptions['onStatusChange']
   report: (error: unknown) => void
 }
+
+const HOUR = 60 * 60_000
+const DAY = 24 * HOUR
 
 /** Defaults that do not depend on other settings. */
 export const DEFAULTS = {
@@ -154,6 +175,14 @@ export const DEFAULTS = {
     streamLifetimeMs: 5 * 60_000,
   },
   outbox: { maxAttempts: 8, retryDelayMs: 1000, timeoutMs: 10_000, pollMs: 5000 },
+  retention: {
+    openSessionMs: 24 * HOUR,
+    finishedSessionMs: 365 * DAY,
+    webhookEventMs: 30 * DAY,
+    deliveredMs: 7 * DAY,
+    deadMs: 30 * DAY,
+    intervalMs: HOUR,
+  },
 } as const
 
 /** Options from before the redesign, with where they went: a clear startup error instead of a silent default. */
@@ -178,7 +207,7 @@ const nonNegative = (name: string, value: number | undefined, fallback: number) 
  * Checks and completes the options once. `createGlobalDefault` is the create share of the smallest
  * provider budget (the adapters know their keys' limits). Throws a TypeError naming the setting.
  */
-export function resolveOptions(options: VerificationHandlerOptions, createGlobalDefault: number): ResolvedOptions {
+export function resolveOptions(options: VerificationHandlerOptions, tiers: { create: number; refresh: number }): ResolvedOptions {
   for (const [old, now] of Object.entries(RENAMED)) {
     if (old in options) throw new TypeError(`The option ${old} is now ${now}.`)
   }
@@ -197,7 +226,9 @@ export function resolveOptions(options: VerificationHandlerOptions, createGlobal
   const d = DEFAULTS.limits
   const o = options.outbox ?? {}
   const timeoutMs = positive('outbox.timeoutMs', o.timeoutMs, DEFAULTS.outbox.timeoutMs)
-  const createGlobal = Math.floor(positive('limits.createGlobal', l.createGlobal, createGlobalDefault))
+  const createGlobal = Math.floor(positive('limits.createGlobal', l.createGlobal, tiers.create))
+  // By default one address may take at most a quarter of what the backend can do: two cannot lock out the rest.
+  const quarter = (n: number) => Math.max(1, Math.floor(n / 4))
   return {
     basePath: (options.basePath ?? DEFAULTS.basePath).replace(/\/+$/, ''),
     publicOrigins: publicOrigin === undefined ? undefined : origins([publicOrigin].flat(), 'publicOrigin'),
@@ -211,15 +242,11 @@ export function resolveOptions(options: VerificationHandlerOptions, createGlobal
       createPerUser: positive('limits.createPerUser', l.createPerUser, d.createPerUser),
       // By default one address may take at most a quarter of the backend's creations: two cannot lock
       // out the rest. A value set on purpose (a test rig, an office behind one address) stands.
-      createPerAddress: positive(
-        'limits.createPerAddress',
-        l.createPerAddress,
-        Math.min(d.createPerAddress, Math.max(1, Math.floor(createGlobal / 4))),
-      ),
+      createPerAddress: positive('limits.createPerAddress', l.createPerAddress, Math.min(d.createPerAddress, quarter(createGlobal))),
       createGlobal,
       refreshPerSession: positive('limits.refreshPerSession', l.refreshPerSession, d.refreshPerSession),
       refreshPerUser: positive('limits.refreshPerUser', l.refreshPerUser, d.refreshPerUser),
-      refreshPerAddress: positive('limits.refreshPerAddress', l.refreshPerAddress, d.refreshPerAddress),
+      refreshPerAddress: positive('limits.refreshPerAddress', l.refreshPerAddress, Math.min(d.refreshPerAddress, quarter(tiers.refresh))),
       streamsPerUser: positive('limits.streamsPerUser', l.streamsPerUser, d.streamsPerUser),
       streamsPerAddress: positive('limits.streamsPerAddress', l.streamsPerAddress, d.streamsPerAddress),
       streamsGlobal: positive('limits.streamsGlobal', l.streamsGlobal, d.streamsGlobal),
@@ -233,6 +260,12 @@ export function resolveOptions(options: VerificationHandlerOptions, createGlobal
       // A claim outlives its delivery's timeout: an entry in flight is never claimed again.
       leaseMs: timeoutMs * 2 + 1000,
     },
+    retention: Object.fromEntries(
+      Object.entries(DEFAULTS.retention).map(([name, fallback]) => [
+        name,
+        positive(`retention.${name}`, options.retention?.[name as keyof RetentionOptions], fallback),
+      ]),
+    ) as Required<RetentionOptions>,
     trustProxy: options.trustProxy ?? false,
     identify: options.identify,
     clientAddress: options.clientAddress,

@@ -211,6 +211,8 @@ export interface SessionStore {
    * events, delivered and dead outbox entries): bounded batches, called again until less comes back.
    */
   prune(before: PruneBefore, limit: number): Promise<PruneResult>
+  /** Up to `limit` sessions still open that were created before `createdBefore` (ISO), oldest first. */
+  staleOpen(createdBefore: string, limit: number): Promise<StoredSession[]>
   /**
    * A store shared by several processes tells of status changes committed anywhere (PostgreSQL:
    * LISTEN/NOTIFY), so open streams on every instance hear them. Optional: a single-process store

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createMemoryStore, createVerificationHandler } from '../../src/server'
 import { type Stack, startStack } from './harness'
 import { errorCode, head, rawRequest } from './raw-http'
@@ -94,5 +94,41 @@ describe('the raw guard in front of the backend', () => {
     const response = await rawRequest(port, head(`GET ${stack.appUrl}/api/verify/sessions/x HTTP/1.1`, `127.0.0.1:${port}`))
     expect(response.status).toBe(400)
     expect(errorCode(response)).toBe('invalid_path')
+  })
+})
+
+describe('the Origin check’s own origin in production', () => {
+  const base = { identify: () => ({ id: 'u' }), store: createMemoryStore() }
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  it('without publicOrigin, NODE_ENV=production or a live key refuses to start, naming the setting', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    expect(() => createVerificationHandler(base)).toThrow(/publicOrigin is required when NODE_ENV is production/)
+    vi.stubEnv('NODE_ENV', 'development')
+    expect(() =>
+      createVerificationHandler({ ...base, facesign: { apiKey: 'sk_live_made_up', baseUrl: 'https://api.facesign.test/v1' } }),
+    ).toThrow(/publicOrigin is required with live keys \(FaceSign\)/)
+    expect(() => createVerificationHandler({ ...base, publicOrigin: 'not a url' })).toThrow(/publicOrigin must hold origins/)
+  })
+
+  it('with publicOrigin, a page that chose its own Host (DNS rebinding) is refused', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const handler = createVerificationHandler({ ...base, publicOrigin: 'https://shop.example' })
+    const post = (origin: string, host: string) =>
+      handler(
+        new Request(`http://${host}/api/verify/sessions`, {
+          method: 'POST',
+          headers: { Origin: origin, Host: host, 'Content-Type': 'application/json' },
+          body: '{"provider":"facesign"}',
+        }),
+      )
+    const rebound = await post('http://attacker.example', 'attacker.example')
+    expect(rebound.status).toBe(403)
+    expect((await rebound.json()).error.code).toBe('origin_not_allowed')
+    // The configured origin passes the check (and meets the next one: no provider configured here).
+    expect((await (await post('https://shop.example', 'shop.example')).json()).error.code).toBe('provider_not_configured')
+    await handler.close()
   })
 })

@@ -5,6 +5,8 @@ import { startSandbox } from '../../src/sandbox'
 import type { SessionStore, VerificationHandler, VerificationHandlerOptions } from '../../src/server'
 import { createMemoryStore, createVerificationHandler } from '../../src/server'
 import { guardServer, toNodeListener } from '../../src/server/node'
+import { createConsoleReporter } from '../../src/server/report'
+import { recordReported } from '../support/log-scan'
 
 export const FACESIGN_KEY = 'sk_test_harness_facesign_key'
 export const FACEVERIFY_KEY = 'sk_test_harness_faceverify_client'
@@ -26,6 +28,9 @@ export interface StackOptions {
   sandbox?: SandboxOptions
   store?: SessionStore
 }
+
+/** Without a test's own onError, failures go to the console as they would in an app. */
+const consoleReport = createConsoleReporter()
 
 /** Backend (node:http on an ephemeral port) wired to a fresh sandbox, both on loopback. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -72,8 +77,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     store,
     ...options.handler,
+    onError: (error) => {
+      recordReported(error)
+      ;(options.handler?.onError ?? consoleReport)(error)
+    },
     // Every test user comes from 127.0.0.1: the per-address limits are for the tests that set an address.
-    limits: { createPerAddress: 1000, streamsPerAddress: 1000, ...options.handler?.limits },
+    limits: { createPerAddress: 1000, refreshPerAddress: 1000, streamsPerAddress: 1000, ...options.handler?.limits },
   })
   server.on('request', toNodeListener(handler))
 

@@ -23,6 +23,7 @@ const BAD_TARGETS: [string, string, number, string][] = [
   ['TRACE', head('TRACE /api/verify/sessions HTTP/1.1'), 405, 'method_not_allowed'],
   ['a method node knows and we do not serve', head('PROPFIND /api/verify/sessions HTTP/1.1'), 405, 'method_not_allowed'],
   ['an unknown method', head('FOO /api/verify/sessions HTTP/1.1'), 405, 'method_not_allowed'],
+  ['a lower-case method (methods are case-sensitive)', head('get /api/verify/sessions HTTP/1.1'), 405, 'method_not_allowed'],
   ['CONNECT', head('CONNECT 127.0.0.1:22 HTTP/1.1'), 405, 'method_not_allowed'],
   ['a Host that is no host', head('GET /api/verify/sessions/x HTTP/1.1', 'exa mple'), 400, 'invalid_host'],
   ['a Host with a path', head('GET /api/verify/sessions/x HTTP/1.1', 'evil.example/x'), 400, 'invalid_host'],
@@ -38,6 +39,8 @@ describe.each([
     expect(response.status).toBe(status)
     expect(response.headers['content-type']).toBe('application/json')
     expect(errorCode(response)).toBe(code)
+    // A 405 says which methods are served (RFC 9110), whichever layer refused.
+    if (status === 405) expect(response.headers.allow).toMatch(/GET/)
     // The process still answers a well-formed request afterwards.
     expect((await rawRequest(port(), head('GET /favicon.ico HTTP/1.1'))).status).toBeLessThan(500)
   })

@@ -5,6 +5,8 @@ import { startSandbox } from '../../src/sandbox'
 import type { SessionStore, VerificationHandler, VerificationHandlerOptions } from '../../src/server'
 import { createPostgresStore, createVerificationHandler } from '../../src/server'
 import { toNodeListener } from '../../src/server/node'
+import { createConsoleReporter } from '../../src/server/report'
+import { recordReported } from '../support/log-scan'
 import { freshSchema, testDatabaseUrl } from '../support/postgres'
 import { FACESIGN_KEY, FACEVERIFY_KEY, FACEVERIFY_SECRET, WEBHOOK_SECRET } from './harness'
 
@@ -25,6 +27,8 @@ export interface Instances {
   webhooksTo(index: number): void
   close(): Promise<void>
 }
+
+const consoleReport = createConsoleReporter()
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -83,6 +87,10 @@ export async function startInstances(
       },
       store,
       ...handlerOptions,
+      onError: (error) => {
+        recordReported(error)
+        ;(handlerOptions.onError ?? consoleReport)(error)
+      },
     })
     server.on('request', toNodeListener(handler))
     const api: Instance['api'] = (path, init = {}) => {

@@ -431,6 +431,19 @@ export function describeStoreContract(
         // A pruned event id is new again (its session is gone, so it changes nothing).
         expect(await store.recordEvent(event('evt_f1'))).toBe('recorded')
       })
+
+      it('staleOpen lists open sessions created before a time, oldest first, up to a limit', async () => {
+        const store = await open()
+        const day = (d: number) => `2026-01-0${d}T00:00:00.000Z`
+        await store.insertOpen(storedSession('new', { userId: 'n', createdAt: day(5) }))
+        await store.insertOpen(storedSession('old2', { userId: 'b', createdAt: day(2) }))
+        await store.insertOpen(storedSession('old1', { userId: 'a', createdAt: day(1) }))
+        await store.insertOpen(storedSession('done', { userId: 'd', createdAt: day(1) }))
+        await store.transition(transition(storedSession('done', { userId: 'd' }), 'requires_input', 'failed'))
+        expect((await store.staleOpen(day(4), 10)).map((s) => s.id)).toEqual(['old1', 'old2'])
+        expect((await store.staleOpen(day(4), 1)).map((s) => s.id)).toEqual(['old1'])
+        expect(await store.staleOpen(day(1), 10)).toEqual([])
+      })
     })
   })
 }

@@ -137,6 +137,9 @@ export interface ServerGuardOptions {
 export function guardServer<T extends Server>(server: T, options: ServerGuardOptions = {}): T {
   server.requestTimeout = options.requestTimeoutMs ?? 30_000
   server.headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, server.requestTimeout)
+  // Node enforces both timeouts on a check every 30 s by default (taken when the server starts
+  // listening): often enough for them to mean what they say.
+  ;(server as unknown as { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(5000, server.headersTimeout)
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5000
   server.maxConnections = options.maxConnections ?? 10_000
   const perAddress = options.maxConnectionsPerAddress ?? 100

@@ -142,6 +142,9 @@ function openSqliteStore(options: SqliteStoreOptions, Sqlite: typeof Database): 
          SELECT s.rowid FROM sessions s WHERE s.status NOT IN (${OPEN_STATUSES}) AND s.updated_at < ?
             AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.session_id = s.id AND o.state = 'pending') LIMIT ?)`,
     ),
+    staleOpen: db.prepare<[string, number], Row>(
+      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE status IN (${OPEN_STATUSES}) AND created_at < ? ORDER BY created_at, rowid LIMIT ?`,
+    ),
     pruneEvents: db.prepare('DELETE FROM webhook_events WHERE rowid IN (SELECT rowid FROM webhook_events WHERE received_at < ? LIMIT ?)'),
     pruneOutbox: db.prepare('DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE state = ? AND settled_at < ? LIMIT ?)'),
   }
@@ -283,6 +286,9 @@ function openSqliteStore(options: SqliteStoreOptions, Sqlite: typeof Database): 
     },
     async prune(before, limit) {
       return prune.immediate(before, Math.max(1, Math.floor(limit)))
+    },
+    async staleOpen(createdBefore, limit) {
+      return q.staleOpen.all(createdBefore, Math.max(0, Math.floor(limit))).map((row) => fromRow(row)!)
     },
     async close() {
       if (closed) return

@@ -19,6 +19,8 @@ export interface RouteContext {
   limits: Limits
   fanout: SessionEvents
   options: ResolvedOptions
+  /** Work that outlives the answer (a stream's cleanup): the handler's close waits for it. */
+  defer(work: Promise<unknown>): void
 }
 
 /** What must hold before a route runs, in this order. */

@@ -24,6 +24,7 @@ export async function sessionEvents({
   limits,
   fanout,
   address,
+  defer,
 }: RouteContext): Promise<Response> {
   const slotMs = options.heartbeatMs * 3
   const ticket = await limits.stream(user, address, `stream:${randomToken(12)}`, slotMs)
@@ -52,14 +53,14 @@ export async function sessionEvents({
       const unsubscribe = fanout.subscribe(id, push)
       const heartbeat = setInterval(() => {
         writer.comment('heartbeat')
-        ticket.renew(slotMs).catch((error: unknown) => options.report(error))
+        defer(ticket.renew(slotMs))
       }, options.heartbeatMs)
       const poll = setInterval(check, pollMs)
       const lifetime = setTimeout(() => writer.close(), options.limits.streamLifetimeMs)
       // The stored state may have moved between the ownership check and the subscription.
       check()
       return () => {
-        ticket.release().catch((error: unknown) => options.report(error))
+        defer(ticket.release())
         unsubscribe()
         clearInterval(heartbeat)
         clearInterval(poll)

@@ -8,6 +8,8 @@ export interface SessionEvents {
   publish(session: StoredSession): void
   /** Listeners attached right now (open streams). */
   readonly size: number
+  /** Resolves once no stream is open. */
+  idle(): Promise<void>
 }
 
 /**
@@ -18,6 +20,7 @@ export interface SessionEvents {
  */
 export function createSessionEvents(store?: Pick<SessionStore, 'get' | 'watch'>, onError?: (error: unknown) => void): SessionEvents {
   const listeners = new Map<string, Set<Listener>>()
+  const waiters: (() => void)[] = []
   let unwatch: (() => void) | undefined
 
   const publish = (session: StoredSession) => {
@@ -48,6 +51,9 @@ export function createSessionEvents(store?: Pick<SessionStore, 'get' | 'watch'>,
   }
 
   return {
+    idle() {
+      return listeners.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))
+    },
     get size() {
       let n = 0
       for (const set of listeners.values()) n += set.size
@@ -61,6 +67,7 @@ export function createSessionEvents(store?: Pick<SessionStore, 'get' | 'watch'>,
       return () => {
         set.delete(listener)
         if (set.size === 0) listeners.delete(sessionId)
+        if (listeners.size === 0) for (const done of waiters.splice(0)) done()
         if (listeners.size === 0 && unwatch) {
           unwatch()
           unwatch = undefined

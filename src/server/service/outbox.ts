@@ -38,10 +38,13 @@ export class OutboxDeliveryError extends Error {
   }
 }
 
-/** Deliveries that may run at once before slow ones are set aside. */
+/**
+ * Deliveries started within SLOW_MS that may run at once: a burst of outcomes reaches the hook at a
+ * steady pace, while a delivery that takes longer stops counting, so a stuck hook holds up only its
+ * own session (and MAX_IN_FLIGHT bounds them all).
+ */
 const CONCURRENCY = 32
-/** Past this, a delivery stops counting against CONCURRENCY: a stuck hook holds up only its own session. */
-const SLOW_MS = 1000
+const SLOW_MS = 50
 /** Never more in flight than this, slow ones included. */
 const MAX_IN_FLIGHT = 1024
 const MAX_DELAY_MS = 10 * 60_000

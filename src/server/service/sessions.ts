@@ -132,6 +132,10 @@ export function createSessionService(deps: SessionServiceDeps) {
    * not the browser's problem: the stored status stands and webhooks catch up.
    */
   async function sync(session: StoredSession): Promise<StoredSession> {
+    // Open far too long (a provider that never expires sessions, a person who left): over, locally.
+    if (!isTerminal(session.status) && Date.now() - Date.parse(session.createdAt) > options.retention.openSessionMs) {
+      return (await applyStatus(session.id, 'expired')) ?? session
+    }
     const adapter = adapters.get(session.provider)
     if (!adapter?.retrieve || isTerminal(session.status) || session.providerSessionId === '') return session
     const intervalMs = readIntervalMs(adapter, session)

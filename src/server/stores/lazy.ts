@@ -20,6 +20,7 @@ const METHODS: readonly Method[] = [
   'renew',
   'lease',
   'prune',
+  'staleOpen',
 ]
 
 /**

@@ -304,6 +304,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SessionStor
       }
       return result
     },
+    async staleOpen(createdBefore, limit) {
+      const found: Row[] = []
+      for (const id of openByUser.values()) {
+        const row = sessions.get(id)
+        if (row && row.createdAt < createdBefore) found.push(row)
+      }
+      return found
+        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.seq - b.seq))
+        .slice(0, Math.max(0, limit))
+        .map((row) => copy(row)!)
+    },
     async close() {
       clearInterval(sweeper)
     },

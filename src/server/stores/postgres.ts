@@ -323,6 +323,14 @@ function openPostgresStore(pool: PostgresPoolLike, ownsPool: boolean, schema: st
         )
       return { sessions, events, delivered: await settled('delivered', before.delivered), dead: await settled('dead', before.dead) }
     },
+    async staleOpen(createdBefore, limit) {
+      const rows = await query(
+        `SELECT ${SESSION_COLUMNS} FROM ${S}.sessions WHERE status IN (${OPEN_STATUSES}) AND created_at < $1
+          ORDER BY created_at, seq LIMIT $2`,
+        [createdBefore, Math.max(0, Math.floor(limit))],
+      )
+      return rows.map((row) => sessionFromRow(row)!)
+    },
     watch(listener) {
       listeners.add(listener)
       if (!stopWatching && !closed) {
