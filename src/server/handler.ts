@@ -4,11 +4,13 @@ import { errorResponse, fromProviderError, HttpError, ProviderError } from './er
 import { DEFAULTS, type RequestFacts, resolveOptions, type VerificationHandlerOptions } from './options'
 import { budgetPerMinute, createProviderBudget, tierLimit } from './providers/budget'
 import { createAdapters, shippedProviders } from './providers/registry'
+import { describeFailure } from './report'
 import type { RouteContext } from './routes/context'
 import { checkOrigin, requireIdentity } from './routes/guards'
 import { ROUTES } from './routes/table'
 import { createSessionEvents } from './service/fanout'
 import { clientAddressOf, createLimits } from './service/limits'
+import { createMetrics, type Metrics } from './service/metrics'
 import { createOutboxDispatcher, type OutboxDispatcher } from './service/outbox'
 import { createRetention, type RetentionResult } from './service/retention'
 import { createSessionService } from './service/sessions'
@@ -28,6 +30,11 @@ export type VerificationHandler = ((request: Request, facts?: RequestFacts | obj
    */
   latestSession(userId: string, provider?: Provider | string): Promise<SessionSnapshot | undefined>
   /**
+   * For a readiness probe: whether the store answers, the outbox backlog and dead entries, what each
+   * provider key's budget has left this minute, and the streams open here. Never throws.
+   */
+  health(): Promise<HealthReport>
+  /**
    * One retention pass now: ends sessions open past `retention.openSessionMs`, deletes what is past
    * its lifetime (it also runs on its own every `retention.intervalMs`, on one instance at a time).
    */
@@ -42,6 +49,15 @@ export type VerificationHandler = ((request: Request, facts?: RequestFacts | obj
    * the handler created it. Open status streams see their store go and end; browsers reconnect.
    */
   close(): Promise<void>
+}
+
+/** `handler.health()`: `ok` is false when the store does not answer (its error, masked, says why). */
+export interface HealthReport {
+  ok: boolean
+  store: { ok: boolean; error?: string }
+  outbox?: { pending: number; dead: number }
+  budgets?: { provider: string; perMinute: number; remaining: number }[]
+  streams: number
 }
 
 /** What the runtime's entry gives the handler: its default store (Node: SQLite in `dataDir`). */
@@ -81,9 +97,14 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
     throw new TypeError(
       'This runtime has no default session store: pass store: createPostgresStore({ connectionString }) (several instances) or createMemoryStore() (one process, lost on restart).',
     )
-  const adapters = createAdapters(options, options.providers ?? {}, {
-    budget: (apiKey, documented) => createProviderBudget(store, apiKey, budgetPerMinute(documented, options.providerBudget)),
-  })
+  // Set once the options are resolved; provider calls made before that (none are) would go uncounted.
+  let metrics: Metrics | undefined
+  const adapters = createAdapters(options, options.providers ?? {}, (name) => ({
+    budget: (apiKey, documented) =>
+      createProviderBudget(store, apiKey, budgetPerMinute(documented, options.providerBudget), (tier, ok, refused) =>
+        metrics?.providerCall(name, tier, refused ? 'budget_refused' : ok ? 'ok' : 'error'),
+      ),
+  }))
   const smallestBudget = Math.min(...[...adapters.values()].map((a) => a.budget.perMinute))
   const tier = (name: 'create' | 'refresh', none: number) => (Number.isFinite(smallestBudget) ? tierLimit(smallestBudget, name) : none)
   let closed = false
@@ -99,6 +120,15 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
   }
 
   const fanout = createSessionEvents(store, resolved.report)
+  const budgets = () =>
+    Promise.all(
+      [...adapters].map(async ([provider, a]) => ({
+        provider,
+        perMinute: a.budget.perMinute,
+        remaining: (await a.budget.remaining?.()) ?? a.budget.perMinute,
+      })),
+    )
+  metrics = createMetrics(resolved.meter, { outbox: () => store.outboxStats(), budgets, streams: () => fanout.size }, resolved.report)
   const limits = createLimits(store, resolved)
   let outbox: OutboxDispatcher | undefined
   // Store work a route left running after its answer (a stream's slot given back): close waits for it.
@@ -112,7 +142,13 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
   let closing = false
   const startOutbox = () => {
     if (closing || outbox) return
-    outbox = createOutboxDispatcher({ store, onStatusChange: resolved.onStatusChange, report: resolved.report, ...resolved.outbox })
+    outbox = createOutboxDispatcher({
+      store,
+      onStatusChange: resolved.onStatusChange,
+      report: resolved.report,
+      metrics: metrics!,
+      ...resolved.outbox,
+    })
     retention.start(resolved.report)
   }
   const service = createSessionService({
@@ -123,6 +159,7 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
     fanout,
     wakeOutbox: () => outbox?.wake(),
     knownProviders: shippedProviders,
+    metrics,
   })
 
   const retention = createRetention({ store, options: resolved, expire: (id) => service.applyStatus(id, 'expired') })
@@ -196,6 +233,17 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
       },
     },
     prune: { value: () => retention.run() },
+    health: {
+      value: async (): Promise<HealthReport> => {
+        const streams = fanout.size
+        try {
+          const [outboxStats, budgetsLeft] = await Promise.all([store.outboxStats(), budgets()])
+          return { ok: true, store: { ok: true }, outbox: outboxStats, budgets: budgetsLeft, streams }
+        } catch (error) {
+          return { ok: false, store: { ok: false, error: describeFailure(error) }, streams }
+        }
+      },
+    },
     idle: {
       value: async () => {
         await fanout.idle()

@@ -1,6 +1,7 @@
 import type { ProviderBudgetOptions } from './providers/budget'
 import type { ProviderFactory, ProviderOptions } from './providers/registry'
 import { createConsoleReporter } from './report'
+import type { MeterLike } from './service/metrics'
 import type { DeliveryContext, Identity, SessionStore, StatusChange } from './types'
 
 /** What the runtime knows about a request and a `Request` cannot carry: `handler(request, facts)`. */
@@ -125,6 +126,11 @@ export interface VerificationHandlerOptions extends ProviderOptions {
   outbox?: OutboxOptions
   retention?: RetentionOptions
   /**
+   * An OpenTelemetry meter, e.g. `metrics.getMeter('verify-widget')` from `@opentelemetry/api`: sessions,
+   * provider calls, webhooks, the outbox, streams and budgets are recorded on it ([operations](docs/operations.md)).
+   */
+  meter?: MeterLike
+  /**
    * Unexpected failures and provider answers that break its contract. Default: one line each on the
    * console (the same failure at most once a minute, secrets masked); your function replaces that.
    */
@@ -145,6 +151,7 @@ export interface ResolvedOptions {
   limits: Required<LimitOptions>
   outbox: Required<OutboxOptions> & { leaseMs: number }
   retention: Required<RetentionOptions>
+  meter: MeterLike | undefined
   trustProxy: boolean
   identify: VerificationHandlerOptions['identify']
   clientAddress: VerificationHandlerOptions['clientAddress']
@@ -266,6 +273,7 @@ export function resolveOptions(options: VerificationHandlerOptions, tiers: { cre
         positive(`retention.${name}`, options.retention?.[name as keyof RetentionOptions], fallback),
       ]),
     ) as Required<RetentionOptions>,
+    meter: options.meter,
     trustProxy: options.trustProxy ?? false,
     identify: options.identify,
     clientAddress: options.clientAddress,

@@ -204,6 +204,8 @@ export interface SessionStore {
   release(holder: string): Promise<void>
   /** Extends `holder`'s slots to `ttlMs` from now; false when it holds none any more. */
   renew(holder: string, ttlMs: number): Promise<boolean>
+  /** Live holders of `key` right now (health and metrics: what the provider budget has left). */
+  countSlots(key: string): Promise<number>
   /** Takes the lease `key` for `ttlMs` when nobody holds it (or theirs ran out); true if taken. */
   lease(key: string, ttlMs: number): Promise<boolean>
   /**

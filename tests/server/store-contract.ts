@@ -356,8 +356,13 @@ export function describeStoreContract(
         // `all` is full: `user` is not counted either.
         expect(await store.acquire([perSecond('user', 5), perSecond('all', 1)], 'b')).toEqual({ allowed: false, retryAfterMs: 1000 })
         expect(await store.acquire([perSecond('user', 1)], 'c')).toMatchObject({ allowed: false })
+        expect(await store.countSlots('user')).toBe(1)
         await store.release('a')
+        expect(await store.countSlots('user')).toBe(0)
         expect(await store.acquire([perSecond('user', 1), perSecond('all', 1)], 'c')).toMatchObject({ allowed: true })
+        advance(1000)
+        expect(await store.countSlots('all')).toBe(0)
+        expect(await store.countSlots('never-used')).toBe(0)
         await store.release('nobody')
       })
 

@@ -280,6 +280,9 @@ function openSqliteStore(options: SqliteStoreOptions, Sqlite: typeof Database): 
       const t = now()
       return q.renewSlots.run(t + ttlMs, holder, t).changes > 0
     },
+    async countSlots(key) {
+      return q.countSlots.get(key, now())?.n ?? 0
+    },
     async lease(key, ttlMs) {
       const t = now()
       return q.takeLease.run({ key, until: t + ttlMs, now: t }).changes === 1

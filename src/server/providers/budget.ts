@@ -33,21 +33,34 @@ export const tierLimit = (perMinute: number, tier: CallTier) =>
  * instance spends from the same window. The store knows the key only as a hash. Calls that reached
  * the provider stay counted (the provider counted them too).
  */
-export function createProviderBudget(store: SessionStore, apiKey: string, perMinute: number): ProviderBudget {
+export function createProviderBudget(
+  store: SessionStore,
+  apiKey: string,
+  perMinute: number,
+  afterCall?: (tier: CallTier, ok: boolean, refused: boolean) => void,
+): ProviderBudget {
   let keyHash: Promise<string> | undefined
+  const hashOfKey = () => {
+    keyHash ??= sha256Hex(apiKey).then((hex) => hex.slice(0, 32))
+    return keyHash
+  }
   let spent = 0
   return {
     perMinute,
     get spent() {
       return spent
     },
+    afterCall: (tier, ok) => afterCall?.(tier, ok, false),
+    async remaining() {
+      return Math.max(0, perMinute - (await store.countSlots(storeKeys.budget(await hashOfKey()))))
+    },
     async beforeCall(tier) {
-      keyHash ??= sha256Hex(apiKey).then((hex) => hex.slice(0, 32))
-      const hash = await keyHash
+      const hash = await hashOfKey()
       const claims = [{ key: storeKeys.budget(hash), limit: perMinute, ttlMs: WINDOW_MS }]
       if (tier !== 'webhook') claims.push({ key: storeKeys.budgetTier(hash, tier), limit: tierLimit(perMinute, tier), ttlMs: WINDOW_MS })
       const { allowed, retryAfterMs } = await store.acquire(claims, `call:${randomToken(12)}`)
       if (!allowed) {
+        afterCall?.(tier, false, true)
         throw new ProviderError('rate_limit_error', 'The provider-call budget for this minute is spent.', undefined, {
           code: 'budget_exhausted',
           retryAfterMs,

@@ -57,6 +57,17 @@ function rateLimited(ms: number): ProviderError {
 
 async function attempt(request: ProviderRequest, options: ProviderFetchOptions): Promise<unknown> {
   await options.budget.beforeCall(request.tier)
+  try {
+    const body = await send(request, options)
+    options.budget.afterCall?.(request.tier, true)
+    return body
+  } catch (error) {
+    options.budget.afterCall?.(request.tier, false)
+    throw error
+  }
+}
+
+async function send(request: ProviderRequest, options: ProviderFetchOptions): Promise<unknown> {
   let response: Response
   try {
     response = await options.fetch(request.url, {

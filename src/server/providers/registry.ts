@@ -23,17 +23,17 @@ export type ProviderFactory = (deps: AdapterDeps) => ProviderAdapter
 export function createAdapters(
   options: ProviderOptions,
   custom: Readonly<Record<string, ProviderFactory>>,
-  deps: AdapterDeps,
+  depsFor: (name: string) => AdapterDeps,
 ): ReadonlyMap<string, ProviderAdapter> {
   const adapters = new Map<string, ProviderAdapter>()
   for (const [name, definition] of Object.entries(SHIPPED)) {
     const given = options[name as keyof ProviderOptions]
-    if (given) adapters.set(name, (definition.create as (o: typeof given, d: AdapterDeps) => ProviderAdapter)(given, deps))
+    if (given) adapters.set(name, (definition.create as (o: typeof given, d: AdapterDeps) => ProviderAdapter)(given, depsFor(name)))
   }
   for (const [name, factory] of Object.entries(custom)) {
     if (Object.hasOwn(SHIPPED, name))
       throw new TypeError(`providers.${name}: "${name}" is a provider this package ships; configure it with the ${name} option.`)
-    const adapter = factory(deps)
+    const adapter = factory(depsFor(name))
     if (adapter.name !== name)
       throw new TypeError(`providers.${name}: the adapter calls itself "${adapter.name}"; register it under that name.`)
     adapters.set(name, adapter)

@@ -15,6 +15,10 @@ export interface ProviderBudget {
   readonly spent: number
   /** Called before every attempt (retries included); throws a `budget_exhausted` ProviderError to refuse. */
   beforeCall(tier: CallTier): Promise<void>
+  /** Called after every attempt that was sent: how it went (metrics). */
+  afterCall?(tier: CallTier, ok: boolean): void
+  /** Calls left in the current minute, across every instance (health, metrics). */
+  remaining?(): Promise<number>
 }
 
 /** What the handler gives each adapter it builds. */

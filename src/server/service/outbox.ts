@@ -1,10 +1,12 @@
 import type { DeliveryContext, OutboxEntry, SessionStore, StatusChange } from '../types'
+import type { Metrics } from './metrics'
 
 export interface OutboxDispatcherOptions {
   store: SessionStore
   /** The integrator's hook; without one, entries are settled as they come (nobody to tell). */
   onStatusChange: ((change: StatusChange, context: DeliveryContext) => void | Promise<void>) | undefined
   report: (error: unknown) => void
+  metrics?: Pick<Metrics, 'delivery'>
   maxAttempts: number
   retryDelayMs: number
   /** One delivery's time: then its signal aborts and the attempt counts as failed. */
@@ -110,16 +112,19 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     } catch (error) {
       const attempts = entry.attempts + 1
       if (attempts >= options.maxAttempts) {
+        options.metrics?.delivery('dead')
         await store.failOutbox(entry.id, errorText(error), null)
         report(new OutboxDeliveryError(entry, attempts, error))
         return
       }
+      options.metrics?.delivery(error instanceof DeliveryTimeout ? 'timeout' : 'error')
       const delay = Math.min(MAX_DELAY_MS, options.retryDelayMs * 2 ** (attempts - 1))
       await store.failOutbox(entry.id, errorText(error), new Date(Date.now() + delay).toISOString())
       // Timers run on a monotonic clock and may fire a little early: one more millisecond.
       if (!closed) later(delay + 1, wake)
       return
     }
+    options.metrics?.delivery('ok', Math.max(0, Date.now() - Date.parse(entry.change.at)))
     await store.completeOutbox(entry.id)
   }
 

@@ -8,6 +8,7 @@ import type { Identity, SessionStore, StatusTransition, StoredSession, WebhookEv
 import { randomHex } from '../util/crypto'
 import type { SessionEvents } from './fanout'
 import type { Limits } from './limits'
+import type { Metrics } from './metrics'
 import { toSnapshot } from './views'
 
 export interface SessionServiceDeps {
@@ -21,6 +22,7 @@ export interface SessionServiceDeps {
   wakeOutbox: () => void
   /** Provider names this package knows, configured or not (for a clearer 400). */
   knownProviders: readonly string[]
+  metrics: Metrics
 }
 
 /** A creation still unanswered after this long was abandoned (its process died): another may start over. */
@@ -86,6 +88,7 @@ export function createSessionService(deps: SessionServiceDeps) {
 
   /** A transition committed (with its outbox row): tell open streams, and deliver the hook now. */
   function committed(session: StoredSession): void {
+    if (isTerminal(session.status)) deps.metrics.sessionFinished(session.provider, session.status)
     fanout.publish(session)
     deps.wakeOutbox()
   }
@@ -229,7 +232,9 @@ export function createSessionService(deps: SessionServiceDeps) {
           continue
         }
         try {
-          return { session: await start(adapter, row, country), created: true }
+          const session = await start(adapter, row, country)
+          deps.metrics.sessionCreated(provider)
+          return { session, created: true }
         } catch (error) {
           await Promise.all([ticket.release(), store.discardUnstarted(row.id, iso(Date.now() + 1000))])
           throw error
@@ -283,15 +288,22 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (!adapter?.webhook)
         throw new HttpError(404, 'not_found_error', 'webhooks_not_configured', `No ${provider} webhook secret is configured.`)
       if (!(await adapter.webhook.verify(raw, headers))) {
+        deps.metrics.webhook(provider, 'invalid_signature')
         throw new HttpError(401, 'authentication_error', 'invalid_signature', 'The webhook signature does not match.')
       }
-      let body: unknown
+      let event: Awaited<ReturnType<NonNullable<ProviderAdapter['webhook']>['parse']>>
       try {
-        body = JSON.parse(raw)
-      } catch {
-        throw badRequest('invalid_json', 'The webhook body is not valid JSON.')
+        let body: unknown
+        try {
+          body = JSON.parse(raw)
+        } catch {
+          throw badRequest('invalid_json', 'The webhook body is not valid JSON.')
+        }
+        event = await adapter.webhook.parse(body, raw, headers)
+      } catch (error) {
+        deps.metrics.webhook(provider, 'invalid')
+        throw error
       }
-      const event = await adapter.webhook.parse(body, raw, headers)
       const own = event.sessionId ? await store.get(event.sessionId) : undefined
       const session =
         own?.provider === provider
@@ -326,8 +338,12 @@ export function createSessionService(deps: SessionServiceDeps) {
         // Recorded and applied in one transaction: if the apply fails nothing is recorded, so the
         // provider's redelivery applies it.
         const result = await store.recordEvent(record, transition)
-        if (result === 'duplicate') return { duplicate: true }
+        if (result === 'duplicate') {
+          deps.metrics.webhook(provider, 'duplicate')
+          return { duplicate: true }
+        }
         if (result === 'recorded') {
+          deps.metrics.webhook(provider, session ? 'applied' : 'unmatched')
           if (current && transition) committed(afterTransition(current, transition.to, receivedAt, transition.clearSecrets))
           return { duplicate: false }
         }

@@ -18,6 +18,7 @@ const METHODS: readonly Method[] = [
   'acquire',
   'release',
   'renew',
+  'countSlots',
   'lease',
   'prune',
   'staleOpen',

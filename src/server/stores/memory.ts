@@ -269,6 +269,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SessionStor
       for (const key of keys) slots.get(key)?.set(holder, t + ttlMs)
       return keys.length > 0
     },
+    async countSlots(key) {
+      return slots.has(key) ? live(key, now()).size : 0
+    },
     async lease(key, ttlMs) {
       touch()
       const t = now()

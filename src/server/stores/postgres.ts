@@ -289,6 +289,10 @@ function openPostgresStore(pool: PostgresPoolLike, ownsPool: boolean, schema: st
       ])
       return rows.length > 0
     },
+    async countSlots(key) {
+      const rows = await query(`SELECT count(*) AS n FROM ${S}.slots WHERE key = $1 AND until > $2`, [key, now()])
+      return Number(rows[0]?.n ?? 0)
+    },
     async lease(key, ttlMs) {
       const t = now()
       // Taken when absent or run out; a live lease is left alone, and of two racing takers the
