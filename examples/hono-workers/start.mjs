@@ -6,8 +6,11 @@ import { randomBytes } from 'node:crypto'
 import { startSandbox } from 'verify-widget/sandbox'
 
 const port = Number(process.env.PORT ?? 8787)
-// A local run makes up the cookie key when none is given.
-const vars = { COOKIE_SECRET: process.env.COOKIE_SECRET ?? randomBytes(32).toString('hex') }
+// A local run makes up the cookie key when none is given; the page's origin is the Origin check's.
+const vars = {
+  COOKIE_SECRET: process.env.COOKIE_SECRET ?? randomBytes(32).toString('hex'),
+  PUBLIC_ORIGIN: process.env.APP_URL ?? `http://localhost:${port}`,
+}
 if (!process.env.FACESIGN_API_KEY) {
   const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 0) })
   // Where the sandbox sends its webhooks: the address wrangler dev listens on.
