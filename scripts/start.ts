@@ -106,6 +106,8 @@ async function providers(): Promise<{ sandbox?: SandboxLinks; options: Pick<Veri
           returnUrl: `http://localhost:${PORT}/`,
         },
         frameAncestors: APP_ORIGINS,
+        // Its sessions outlive a restart of `npm start`, as a real provider's do.
+        stateFile: join(DATA_DIR, 'sandbox-sessions.json'),
       })
   return {
     sandbox,

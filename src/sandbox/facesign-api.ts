@@ -64,8 +64,7 @@ export function createFaceSignApi(state: SandboxState, faults: Faults): FaceSign
       createdAt: Date.now(),
     }
     state.newSecret(session)
-    state.sessions.set(session.id, session)
-    if (scoped) state.idempotency.set(scoped, session.id)
+    state.add(session, scoped)
     sendJson(res, 201, body(session))
   }
 

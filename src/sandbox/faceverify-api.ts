@@ -50,7 +50,7 @@ export function createFaceVerifyApi(state: SandboxState, faults: Faults) {
       createdAt: Date.now(),
       ...(uniqueIdentifier ? { uniqueIdentifier } : {}),
     }
-    state.sessions.set(session.id, session)
+    state.add(session)
     sendJson(res, 200, { sessionId: session.id, url: state.faceverifyLink(session) })
   }
 

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { FlowOutcome, SandboxOptions, SandboxProvider, SandboxSessionView } from './types'
 import type { WebhookSender } from './webhook-sender'
 
@@ -33,7 +35,40 @@ export class SandboxState {
     readonly options: SandboxOptions,
     readonly webhooks: WebhookSender,
     readonly webhookUrls: Record<SandboxProvider, string | undefined>,
-  ) {}
+  ) {
+    this.load()
+  }
+
+  /** A new session (and the Idempotency-Key it was made under), kept. */
+  add(session: SandboxSession, idempotencyKey?: string): void {
+    this.sessions.set(session.id, session)
+    if (idempotencyKey) this.idempotency.set(idempotencyKey, session.id)
+    this.save()
+  }
+
+  // With `stateFile` the sessions outlive a restart, as a real provider's do: a flow that was open
+  // before `npm start` restarted still opens after it.
+  private load(): void {
+    const file = this.options.stateFile
+    if (!file || !existsSync(file)) return
+    try {
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as { sessions?: SandboxSession[]; idempotency?: [string, string][] }
+      for (const session of saved.sessions ?? []) this.sessions.set(session.id, session)
+      for (const [key, id] of saved.idempotency ?? []) this.idempotency.set(key, id)
+    } catch (error) {
+      throw new Error(`The sandbox state file ${file} cannot be read; delete it to start with no sessions.`, { cause: error })
+    }
+  }
+
+  private save(): void {
+    const file = this.options.stateFile
+    if (!file) return
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+    // Written whole and renamed into place: a process killed mid-write leaves the previous file.
+    const next = `${file}.${process.pid}.tmp`
+    writeFileSync(next, JSON.stringify({ sessions: [...this.sessions.values()], idempotency: [...this.idempotency] }), { mode: 0o600 })
+    renameSync(next, file)
+  }
 
   find(id: string): SandboxSession | undefined {
     const direct = this.sessions.get(id)
@@ -45,6 +80,7 @@ export class SandboxState {
   newSecret(session: SandboxSession): void {
     session.clientSecret = `${session.id}_secret_${token(12)}`
     session.secretExpiresAt = Date.now() + (this.options.facesign?.secretTtlMs ?? 10 * 60_000)
+    this.save()
   }
 
   facesignFlowUrl(session: SandboxSession): string {
@@ -81,6 +117,7 @@ export class SandboxState {
   }
 
   private emit(session: SandboxSession, type: string): void {
+    this.save()
     if (session.provider === 'facesign') {
       const data = {
         id: session.id,

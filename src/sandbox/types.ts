@@ -37,6 +37,11 @@ export interface SandboxOptions {
    * back to one of them. Exact origins or `http://host:*` patterns; default any http loopback origin.
    */
   frameAncestors?: readonly string[]
+  /**
+   * Keep the sandbox's sessions in this JSON file (created private), so that a restarted sandbox still
+   * knows the sessions it made, as a real provider would. Default: in memory only.
+   */
+  stateFile?: string
   /** Webhook retry schedule, default 500 ms doubling to 30 s, 12 attempts. */
   webhookRetry?: { initialMs?: number; maxMs?: number; maxAttempts?: number }
 }
