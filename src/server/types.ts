@@ -32,7 +32,28 @@ export interface StoredSession {
   livemode: boolean
   createdAt: string
   updatedAt: string
+  /** Handed to a second device: `waiting` for it to open the link, `opened` once one did. */
+  handoff?: HandoffState
 }
+
+export type HandoffState = 'waiting' | 'opened'
+
+/** A "continue on your phone" link, as the store keeps it: the token only as a hash. */
+export interface HandoffRecord {
+  tokenHash: string
+  sessionId: string
+  createdAt: string
+  /** Until when the link may be claimed. */
+  expiresAt: string
+  /** Until when the device that claims it may use the session. */
+  deviceUntil: string
+}
+
+/** `claimHandoff`: the first device wins; later ones learn why they cannot. */
+export type HandoffClaim =
+  | { result: 'claimed'; sessionId: string }
+  | { result: 'taken' | 'expired'; sessionId: string }
+  | { result: 'missing' }
 
 /** What `update` may change; `null` clears an optional field. */
 export interface SessionPatch {
@@ -215,6 +236,18 @@ export interface SessionStore {
   prune(before: PruneBefore, limit: number): Promise<PruneResult>
   /** Up to `limit` sessions still open that were created before `createdBefore` (ISO), oldest first. */
   staleOpen(createdBefore: string, limit: number): Promise<StoredSession[]>
+  /**
+   * Makes `handoff` the session's only link to a second device (an earlier one, claimed or not, stops
+   * working) and marks the session `waiting`. False when the session is gone or finished.
+   */
+  createHandoff(handoff: HandoffRecord): Promise<boolean>
+  /**
+   * Single use across every instance: the first claim of an unexpired link binds `deviceHash` to its
+   * session and marks it `opened`; any later claim is `taken`.
+   */
+  claimHandoff(tokenHash: string, deviceHash: string, at: string): Promise<HandoffClaim>
+  /** The session a device's claim still grants (its link not replaced, its time not up), if any. */
+  deviceSession(deviceHash: string, at: string): Promise<string | undefined>
   /**
    * A store shared by several processes tells of status changes committed anywhere (PostgreSQL:
    * LISTEN/NOTIFY), so open streams on every instance hear them. Optional: a single-process store

@@ -401,6 +401,59 @@ export function describeStoreContract(
       })
     })
 
+    describe('handoffs to a second device', () => {
+      const handoff = (tokenHash: string, sessionId = 'a', expiresAt = at(60_000)) => ({
+        tokenHash,
+        sessionId,
+        createdAt: at(0),
+        expiresAt,
+        deviceUntil: at(3_600_000),
+      })
+
+      it('the first claim binds its device and opens the session; a second is taken, an old one expired, a guess missing', async () => {
+        const store = await open()
+        await store.insertOpen(storedSession('a'))
+        expect(await store.createHandoff(handoff('t1'))).toBe(true)
+        expect(await store.get('a')).toMatchObject({ handoff: 'waiting' })
+        expect(await store.claimHandoff('t1', 'phone', at(1000))).toEqual({ result: 'claimed', sessionId: 'a' })
+        expect(await store.get('a')).toMatchObject({ handoff: 'opened' })
+        expect(await store.claimHandoff('t1', 'second-phone', at(2000))).toEqual({ result: 'taken', sessionId: 'a' })
+        expect(await store.claimHandoff('nope', 'phone', at(2000))).toEqual({ result: 'missing' })
+        expect(await store.deviceSession('phone', at(2000))).toBe('a')
+        expect(await store.deviceSession('second-phone', at(2000))).toBeUndefined()
+        // The device's access ends with its time.
+        expect(await store.deviceSession('phone', at(3_600_000))).toBeUndefined()
+
+        await store.insertOpen(storedSession('b', { userId: 'u2' }))
+        await store.createHandoff(handoff('t2', 'b', at(5000)))
+        expect(await store.claimHandoff('t2', 'late', at(5000))).toEqual({ result: 'expired', sessionId: 'b' })
+        expect(await store.get('b')).toMatchObject({ handoff: 'waiting' })
+      })
+
+      it('a new link replaces the old one (and the device it bound); a finished session takes none', async () => {
+        const store = await open()
+        await store.insertOpen(storedSession('a'))
+        await store.createHandoff(handoff('old'))
+        await store.claimHandoff('old', 'phone', at(1000))
+        expect(await store.createHandoff(handoff('new'))).toBe(true)
+        expect(await store.get('a')).toMatchObject({ handoff: 'waiting' })
+        expect(await store.claimHandoff('old', 'other', at(2000))).toEqual({ result: 'missing' })
+        expect(await store.deviceSession('phone', at(2000))).toBeUndefined()
+        await store.transition(transition(storedSession('a'), 'requires_input', 'canceled'))
+        expect(await store.createHandoff(handoff('after'))).toBe(false)
+        expect(await store.createHandoff(handoff('nowhere', 'missing'))).toBe(false)
+      })
+
+      it('concurrent claims of one link bind exactly one device', async () => {
+        const store = await open()
+        await store.insertOpen(storedSession('a'))
+        await store.createHandoff(handoff('race'))
+        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.claimHandoff('race', `phone${i}`, at(1000))))
+        expect(results.filter((r) => r.result === 'claimed')).toHaveLength(1)
+        expect(results.filter((r) => r.result === 'taken')).toHaveLength(7)
+      })
+    })
+
     describe('retention', () => {
       it('prune deletes old finished sessions, events and settled outbox rows in bounded batches, and nothing else', async () => {
         const store = await open()

@@ -67,6 +67,19 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX sessions_finished ON sessions (updated_at) WHERE status NOT IN (${OPEN_STATUSES});
   CREATE INDEX outbox_settled ON outbox (state, settled_at) WHERE state <> 'pending';
   CREATE INDEX webhook_events_received ON webhook_events (received_at);`,
+  // 4: "continue on your phone": a session's link to a second device (the token only as a hash), the
+  // device it bound, and the session's handoff state.
+  `ALTER TABLE sessions ADD COLUMN handoff TEXT;
+  CREATE TABLE handoffs (
+    token_hash TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    device_until TEXT NOT NULL,
+    device_hash TEXT UNIQUE,
+    claimed_at TEXT
+  );
+  CREATE INDEX handoffs_session ON handoffs (session_id);`,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

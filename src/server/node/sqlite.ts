@@ -5,6 +5,8 @@ import { isTerminal } from '../../core/status'
 import { isModuleMissing, lazyStore, missingDriver } from '../stores/lazy'
 import { OPEN_STATUSES, SESSION_COLUMNS, sessionFromRow, sessionValues } from '../stores/rows'
 import type {
+  HandoffClaim,
+  HandoffRecord,
   OutboxEntry,
   SessionStore,
   StatusChange,
@@ -145,6 +147,24 @@ function openSqliteStore(options: SqliteStoreOptions, Sqlite: typeof Database): 
     staleOpen: db.prepare<[string, number], Row>(
       `SELECT ${SESSION_COLUMNS} FROM sessions WHERE status IN (${OPEN_STATUSES}) AND created_at < ? ORDER BY created_at, rowid LIMIT ?`,
     ),
+    dropHandoffs: db.prepare('DELETE FROM handoffs WHERE session_id = ?'),
+    addHandoff: db.prepare(
+      'INSERT INTO handoffs (token_hash, session_id, created_at, expires_at, device_until) VALUES (@tokenHash, @sessionId, @createdAt, @expiresAt, @deviceUntil)',
+    ),
+    setHandoff: db.prepare('UPDATE sessions SET handoff = ? WHERE id = ?'),
+    openSession: db.prepare<[string], { status: string }>('SELECT status FROM sessions WHERE id = ?'),
+    getHandoff: db.prepare<[string], { session_id: string; expires_at: string; device_hash: string | null }>(
+      'SELECT session_id, expires_at, device_hash FROM handoffs WHERE token_hash = ?',
+    ),
+    claim: db.prepare(
+      'UPDATE handoffs SET device_hash = ?, claimed_at = ? WHERE token_hash = ? AND device_hash IS NULL AND expires_at > ?',
+    ),
+    deviceSession: db.prepare<[string, string], { session_id: string }>(
+      'SELECT session_id FROM handoffs WHERE device_hash = ? AND device_until > ?',
+    ),
+    pruneHandoffs: db.prepare(
+      'DELETE FROM handoffs WHERE rowid IN (SELECT rowid FROM handoffs WHERE expires_at < ? AND device_until < ? LIMIT ?)',
+    ),
     pruneEvents: db.prepare('DELETE FROM webhook_events WHERE rowid IN (SELECT rowid FROM webhook_events WHERE received_at < ? LIMIT ?)'),
     pruneOutbox: db.prepare('DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE state = ? AND settled_at < ? LIMIT ?)'),
   }
@@ -205,7 +225,27 @@ function openSqliteStore(options: SqliteStoreOptions, Sqlite: typeof Database): 
     return { allowed: true, retryAfterMs: 0 }
   })
 
+  const createHandoff = db.transaction((h: HandoffRecord): boolean => {
+    const row = q.openSession.get(h.sessionId)
+    if (!row || isTerminal(row.status as StoredSession['status'])) return false
+    q.dropHandoffs.run(h.sessionId)
+    q.addHandoff.run(h)
+    q.setHandoff.run('waiting', h.sessionId)
+    return true
+  })
+
+  const claimHandoff = db.transaction((tokenHash: string, deviceHash: string, at: string): HandoffClaim => {
+    const handoff = q.getHandoff.get(tokenHash)
+    if (!handoff) return { result: 'missing' }
+    const sessionId = handoff.session_id
+    if (handoff.device_hash !== null) return { result: 'taken', sessionId }
+    if (q.claim.run(deviceHash, at, tokenHash, at).changes !== 1) return { result: 'expired', sessionId }
+    q.setHandoff.run('opened', sessionId)
+    return { result: 'claimed', sessionId }
+  })
+
   const prune = db.transaction((before: { sessions: string; events: string; delivered: string; dead: string }, limit: number) => ({
+    handoffs: q.pruneHandoffs.run(before.events, before.events, limit).changes,
     sessions: q.pruneSessions.run(before.sessions, limit).changes,
     events: q.pruneEvents.run(before.events, limit).changes,
     delivered: q.pruneOutbox.run('delivered', before.delivered, limit).changes,
@@ -288,7 +328,17 @@ function openSqliteStore(options: SqliteStoreOptions, Sqlite: typeof Database): 
       return q.takeLease.run({ key, until: t + ttlMs, now: t }).changes === 1
     },
     async prune(before, limit) {
-      return prune.immediate(before, Math.max(1, Math.floor(limit)))
+      const { handoffs: _handoffs, ...pruned } = prune.immediate(before, Math.max(1, Math.floor(limit)))
+      return pruned
+    },
+    async createHandoff(handoff) {
+      return createHandoff.immediate(handoff)
+    },
+    async claimHandoff(tokenHash, deviceHash, at) {
+      return claimHandoff.immediate(tokenHash, deviceHash, at)
+    },
+    async deviceSession(deviceHash, at) {
+      return q.deviceSession.get(deviceHash, at)?.session_id
     },
     async staleOpen(createdBefore, limit) {
       return q.staleOpen.all(createdBefore, Math.max(0, Math.floor(limit))).map((row) => fromRow(row)!)

@@ -22,6 +22,9 @@ const METHODS: readonly Method[] = [
   'lease',
   'prune',
   'staleOpen',
+  'createHandoff',
+  'claimHandoff',
+  'deviceSession',
 ]
 
 /**

@@ -1,5 +1,6 @@
 import { isTerminal } from '../../core/status'
 import type {
+  HandoffRecord,
   OutboxEntry,
   PruneResult,
   SessionStore,
@@ -47,6 +48,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SessionStor
   const slots = new Map<string, Map<string, number>>()
   const slotsByHolder = new Map<string, Set<string>>()
   const leases = new Map<string, number>()
+  const handoffs = new Map<string, HandoffRecord & { deviceHash?: string }>()
+  const handoffBySession = new Map<string, string>()
+  const handoffByDevice = new Map<string, string>()
   let seq = 0
   let sweeper: ReturnType<typeof setInterval> | undefined
 
@@ -71,6 +75,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SessionStor
     if (sweeper) return
     sweeper = setInterval(sweep, SWEEP_MS)
     ;(sweeper as { unref?: () => void }).unref?.()
+  }
+
+  function dropHandoff(tokenHash: string) {
+    const handoff = handoffs.get(tokenHash)
+    if (!handoff) return
+    handoffs.delete(tokenHash)
+    if (handoff.deviceHash) handoffByDevice.delete(handoff.deviceHash)
+    if (handoffBySession.get(handoff.sessionId) === tokenHash) handoffBySession.delete(handoff.sessionId)
   }
 
   function dropSlot(key: string, holder: string) {
@@ -290,6 +302,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SessionStor
         if (byUser.get(row.userId)?.size === 0) byUser.delete(row.userId)
         const key = providerKey(row.provider, row.providerSessionId)
         if (byProviderId.get(key) === row.id) byProviderId.delete(key)
+        const handoff = handoffBySession.get(row.id)
+        if (handoff) dropHandoff(handoff)
         result.sessions++
       }
       const eventsBefore = Date.parse(before.events)
@@ -317,6 +331,31 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SessionStor
         .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.seq - b.seq))
         .slice(0, Math.max(0, limit))
         .map((row) => copy(row)!)
+    },
+    async createHandoff(handoff) {
+      const row = sessions.get(handoff.sessionId)
+      if (!row || isTerminal(row.status)) return false
+      const previous = handoffBySession.get(handoff.sessionId)
+      if (previous) dropHandoff(previous)
+      handoffs.set(handoff.tokenHash, { ...handoff })
+      handoffBySession.set(handoff.sessionId, handoff.tokenHash)
+      row.handoff = 'waiting'
+      return true
+    },
+    async claimHandoff(tokenHash, deviceHash, at) {
+      const handoff = handoffs.get(tokenHash)
+      if (!handoff) return { result: 'missing' }
+      if (handoff.deviceHash) return { result: 'taken', sessionId: handoff.sessionId }
+      if (handoff.expiresAt <= at) return { result: 'expired', sessionId: handoff.sessionId }
+      handoff.deviceHash = deviceHash
+      handoffByDevice.set(deviceHash, tokenHash)
+      const row = sessions.get(handoff.sessionId)
+      if (row) row.handoff = 'opened'
+      return { result: 'claimed', sessionId: handoff.sessionId }
+    },
+    async deviceSession(deviceHash, at) {
+      const handoff = handoffs.get(handoffByDevice.get(deviceHash) ?? '')
+      return handoff && handoff.deviceUntil > at ? handoff.sessionId : undefined
     },
     async close() {
       clearInterval(sweeper)

@@ -133,6 +133,20 @@ const MIGRATIONS: readonly ((S: string) => string)[] = [
     END IF;
     RETURN 0;
   END $$;`,
+  // 3: "continue on your phone": a session's link to a second device (the token only as a hash), the
+  // device it bound, and the session's handoff state.
+  (S) => `
+  ALTER TABLE ${S}.sessions ADD COLUMN handoff text;
+  CREATE TABLE ${S}.handoffs (
+    token_hash text PRIMARY KEY,
+    session_id text NOT NULL,
+    created_at text NOT NULL,
+    expires_at text NOT NULL,
+    device_until text NOT NULL,
+    device_hash text UNIQUE,
+    claimed_at text
+  );
+  CREATE INDEX handoffs_session ON ${S}.handoffs (session_id);`,
 ]
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length

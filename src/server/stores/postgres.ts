@@ -1,4 +1,4 @@
-import type { OutboxEntry, SessionStore, StatusChange, StatusTransition, StoreClockOptions } from '../types'
+import type { HandoffClaim, OutboxEntry, SessionStore, StatusChange, StatusTransition, StoreClockOptions } from '../types'
 import { lazyStore } from './lazy'
 import { loadPg, type PostgresClientLike, type PostgresPoolLike } from './postgres-driver'
 import { migrate, quoteSchema } from './postgres-schema'
@@ -315,6 +315,11 @@ function openPostgresStore(pool: PostgresPoolLike, ownsPool: boolean, schema: st
             LIMIT $2) RETURNING id`,
         [before.sessions, n],
       )
+      await query(
+        `DELETE FROM ${S}.handoffs WHERE token_hash IN (
+           SELECT token_hash FROM ${S}.handoffs WHERE expires_at < $1 AND device_until < $1 LIMIT $2)`,
+        [before.events, n],
+      )
       const events = await count(
         `DELETE FROM ${S}.webhook_events WHERE (provider, event_id) IN (
            SELECT provider, event_id FROM ${S}.webhook_events WHERE received_at < $1 LIMIT $2) RETURNING event_id`,
@@ -334,6 +339,47 @@ function openPostgresStore(pool: PostgresPoolLike, ownsPool: boolean, schema: st
         [createdBefore, Math.max(0, Math.floor(limit))],
       )
       return rows.map((row) => sessionFromRow(row)!)
+    },
+    async createHandoff(h) {
+      return transaction(async (client) => {
+        // The session row's lock: a link made while the session ends cannot outlive it.
+        const { rows } = await client.query(
+          `UPDATE ${S}.sessions SET handoff = 'waiting' WHERE id = $1 AND status IN (${OPEN_STATUSES}) RETURNING id`,
+          [h.sessionId],
+        )
+        if (rows.length === 0) return false
+        await client.query(`DELETE FROM ${S}.handoffs WHERE session_id = $1`, [h.sessionId])
+        await client.query(
+          `WITH added AS (INSERT INTO ${S}.handoffs (token_hash, session_id, created_at, expires_at, device_until) VALUES ($1, $2, $3, $4, $5))
+           SELECT pg_notify($6, $2)`,
+          [h.tokenHash, h.sessionId, h.createdAt, h.expiresAt, h.deviceUntil, channel],
+        )
+        return true
+      })
+    },
+    async claimHandoff(tokenHash, deviceHash, at) {
+      return transaction(async (client): Promise<HandoffClaim> => {
+        // The row lock makes racing claims (on any instance) take turns: the first binds its device.
+        const { rows } = await client.query(
+          `SELECT session_id, expires_at, device_hash FROM ${S}.handoffs WHERE token_hash = $1 FOR UPDATE`,
+          [tokenHash],
+        )
+        const handoff = rows[0]
+        if (!handoff) return { result: 'missing' }
+        const sessionId = String(handoff.session_id)
+        if (handoff.device_hash != null) return { result: 'taken', sessionId }
+        if (String(handoff.expires_at) <= at) return { result: 'expired', sessionId }
+        await client.query(`UPDATE ${S}.handoffs SET device_hash = $2, claimed_at = $3 WHERE token_hash = $1`, [tokenHash, deviceHash, at])
+        await client.query(`WITH opened AS (UPDATE ${S}.sessions SET handoff = 'opened' WHERE id = $1) SELECT pg_notify($2, $1)`, [
+          sessionId,
+          channel,
+        ])
+        return { result: 'claimed', sessionId }
+      })
+    },
+    async deviceSession(deviceHash, at) {
+      const rows = await query(`SELECT session_id FROM ${S}.handoffs WHERE device_hash = $1 AND device_until > $2`, [deviceHash, at])
+      return rows[0] ? String(rows[0].session_id) : undefined
     },
     watch(listener) {
       listeners.add(listener)

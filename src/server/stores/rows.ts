@@ -8,7 +8,7 @@ export const OPEN_STATUSES = SESSION_STATUSES.filter((s) => !isTerminal(s))
 
 /** The sessions table's columns, the same in SQLite and PostgreSQL, in the order `sessionValues` gives them. */
 export const SESSION_COLUMNS =
-  'id, user_id, provider, provider_session_id, status, client_secret, url, expires_at, livemode, created_at, updated_at'
+  'id, user_id, provider, provider_session_id, status, client_secret, url, expires_at, livemode, created_at, updated_at, handoff'
 
 /** A row of either database as a session. */
 export function sessionFromRow(row: Record<string, unknown> | undefined): StoredSession | undefined {
@@ -29,6 +29,7 @@ export function sessionFromRow(row: Record<string, unknown> | undefined): Stored
   }
   if (row.client_secret != null) session.clientSecret = String(row.client_secret)
   if (row.expires_at != null) session.expiresAt = String(row.expires_at)
+  if (row.handoff === 'waiting' || row.handoff === 'opened') session.handoff = row.handoff
   return session
 }
 
@@ -46,5 +47,6 @@ export function sessionValues(s: StoredSession, bool: (value: boolean) => unknow
     bool(s.livemode),
     s.createdAt,
     s.updatedAt,
+    s.handoff ?? null,
   ]
 }
