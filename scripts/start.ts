@@ -229,14 +229,21 @@ function appListener(
 
 /**
  * VERIFY_CREATE_LIMIT_PER_ADDRESS / VERIFY_CREATE_LIMIT_GLOBAL (creates per minute): a test rig
- * whose many users all come from loopback raises them; the provider budget still holds.
+ * whose many users all come from loopback raises them. VERIFY_PROVIDER_LIMIT_PER_MINUTE: the
+ * provider's limit per key, for a rig whose sandbox was started with its own limit lifted (the
+ * bench opens a session a second); the budget stays a share of it.
  */
-function createLimitsFromEnv(): Pick<VerificationHandlerOptions, 'createLimitPerAddressPerMinute' | 'createLimitGlobalPerMinute'> {
+function createLimitsFromEnv(): Pick<
+  VerificationHandlerOptions,
+  'createLimitPerAddressPerMinute' | 'createLimitGlobalPerMinute' | 'providerBudget'
+> {
   const perAddress = Number(env.VERIFY_CREATE_LIMIT_PER_ADDRESS)
   const global = Number(env.VERIFY_CREATE_LIMIT_GLOBAL)
+  const provider = Number(env.VERIFY_PROVIDER_LIMIT_PER_MINUTE)
   return {
     ...(perAddress > 0 ? { createLimitPerAddressPerMinute: perAddress } : {}),
     ...(global > 0 ? { createLimitGlobalPerMinute: global } : {}),
+    ...(provider > 0 ? { providerBudget: { limitPerMinute: provider } } : {}),
   }
 }
 
