@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page, test } from '@playwright/test'
+import { test as base, expect, type Page } from '@playwright/test'
 import { formatSize, gzipSize, HOSTED_PAGE_JS_LIMIT, limitBytes } from '../../scripts/lib/size.mjs'
+import { type StaticServer, serveStatic } from '../storybook/static-server'
 
-// The hosted page as built (`vite preview`), with the backend stubbed at the network edge.
+// The hosted page as built (dist-hosted, served on an ephemeral port), with the backend stubbed at the network edge.
+const DIST_HOSTED = resolve(import.meta.dirname, '../../dist-hosted')
 const API_ROUTES = '**/api/verify/sessions**'
 const FLOW = 'https://flow.facesign.ai/'
 
@@ -75,6 +79,21 @@ function stubSession(page: Page, answers: { status: number; body: string; header
   })
 }
 
+const test = base.extend<object, { hosted: StaticServer }>({
+  hosted: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from this pattern.
+    async ({}, use) => {
+      if (!existsSync(resolve(DIST_HOSTED, 'index.html')))
+        throw new Error('dist-hosted/index.html is missing: run `npm run build:hosted` (or `npm run build`) first.')
+      const server = await serveStatic(DIST_HOSTED)
+      await use(server)
+      await server.close()
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ hosted }, use) => use(hosted.url),
+})
+
 test('the built hosted page renders its verification view', async ({ page }) => {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
@@ -125,13 +144,20 @@ test('under a strict CSP: no violation, backend error then retry, focus on the n
 
 test('rate limited: counts down from Retry-After, then retries by itself', async ({ page }) => {
   await stubSession(page, [
-    { status: 429, body: errorBody('rate_limit_error', 'Too many requests.'), headers: { 'Retry-After': '1' } },
+    { status: 429, body: errorBody('rate_limit_error', 'Too many requests.'), headers: { 'Retry-After': '2' } },
     { status: 201, body: JSON.stringify(session()) },
   ])
   await page.route(`${FLOW}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Flow</title>' }))
+  // The page's clock stands still until the test moves it: each second of the countdown is seen
+  // however slowly the machine runs, and the retry comes when the clock says so.
+  await page.clock.install()
+  await page.clock.pauseAt(Date.now() + 1000)
   await page.goto('/')
   await expect(page.locator('section.vwh-card')).toHaveAttribute('data-view', 'rate_limited')
+  await expect(page.locator('.vwh-countdown')).toHaveText('Trying again in 2 seconds.')
+  await page.clock.runFor(1000)
   await expect(page.locator('.vwh-countdown')).toHaveText('Trying again in 1 second.')
+  await page.clock.runFor(1000)
   await expect(page.locator('section.vwh-card')).toHaveAttribute('data-view', 'requires_input')
 })
 
