@@ -64,6 +64,9 @@ export function recordTraffic(context: BrowserContext): TrafficRecorder {
   /** Responses whose request has not ended yet, and what to do when it does. */
   const open = new Map<Request, { page: Page | undefined; onEnd: (how: Ending) => Promise<void> }>()
   const watched = new Set<Page>()
+  /** Bodies read on each page's own CDP session as they completed, by URL (a fallback, see watchStreams). */
+  const readEarly = new Map<string, string[]>()
+  const cdpReads = new Set<Promise<void>>()
   /** Endings that arrive before their response was registered (the events race across the wire). */
   const ended = new WeakMap<Request, Ending>()
   const track = (work: Promise<void>) => {
@@ -89,6 +92,22 @@ export function recordTraffic(context: BrowserContext): TrafficRecorder {
     }
     const urls = new Map<string, string>()
     cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url))
+    // Each body of this page's process, read the moment it is complete: a cross-site navigation
+    // moves the page to another process and its earlier bodies are gone before a later read.
+    cdp.on('Network.loadingFinished', (e) => {
+      const url = urls.get(e.requestId)
+      if (!url) return
+      const read = cdp.send('Network.getResponseBody', { requestId: e.requestId }).then(
+        (r) => {
+          const list = readEarly.get(url) ?? []
+          list.push(r.base64Encoded ? Buffer.from(r.body, 'base64').toString('utf8') : r.body)
+          readEarly.set(url, list)
+        },
+        () => {},
+      )
+      cdpReads.add(read)
+      track(read)
+    })
     cdp.on('Network.eventSourceMessageReceived', (e) =>
       entries.push({
         kind: 'response',
@@ -128,11 +147,20 @@ export function recordTraffic(context: BrowserContext): TrafficRecorder {
     const onEnd = async (how: Ending) => {
       if (how.finished) {
         // Read now, while the page is still there to read it from.
+        let body: string | undefined
+        let failure = ''
         try {
-          await record('response', (await response.body()).toString('utf8'))
+          body = (await response.body()).toString('utf8')
         } catch (error) {
-          unread.push(`${response.url()}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+          failure = error instanceof Error ? error.message.split('\n')[0]! : String(error)
+          // Read on the page's own session when it finished (see watchStreams).
+          await Promise.allSettled([...cdpReads])
+          body = readEarly.get(response.url())?.shift()
         }
+        if (body !== undefined) return record('response', body)
+        // Finished as its page was closing: cut off with the page, like a stream.
+        if (page?.isClosed()) return record('aborted', '')
+        unread.push(`${response.url()}: ${failure}`)
         return
       }
       await record('aborted', '')
