@@ -1,4 +1,4 @@
-import type { BrowserContext, CDPSession, Page, Request, Response } from '@playwright/test'
+import type { BrowserContext, CDPSession, Frame, Page, Request, Response } from '@playwright/test'
 
 /** One thing the browser sent or received, as text. */
 export interface Recorded {
@@ -36,6 +36,14 @@ const isRedirect = (status: number) => status >= 300 && status < 400 && status !
 
 /** How a request ended: its body complete, or cut off (the page cancelled it, or closed). */
 type Ending = { finished: true } | { finished: false; failure: string }
+
+const frameGone = (request: Request): boolean => {
+  try {
+    return request.frame().isDetached()
+  } catch {
+    return false
+  }
+}
 
 const pageOf = (request: Request): Page | undefined => {
   try {
@@ -80,31 +88,55 @@ export function recordTraffic(context: BrowserContext): TrafficRecorder {
     track(entry.onEnd(how))
   }
 
-  async function watchStreams(page: Page): Promise<void> {
-    page.on('close', () => {
-      for (const [request, entry] of open) if (entry.page === page) end(request, { finished: false, failure: 'its page closed' })
-    })
+  /**
+   * Our own CDP session on a page or an out-of-process iframe: each body is read the moment it is
+   * complete (a cross-site navigation or a removed iframe takes its process's bodies along before a
+   * later read could get them), and each EventSource message is kept as it arrives.
+   */
+  async function watchTarget(target: Page | Frame): Promise<boolean> {
     let cdp: CDPSession
     try {
-      cdp = await context.newCDPSession(page)
+      cdp = await context.newCDPSession(target)
     } catch {
-      return // closed before it could be watched: a stream of it is reported unread
+      return false // gone already, or a frame that lives in its parent's process (the parent's session sees it)
     }
     const urls = new Map<string, string>()
-    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url))
-    // Each body of this page's process, read the moment it is complete: a cross-site navigation
-    // moves the page to another process and its earlier bodies are gone before a later read.
+    // Streamed as it arrives: nothing to read afterwards from a process that may be gone by then.
+    const streamed = new Map<string, Promise<Buffer[] | undefined>>()
+    const chunks = new Map<string, Buffer[]>()
+    cdp.on('Network.responseReceived', (e) => {
+      urls.set(e.requestId, e.response.url)
+      chunks.set(e.requestId, [])
+      streamed.set(
+        e.requestId,
+        cdp.send('Network.streamResourceContent', { requestId: e.requestId }).then(
+          (r) => {
+            const list = chunks.get(e.requestId) ?? []
+            list.unshift(Buffer.from(r.bufferedData, 'base64'))
+            return list
+          },
+          () => undefined,
+        ),
+      )
+    })
+    cdp.on('Network.dataReceived', (e) => {
+      if (e.data) chunks.get(e.requestId)?.push(Buffer.from(e.data, 'base64'))
+    })
+    const keep = (url: string, body: string) => {
+      const list = readEarly.get(url) ?? []
+      list.push(body)
+      readEarly.set(url, list)
+    }
     cdp.on('Network.loadingFinished', (e) => {
       const url = urls.get(e.requestId)
       if (!url) return
-      const read = cdp.send('Network.getResponseBody', { requestId: e.requestId }).then(
-        (r) => {
-          const list = readEarly.get(url) ?? []
-          list.push(r.base64Encoded ? Buffer.from(r.body, 'base64').toString('utf8') : r.body)
-          readEarly.set(url, list)
-        },
-        () => {},
-      )
+      const read = (async () => {
+        const list = await streamed.get(e.requestId)
+        if (list) return keep(url, Buffer.concat(list).toString('utf8'))
+        // Not streamed (it finished first): read it now, while its process is still there.
+        const r = await cdp.send('Network.getResponseBody', { requestId: e.requestId }).catch(() => undefined)
+        if (r) keep(url, r.base64Encoded ? Buffer.from(r.body, 'base64').toString('utf8') : r.body)
+      })()
       cdpReads.add(read)
       track(read)
     })
@@ -117,7 +149,29 @@ export function recordTraffic(context: BrowserContext): TrafficRecorder {
       }),
     )
     await cdp.send('Network.enable').catch(() => {})
-    watched.add(page)
+    return true
+  }
+
+  async function watchPage(page: Page): Promise<void> {
+    page.on('close', () => {
+      for (const [request, entry] of open) if (entry.page === page) end(request, { finished: false, failure: 'its page closed' })
+    })
+    // Out-of-process iframes (the provider's flow) have sessions of their own; a frame that is not
+    // one yet may become one when it navigates to another site, so each navigation tries again.
+    const frames = new Set<Frame>()
+    const watchFrame = (frame: Frame) => {
+      if (frame === page.mainFrame() || frames.has(frame)) return
+      frames.add(frame)
+      track(
+        watchTarget(frame).then((ok) => {
+          if (!ok) frames.delete(frame)
+        }),
+      )
+    }
+    page.on('frameattached', watchFrame)
+    page.on('framenavigated', watchFrame)
+    for (const frame of page.frames()) watchFrame(frame)
+    if (await watchTarget(page)) watched.add(page)
   }
 
   const onRequest = (request: Request) =>
@@ -158,8 +212,10 @@ export function recordTraffic(context: BrowserContext): TrafficRecorder {
           body = readEarly.get(response.url())?.shift()
         }
         if (body !== undefined) return record('response', body)
-        // Finished as its page was closing: cut off with the page, like a stream.
-        if (page?.isClosed()) return record('aborted', '')
+        // Its page closed, or its iframe was removed, the moment it finished and before any read
+        // could reach its process (a frame's first requests can finish before a session of ours is
+        // attached to it): gone with its frame, like a stream cut off; its headers are scanned.
+        if (page?.isClosed() || frameGone(request)) return record('aborted', '')
         unread.push(`${response.url()}: ${failure}`)
         return
       }
@@ -184,8 +240,8 @@ export function recordTraffic(context: BrowserContext): TrafficRecorder {
     end(request, how)
   }
 
-  for (const page of context.pages()) track(watchStreams(page))
-  context.on('page', (page) => track(watchStreams(page)))
+  for (const page of context.pages()) track(watchPage(page))
+  context.on('page', (page) => track(watchPage(page)))
   context.on('request', onRequest)
   context.on('response', onResponse)
   context.on('requestfinished', onFinished)
