@@ -29,7 +29,8 @@ function provenance(run: SectionRun): string {
 
 function sizeOf(results: BenchResults, group: string, name?: string) {
   const checks = section(results, 'bundle').figures.checks.filter((c) => c.group === group && (name === undefined || c.name === name))
-  if (!checks.length) throw new Error(`bench/results.json has no ${group} size${name ? ` named "${name}"` : ''}: run \`npm run bench -- --only=bundle\``)
+  if (!checks.length)
+    throw new Error(`bench/results.json has no ${group} size${name ? ` named "${name}"` : ''}: run \`npm run bench -- --only=bundle\``)
   return checks
 }
 
@@ -55,7 +56,11 @@ export const BLOCKS: Record<string, Render> = {
       const browser = run.chromium ? `, Chromium ${run.chromium}` : ''
       return `| ${name} | ${run.date.slice(0, 16).replace('T', ' ')} UTC | ${run.commit ?? ''} | ${run.mode} | ${run.seconds} s | ${run.loadAverage[0]} → ${run.loadAverage[1]} | Node ${run.node.replace(/^v/, '')}${browser}, ${run.cpus} cores |`
     })
-    return ['| section | taken | commit | run | took | load average | machine |', '| --- | --- | --- | --- | --- | --- | --- |', ...lines].join('\n')
+    return [
+      '| section | taken | commit | run | took | load average | machine |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...lines,
+    ].join('\n')
   },
   /** How long the last run of every section took. */
   'bench-duration': (r) => {
