@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path'
 import ts from 'typescript'
 
 const require = createRequire(import.meta.url)
-const { Extractor, ExtractorConfig } = require('@microsoft/api-extractor')
+const { CompilerState, Extractor, ExtractorConfig } = require('@microsoft/api-extractor')
 
 const ROOT = resolve(import.meta.dirname, '..')
 const REPORTS = join(ROOT, 'api')
@@ -46,12 +46,13 @@ const entries = entryPoints()
 mkdirSync(REPORTS, { recursive: true })
 rmSync(TEMP, { recursive: true, force: true })
 
-for (const entry of entries) {
-  if (!existsSync(entry.types)) {
-    problems.push(`${entry.specifier}: ${entry.types.slice(ROOT.length + 1)} is missing (run \`npm run build:types\`)`)
-    continue
-  }
-  const config = ExtractorConfig.prepare({
+const present = entries.filter((entry) => {
+  if (existsSync(entry.types)) return true
+  problems.push(`${entry.specifier}: ${entry.types.slice(ROOT.length + 1)} is missing (run \`npm run build:types\`)`)
+  return false
+})
+const configs = present.map((entry) =>
+  ExtractorConfig.prepare({
     configObject: {
       projectFolder: ROOT,
       mainEntryPointFilePath: entry.types,
@@ -66,7 +67,7 @@ for (const entry of entries) {
             strict: true,
             types: ['node'],
           },
-          files: [entry.types],
+          files: present.map((e) => e.types),
         },
       },
       apiReport: { enabled: true, reportFileName: entry.report, reportFolder: REPORTS, reportTempFolder: TEMP },
@@ -89,8 +90,14 @@ for (const entry of entries) {
     configObjectFullPath: undefined,
     packageJson: pkg,
     packageJsonFullPath: packageJsonPath,
-  })
+  }),
+)
+// One TypeScript program for every entry: the entries share most of their declaration files.
+const compilerState = configs.length ? CompilerState.create(configs[0], { additionalEntryPoints: present.map((e) => e.types) }) : undefined
+for (const [i, config] of configs.entries()) {
+  const entry = present[i]
   const result = Extractor.invoke(config, {
+    compilerState,
     localBuild: !check,
     showVerboseMessages: false,
     printApiReportDiff: check,
