@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import ts from 'typescript'
+import { documentedExports } from './lib/reference-exports.mjs'
 
 const require = createRequire(import.meta.url)
 const { CompilerState, Extractor, ExtractorConfig } = require('@microsoft/api-extractor')
@@ -133,46 +134,9 @@ function exportsOf(types) {
   return new Set(symbol ? checker.getExportsOfModule(symbol).map((s) => s.name) : [])
 }
 
-/**
- * docs/reference.md: each entry is a section between `<!-- exports: <specifier> -->` and
- * `<!-- /exports -->`; in it, the first column of every table headed `export` names exports, by
- * the identifier each code span starts with (`useVerification({ … })`, `<VerifyButton>`,
- * `type Locale`), or all of another entry's with `* from '<specifier>'`.
- */
-function documented(text) {
-  const sections = new Map()
-  for (const match of text.matchAll(/<!-- exports: ([^\s]+) -->([\s\S]*?)<!-- \/exports -->/g)) {
-    const names = new Set()
-    const reexports = []
-    let inTable = false
-    for (const line of match[2].split('\n')) {
-      if (!line.startsWith('|')) {
-        inTable = false
-        continue
-      }
-      const first = line.split(/(?<!\\)\|/)[1]?.trim() ?? ''
-      if (/^export$/i.test(first)) {
-        inTable = true
-        continue
-      }
-      if (!inTable || /^-+$/.test(first)) continue
-      for (const span of first.matchAll(/`([^`]+)`/g)) {
-        const all = /^\*\s+from\s+['"]([^'"]+)['"]$/.exec(span[1].trim())
-        if (all) reexports.push(all[1])
-        else {
-          const name = /^<?(?:type\s+)?([A-Za-z_$][\w$]*)/.exec(span[1].trim())
-          if (name) names.add(name[1])
-        }
-      }
-    }
-    if (sections.has(match[1])) problems.push(`docs/reference.md: two sections for ${match[1]}`)
-    sections.set(match[1], { names, reexports })
-  }
-  return sections
-}
-
 const exported = new Map(entries.filter((e) => existsSync(e.types)).map((e) => [e.specifier, exportsOf(e.types)]))
-const sections = documented(readFileSync(REFERENCE, 'utf8'))
+const { sections, duplicates } = documentedExports(readFileSync(REFERENCE, 'utf8'))
+for (const specifier of duplicates) problems.push(`docs/reference.md: two sections for ${specifier}`)
 for (const [specifier, names] of exported) {
   const section = sections.get(specifier)
   if (!section) {

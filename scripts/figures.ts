@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { BenchResults } from './bench/rows'
-import { BLOCKS } from './figures/blocks'
+import { rewriteBlocks } from './figures/document'
 
 const ROOT = join(import.meta.dirname, '..')
 const check = process.argv.includes('--check')
@@ -40,10 +40,6 @@ function loadResults(): BenchResults {
   return merged
 }
 
-const BLOCK = /<!-- figures:([\w-]+) -->([\s\S]*?)<!-- \/figures -->/g
-// A size written as a figure ("5.89 kB", "671 B", "6 KB"): in the docs only inside a block (or a code span).
-const HAND_TYPED_SIZE = /(?<![\w.])\d+(?:[.,]\d+)?\s?(?:B|kB|KB|KiB|MB|MiB)\b/
-
 const problems: string[] = []
 const changed: string[] = []
 const results = loadResults()
@@ -51,31 +47,10 @@ const results = loadResults()
 for (const file of documents()) {
   const name = relative(ROOT, file)
   const text = readFileSync(file, 'utf8')
-  const next = text.replace(BLOCK, (whole, block: string, current: string) => {
-    const render = BLOCKS[block]
-    if (!render) {
-      problems.push(`${name}: no figures block is called "${block}" (known: ${Object.keys(BLOCKS).join(', ')})`)
-      return whole
-    }
-    let figure: string
-    try {
-      figure = render(results)
-    } catch (error) {
-      problems.push(`${name}: figures:${block}: ${error instanceof Error ? error.message : String(error)}`)
-      return whole
-    }
-    const body = figure.includes('\n') ? `\n${figure}\n` : figure
-    if (body !== current) changed.push(`${name}: figures:${block}`)
-    return `<!-- figures:${block} -->${body}<!-- /figures -->`
-  })
-  const outside = next.replace(BLOCK, '')
-  if (/<!-- \/?figures/.test(outside)) problems.push(`${name}: a figures marker without its pair (<!-- figures:name -->…<!-- /figures -->)`)
-  outside.split('\n').forEach((line, i) => {
-    // Code spans hold definitions and settings (`1 kB = 1000 B`, `"limit": "6 kB"`), not measurements.
-    const size = HAND_TYPED_SIZE.exec(line.replace(/`[^`]*`/g, ''))
-    if (size) problems.push(`${name}:${i + 1}: "${size[0]}" is typed by hand; quote it from the results in a figures block`)
-  })
-  if (!check && next !== text) writeFileSync(file, next)
+  const done = rewriteBlocks(name, text, results)
+  problems.push(...done.problems)
+  changed.push(...done.changed)
+  if (!check && done.text !== text) writeFileSync(file, done.text)
 }
 
 for (const p of problems) console.error(p)
