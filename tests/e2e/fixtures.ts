@@ -31,7 +31,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   seen: [async ({}, use) => use([]), { scope: 'worker' }],
   baseURL: async ({ app }, use) => use(app.url),
   traffic: [
-    async ({ context, app, seen }, use) => {
+    async ({ context, app, seen }, use, testInfo) => {
       const recorder = recordTraffic(context)
       recorder.watchFor(app.markers)
       await use(recorder)
@@ -41,6 +41,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await Promise.all(context.pages().map((p) => p.close()))
       await recorder.finish()
       seen.push(...recorder.entries)
+      // Bodies whose document went before they could be read (a redirect the moment an answer
+      // arrived): their headers were scanned; the report lists them.
+      for (const url of recorder.cutOff) testInfo.annotations.push({ type: 'body cut off with its document', description: url })
       expect(recorder.unread, 'responses the recorder could not read').toEqual([])
       expect(findLeaks(recorder.entries, recorder.markers), 'secrets the browser received or sent').toEqual([])
     },

@@ -13,6 +13,11 @@ export interface TrafficRecorder {
   readonly entries: Recorded[]
   /** Responses whose body the recorder could not read: each one fails the test. */
   readonly unread: string[]
+  /**
+   * Finished responses whose document went (page closed, iframe removed, navigated away) before
+   * their body could be read from it: kept with their headers, and listed here.
+   */
+  readonly cutOff: string[]
   /** More strings to look for in this test's traffic (keys of servers the test started itself). */
   watchFor(markers: readonly string[]): void
   readonly markers: readonly string[]
@@ -75,6 +80,16 @@ export function recordTraffic(context: BrowserContext): TrafficRecorder {
   /** Bodies read on each page's own CDP session as they completed, by URL (a fallback, see watchStreams). */
   const readEarly = new Map<string, string[]>()
   const cdpReads = new Set<Promise<void>>()
+  /** Navigations per frame: a body's document is gone once its frame navigated again. */
+  const navigated = new WeakMap<Frame, number>()
+  const navigations = (request: Request) => {
+    try {
+      return navigated.get(request.frame()) ?? 0
+    } catch {
+      return 0
+    }
+  }
+  const cutOff: string[] = []
   /** Endings that arrive before their response was registered (the events race across the wire). */
   const ended = new WeakMap<Request, Ending>()
   const track = (work: Promise<void>) => {
@@ -130,11 +145,13 @@ export function recordTraffic(context: BrowserContext): TrafficRecorder {
     cdp.on('Network.loadingFinished', (e) => {
       const url = urls.get(e.requestId)
       if (!url) return
+      // Asked for at once, in case it finished before streaming could start: a page that navigates
+      // right after (a redirect to the provider) takes the body along within milliseconds.
+      const direct = cdp.send('Network.getResponseBody', { requestId: e.requestId }).catch(() => undefined)
       const read = (async () => {
         const list = await streamed.get(e.requestId)
         if (list) return keep(url, Buffer.concat(list).toString('utf8'))
-        // Not streamed (it finished first): read it now, while its process is still there.
-        const r = await cdp.send('Network.getResponseBody', { requestId: e.requestId }).catch(() => undefined)
+        const r = await direct
         if (r) keep(url, r.base64Encoded ? Buffer.from(r.body, 'base64').toString('utf8') : r.body)
       })()
       cdpReads.add(read)
@@ -153,6 +170,7 @@ export function recordTraffic(context: BrowserContext): TrafficRecorder {
   }
 
   async function watchPage(page: Page): Promise<void> {
+    page.on('framenavigated', (frame) => navigated.set(frame, (navigated.get(frame) ?? 0) + 1))
     page.on('close', () => {
       for (const [request, entry] of open) if (entry.page === page) end(request, { finished: false, failure: 'its page closed' })
     })
@@ -198,6 +216,7 @@ export function recordTraffic(context: BrowserContext): TrafficRecorder {
     // A redirect has no body of its own: its headers (Location) are what the browser got.
     if (isRedirect(response.status())) return track(record('response', ''))
     const page = pageOf(request)
+    const navigationsAtResponse = navigations(request)
     const onEnd = async (how: Ending) => {
       if (how.finished) {
         // Read now, while the page is still there to read it from.
@@ -212,10 +231,13 @@ export function recordTraffic(context: BrowserContext): TrafficRecorder {
           body = readEarly.get(response.url())?.shift()
         }
         if (body !== undefined) return record('response', body)
-        // Its page closed, or its iframe was removed, the moment it finished and before any read
-        // could reach its process (a frame's first requests can finish before a session of ours is
-        // attached to it): gone with its frame, like a stream cut off; its headers are scanned.
-        if (page?.isClosed() || frameGone(request)) return record('aborted', '')
+        // Its page closed, its iframe was removed, or its document was replaced by a navigation the
+        // moment it finished, before any read could reach the process that held it: gone with its
+        // document, like a stream cut off. Kept as such (headers scanned), and counted in `cutOff`.
+        if (page?.isClosed() || frameGone(request) || navigations(request) > navigationsAtResponse) {
+          cutOff.push(`${response.url()}: ${failure}`)
+          return record('aborted', '')
+        }
         unread.push(`${response.url()}: ${failure}`)
         return
       }
@@ -249,6 +271,7 @@ export function recordTraffic(context: BrowserContext): TrafficRecorder {
   return {
     entries,
     unread,
+    cutOff,
     markers,
     watchFor(more) {
       markers.push(...more)
