@@ -4,7 +4,15 @@ import type { BenchResults } from '../../../scripts/bench/rows'
 import { BLOCKS, MissingSection } from '../../../scripts/figures/blocks'
 import { rewriteBlocks } from '../../../scripts/figures/document'
 
-const run = { date: '2026-12-03T08:00:00.000Z', commit: 'abc1234', mode: 'full' as const, seconds: 4, node: 'v20.20.2', cpus: 2, loadAverage: [1, 2] as [number, number] }
+const run = {
+  date: '2026-12-03T08:00:00.000Z',
+  commit: 'abc1234',
+  mode: 'full' as const,
+  seconds: 4,
+  node: 'v20.20.2',
+  cpus: 2,
+  loadAverage: [1, 2] as [number, number],
+}
 const results: BenchResults = {
   sections: {
     bundle: {
@@ -40,7 +48,9 @@ describe('figures blocks', () => {
 
   it('gives a block of several lines lines of its own', () => {
     const done = rewriteBlocks('docs/x.md', '<!-- figures:size-budgets --><!-- /figures -->', results)
-    expect(done.text).toMatch(/^<!-- figures:size-budgets -->\n\| size-limit check .*\n\| import \{ VerifyButton \} from 'verify-widget' \| 5\.89 kB \| 6\.00 kB \|\n/s)
+    expect(done.text).toMatch(
+      /^<!-- figures:size-budgets -->\n\| size-limit check .*\n\| import \{ VerifyButton \} from 'verify-widget' \| 5\.89 kB \| 6\.00 kB \|\n/s,
+    )
     expect(done.text).toMatch(/From `npm run bench`, 2026-12-03, commit abc1234, load average 1 → 2 on 2 cores\.\n<!-- \/figures -->$/)
   })
 

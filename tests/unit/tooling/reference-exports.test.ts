@@ -13,7 +13,7 @@ describe('what docs/reference.md says an entry exports', () => {
       '| `VerifyButton`, type `VerifyButtonProps` | the button, with `mode` \\| `inline` |',
       '| `useVerification({ provider, mode? })` | a hook |',
       '| `<FlowFrame>`, `verificationKeys.session(id)` | more |',
-      '| `* from \'verify-widget/core\'` | everything of core |',
+      "| `* from 'verify-widget/core'` | everything of core |",
       '',
       '| route | answer |',
       '| --- | --- |',
