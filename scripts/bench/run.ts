@@ -170,6 +170,30 @@ async function browserSections(): Promise<void> {
   }
 }
 
+/**
+ * Sizes come out the same on any machine, so the smoke run holds the committed ones to the code:
+ * a change that makes any entry, chunk, peer or the hosted page bigger or smaller fails until
+ * `npm run bench -- --only=bundle` and `npm run figures` put the new sizes in the results and docs.
+ */
+function compareSizes(): void {
+  const now = sections.bundle?.figures.checks
+  if (!now || !existsSync(RESULTS)) return
+  const committed = (JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults).sections?.bundle?.figures.checks ?? []
+  const key = (c: { group: string; name: string }) => `${c.group} ${c.name}`
+  const before = new Map(committed.map((c) => [key(c), c.bytes]))
+  const after = new Map(now.map((c) => [key(c), c.bytes]))
+  const differences = [
+    ...[...after]
+      .filter(([k, bytes]) => before.get(k) !== bytes)
+      .map(([k, bytes]) => `${k}: ${before.get(k) ?? 'not measured'} → ${bytes} B`),
+    ...[...before.keys()].filter((k) => !after.has(k)).map((k) => `${k}: no longer measured`),
+  ]
+  if (!differences.length) return
+  const message = `sizes differ from bench/results.json (run \`npm run bench -- --only=bundle\`, then \`npm run figures\`): ${differences.join('; ')}`
+  log(`bundle: ${message}`)
+  errors.push({ section: 'bundle', message })
+}
+
 /** The results file as it was: `--only` replaces its own sections and keeps the others. */
 function previousSections(): BenchResults {
   if (!existsSync(FILE)) return { sections: {} }
@@ -188,6 +212,7 @@ async function main(): Promise<number> {
   log(`${mode} run; building the library and the hosted page into bench/.tmp`)
   buildForBench()
   await section('bundle', 'sizes: size-limit over our entries, the peers and the hosted page', runBundleBench)
+  if (mode === 'smoke') compareSizes()
   if (wants('hosted') || wants('click') || wants('webhook') || wants('memory')) {
     try {
       await browserSections()
@@ -238,7 +263,7 @@ async function main(): Promise<number> {
     const produced = Boolean(sections[name])
     const overs = produced ? overBudget(sectionRows(name, sections[name]!.figures as never), mode === 'smoke') : []
     const message = error ?? (produced ? overs.map((r) => `${r.measure}: ${r.value} (budget ${r.budget})`).join('; ') : 'no figures')
-    return { name, ok: produced && overs.length === 0, ...(message ? { message } : {}) }
+    return { name, ok: !error && produced && overs.length === 0, ...(message ? { message } : {}) }
   })
   const jsonArg = argv.find((a) => a.startsWith('--json='))?.slice('--json='.length)
   if (jsonArg) writeFileSync(jsonArg, `${JSON.stringify({ mode, seconds, sections: status }, null, 2)}\n`)
