@@ -99,4 +99,4 @@ let stats
 try {
   stats = JSON.parse(readFileSync(report, 'utf8')).stats
 } catch {}
-finish({ passed: stats ? stats.expected + stats.flaky : 0, failed: stats ? stats.unexpected : 1 })
+finish({ passed: stats ? stats.expected + stats.flaky : 0, failed: stats ? stats.unexpected : 1, skipped: stats ? stats.skipped : 0 })

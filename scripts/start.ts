@@ -232,14 +232,20 @@ function appListener(
 
 /**
  * VERIFY_CREATE_LIMIT_PER_ADDRESS / VERIFY_CREATE_LIMIT_GLOBAL (creates per minute): a test rig
- * whose many users all come from loopback raises them; the provider budget still holds.
+ * whose many users all come from loopback raises them. VERIFY_PROVIDER_LIMIT_PER_MINUTE: the
+ * provider's limit per key, for a rig whose sandbox was started with its own limit lifted (the
+ * bench opens a session a second); the budget stays a share of it.
  */
-function limitsFromEnv(): NonNullable<VerificationHandlerOptions['limits']> {
+function limitsFromEnv(): Pick<VerificationHandlerOptions, 'limits' | 'providerBudget'> {
   const perAddress = Number(env.VERIFY_CREATE_LIMIT_PER_ADDRESS)
   const global = Number(env.VERIFY_CREATE_LIMIT_GLOBAL)
+  const provider = Number(env.VERIFY_PROVIDER_LIMIT_PER_MINUTE)
   return {
-    ...(perAddress > 0 ? { createPerAddress: perAddress, refreshPerAddress: perAddress, streamsPerAddress: perAddress } : {}),
-    ...(global > 0 ? { createGlobal: global } : {}),
+    limits: {
+      ...(perAddress > 0 ? { createPerAddress: perAddress, refreshPerAddress: perAddress, streamsPerAddress: perAddress } : {}),
+      ...(global > 0 ? { createGlobal: global } : {}),
+    },
+    ...(provider > 0 ? { providerBudget: { limitPerMinute: provider } } : {}),
   }
 }
 
@@ -269,7 +275,7 @@ async function main(): Promise<void> {
     dataDir: DATA_DIR,
     store,
     identify,
-    limits: limitsFromEnv(),
+    ...limitsFromEnv(),
     onStatusChange: (change) => outcomes.onStatusChange(change),
     // A crashed delivery comes back once its claim lapses (twice the timeout and a second): short in
     // the demo, so a restart shows it soon.

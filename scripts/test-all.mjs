@@ -1,22 +1,48 @@
 #!/usr/bin/env node
-// Runs every quality gate in order and ends with one line: `N passed, N failed` over all suites.
-// A gate that is a single check (typecheck, lint, builds) counts as one test; test runners report
-// their own counts through their JSON reporters.
+// Runs every quality gate in order and ends with one line: `N passed, N failed` over all
+// suites. A gate that is a single check (typecheck, lint, builds) counts as one test; test runners
+// report their own counts through their JSON reporters. A gate whose runner crashed (no report, or a
+// failing exit with no failing test) gets a line of its own and counts as one failure.
+//   node scripts/test-all.mjs [gate …]   (gates: see GATES below)
+// The run is the same with or without CI in the environment: focused tests (`.only`) fail in
+// vitest and Playwright alike, and every server a test needs starts on a free port.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 
+const GATES = [
+  'typecheck',
+  'lint',
+  'figures',
+  'vitest',
+  'runtimes',
+  'build',
+  'api',
+  'package',
+  'size',
+  'bench',
+  'examples',
+  'storybook',
+  'e2e',
+]
 const only = process.argv.slice(2)
+const unknown = only.filter((name) => !GATES.includes(name))
+if (unknown.length) {
+  console.error(`unknown gate(s) ${unknown.join(', ')}; gates: ${GATES.join(', ')}`)
+  process.exit(2)
+}
 const out = '.test-results'
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })
 
 const results = []
 
+/** Runs a command with inherited output; returns its exit code (null when it was killed). */
 function run(cmd, args, env = {}) {
   console.log(`\n▶ ${cmd} ${args.join(' ')}`)
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } })
-  return r.status === 0
+  if (r.error) throw r.error
+  return r.signal ? `killed by ${r.signal}` : r.status
 }
 
 function readJson(path) {
@@ -27,37 +53,52 @@ function readJson(path) {
   }
 }
 
+const wants = (name) => !only.length || only.includes(name)
+
 function gate(name, fn) {
-  if (only.length && !only.includes(name)) return
+  if (!wants(name)) return
   const started = Date.now()
   let r
   try {
     r = fn()
   } catch (error) {
     console.error(error)
-    r = { passed: 0, failed: 1 }
+    r = { passed: 0, failed: 0, crash: `threw ${error instanceof Error ? error.message : String(error)}` }
   }
-  results.push({ name, ...r, seconds: Math.round((Date.now() - started) / 1000) })
+  results.push({ skipped: 0, ...r, name, seconds: Math.round((Date.now() - started) / 1000) })
 }
 
-const single = (ok) => ({ passed: ok ? 1 : 0, failed: ok ? 0 : 1 })
+/** A single check: passed when the command exits 0. */
+const single = (code) => ({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 })
+
+/** A runner's counts, and a crash when it failed without a failing test to show for it. */
+function counted(code, report, counts) {
+  if (!report) return { passed: 0, failed: 0, crash: `exited ${code} and wrote no report` }
+  const c = counts(report)
+  if (code !== 0 && c.failed === 0) return { ...c, crash: c.why ?? `exited ${code} with no failing test in its report` }
+  return c
+}
 
 gate('typecheck', () => single(run('npx', ['tsc', '-p', 'tsconfig.json'])))
 gate('lint', () => single(run('npx', ['biome', 'ci', '.'])))
+// README and docs quote bench/results*.json through marked blocks: each must read what the results say.
+gate('figures', () => single(run('npx', ['tsx', 'scripts/figures.ts', '--check'])))
 gate('vitest', () => {
   const file = `${out}/vitest.json`
-  const ok = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`])
-  const json = readJson(file)
-  if (!json) return single(false)
-  const failed = json.numFailedTests + (ok || json.numFailedTests > 0 ? 0 : 1)
-  return { passed: json.numPassedTests, failed }
+  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`])
+  return counted(code, readJson(file), (json) => ({
+    passed: json.numPassedTests,
+    failed: json.numFailedTests,
+    skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
+    why: json.numFailedTestSuites > 0 ? `${json.numFailedTestSuites} test file(s) failed to run` : undefined,
+  }))
 })
 gate('runtimes', () => {
   // tests/runtimes: the backend bundled for and served by Node 20 and 22, Bun, Deno, workerd (Node.js
   // compatibility on, and off) and edge-runtime, against the sandbox; the PostgreSQL store contract
   // inside each runtime with TCP sockets. One vitest file per runtime: counted per runtime.
   const file = `${out}/runtimes.json`
-  const ok = run('npx', [
+  const code = run('npx', [
     'vitest',
     'run',
     '-c',
@@ -66,70 +107,90 @@ gate('runtimes', () => {
     '--reporter=json',
     `--outputFile.json=${file}`,
   ])
-  const json = readJson(file)
-  if (!json) return single(false)
-  const rows = json.testResults.map((f) => {
-    const count = (status) => f.assertionResults.filter((a) => a.status === status).length
-    return {
+  return counted(code, readJson(file), (json) => ({
+    passed: json.numPassedTests,
+    failed: json.numFailedTests,
+    skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
+    why: json.numFailedTestSuites > 0 ? `${json.numFailedTestSuites} runtime file(s) failed to run` : undefined,
+    rows: json.testResults.map((f) => ({
       name: f.name.replace(/^.*\/(.*)\.test\.ts$/, '$1'),
-      passed: count('passed'),
-      failed: count('failed') + (f.status === 'failed' && count('failed') === 0 ? 1 : 0),
-    }
-  })
-  const failed = rows.reduce((n, r) => n + r.failed, 0)
-  return { passed: json.numPassedTests, failed: failed + (ok || failed > 0 ? 0 : 1), rows }
+      passed: f.assertionResults.filter((a) => a.status === 'passed').length,
+      failed: f.assertionResults.filter((a) => a.status === 'failed').length,
+    })),
+  }))
 })
 gate('build', () => single(run('npm', ['run', '--silent', 'build'])))
+// Every entry point's public API against the committed reports in api/, and docs/reference.md against it.
+gate('api', () => single(run('node', ['scripts/api-report.mjs', '--check', ...(wants('build') ? ['--no-build'] : [])])))
 gate('package', () => {
   // The packed tarball: its file list, publint and attw (types under node10, node16 and bundler).
   const file = `${out}/package.json`
-  run('node', ['scripts/check-package.mjs', '--json', file])
+  const code = run('node', ['scripts/check-package.mjs', '--json', file])
   const checks = readJson(file)
-  if (!Array.isArray(checks)) return single(false)
-  const failed = checks.filter((c) => !c.ok).length
-  return { passed: checks.length - failed, failed }
+  return counted(code, Array.isArray(checks) ? checks : undefined, (list) => {
+    const failed = list.filter((c) => !c.ok).length
+    return { passed: list.length - failed, failed }
+  })
 })
 gate('size', () => {
-  const file = `${out}/size.json`
   const r = spawnSync('npx', ['size-limit', '--json'], { encoding: 'utf8' })
   console.log(`\n▶ size-limit\n${r.stdout}${r.stderr}`)
   let entries
   try {
     entries = JSON.parse(r.stdout)
-  } catch {
-    return single(false)
-  }
-  const failed = entries.filter((e) => !e.passed).length
-  return { passed: entries.length - failed, failed: failed + (r.status !== 0 && failed === 0 ? 1 : 0), file }
+  } catch {}
+  return counted(r.status, Array.isArray(entries) ? entries : undefined, (list) => {
+    const failed = list.filter((e) => !e.passed).length
+    return { passed: list.length - failed, failed }
+  })
+})
+// Every bench section at a small size: a section that breaks fails here, not at the next release.
+gate('bench', () => {
+  const file = `${out}/bench.json`
+  const code = run('npx', ['tsx', 'scripts/bench/run.ts', '--smoke', `--json=${file}`])
+  return counted(code, readJson(file), (json) => {
+    const failed = json.sections.filter((s) => !s.ok).length
+    return { passed: json.sections.length - failed, failed }
+  })
 })
 gate('examples', () => {
   // examples/*: one install of the packed tarball for all three, a build of each, then Chromium
   // drives each against the sandbox. Needs the tarball of the package gate.
   const file = `${out}/examples.json`
-  run('node', ['scripts/examples.mjs', '--json', file])
-  const summary = readJson(file)
-  if (!summary) return single(false)
-  const stepsFailed = summary.steps.filter((s) => !s.ok).length
-  return { passed: summary.passed ?? 0, failed: (summary.failed ?? 0) + stepsFailed }
+  const code = run('node', ['scripts/examples.mjs', '--json', file])
+  return counted(code, readJson(file), (summary) => {
+    const stepsFailed = summary.steps.filter((s) => !s.ok).length
+    return { passed: summary.passed ?? 0, failed: (summary.failed ?? 0) + stepsFailed, skipped: summary.skipped ?? 0 }
+  })
 })
 gate('storybook', () => single(run('npx', ['storybook', 'build', '--quiet', '-o', 'storybook-static'])))
 gate('e2e', () => {
   const file = `${out}/playwright.json`
   // Absolute: Playwright resolves a relative report path against the config's folder, not the cwd.
-  const ok = run('npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'], { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(file) })
+  const code = run('npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'], { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(file) })
   const json = readJson(file)
-  if (!json?.stats) return single(false)
-  const { expected, unexpected, flaky } = json.stats
-  return { passed: expected + flaky, failed: unexpected + (ok || unexpected > 0 ? 0 : 1) }
+  return counted(code, json?.stats ? json : undefined, ({ stats, errors }) => ({
+    passed: stats.expected + stats.flaky,
+    failed: stats.unexpected,
+    skipped: stats.skipped,
+    why: errors?.length ? `${errors.length} error(s) outside any test: ${errors[0].message?.split('\n')[0]}` : undefined,
+  }))
 })
 
-console.log('\nSuite        passed  failed  seconds')
+const crashes = results.filter((r) => r.crash)
+const total = (key) => results.reduce((n, r) => n + r[key], 0)
+console.log('\nSuite        passed  failed  skipped  seconds')
 for (const r of results) {
-  console.log(`${r.name.padEnd(12)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.seconds).padStart(7)}`)
+  console.log(
+    `${r.name.padEnd(12)} ${String(r.passed).padStart(6)}  ${String(r.failed + (r.crash ? 1 : 0)).padStart(6)}  ${String(r.skipped).padStart(7)}  ${String(r.seconds).padStart(7)}`,
+  )
   for (const row of r.rows ?? [])
     console.log(`  ${row.name.padEnd(14)} ${String(row.passed).padStart(4)}  ${String(row.failed).padStart(6)}`)
 }
-const passed = results.reduce((n, r) => n + r.passed, 0)
-const failed = results.reduce((n, r) => n + r.failed, 0)
-console.log(`\n${passed} passed, ${failed} failed`)
-process.exit(failed === 0 && existsSync(out) ? 0 : 1)
+if (crashes.length) console.log('')
+for (const r of crashes) console.log(`crashed: ${r.name} ${r.crash}`)
+const failed = total('failed') + crashes.length
+// The skipped count on a line of its own: the last line is exactly `N passed, N failed`.
+console.log(`\n${total('skipped')} skipped`)
+console.log(`${total('passed')} passed, ${failed} failed`)
+process.exit(failed === 0 && results.length > 0 ? 0 : 1)

@@ -1,11 +1,21 @@
 import { spawn } from 'node:child_process'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { isRecord } from '../../src/core/guards'
 import { bin, ROOT, TMP } from './lib/paths'
 import type { OutcomeHookFigures } from './outcome'
 
+export interface BackendSize {
+  pollSeconds: number
+  webhooks: number
+  reads: number
+  outcomeRounds: number
+  outcomeHooks: number
+}
+
 export interface BackendFigures {
+  webhooks: number
+  reads: number
   webhooksPerSecond: number
   webhooksInProcessPerSecond: number
   statusReadsPerSecond: number
@@ -46,24 +56,36 @@ function outcomeFigures(raw: unknown): OutcomeHookFigures {
 
 /**
  * Runs the backend's own loopback benchmark (scripts/bench/server.ts) in a child process and reads
- * what it wrote. Its working directory is a scratch folder, so its results file there is ours to read.
+ * what it wrote into the bench's scratch folder.
  */
-export async function runBackendBench(pollSeconds: number): Promise<BackendFigures> {
+export async function runBackendBench(size: BackendSize): Promise<BackendFigures> {
   const cwd = join(TMP, 'server')
   mkdirSync(cwd, { recursive: true })
+  const out = join(cwd, 'results-server.json')
+  rmSync(out, { force: true })
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(bin('tsx'), [join(ROOT, 'scripts/bench/server.ts')], {
       cwd,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, BENCH_POLL_SECONDS: String(pollSeconds) },
+      env: {
+        ...process.env,
+        BENCH_OUT: out,
+        BENCH_POLL_SECONDS: String(size.pollSeconds),
+        BENCH_WEBHOOKS: String(size.webhooks),
+        BENCH_READS: String(size.reads),
+        BENCH_OUTCOME_ROUNDS: String(size.outcomeRounds),
+        BENCH_OUTCOME_HOOKS: String(size.outcomeHooks),
+      },
     })
     child.once('error', reject)
     child.once('exit', resolve)
   })
   if (code !== 0) throw new Error(`scripts/bench/server.ts exited with ${code}`)
-  const raw: unknown = JSON.parse(readFileSync(join(cwd, 'bench/results-server.json'), 'utf8'))
+  const raw: unknown = JSON.parse(readFileSync(out, 'utf8'))
   const part = (key: string) => (isRecord(raw) ? raw[key] : undefined)
   return {
+    webhooks: num(part('webhooks'), 'events'),
+    reads: num(part('statusReads'), 'reads'),
     webhooksPerSecond: num(part('webhooks'), 'perSecond'),
     webhooksInProcessPerSecond: num(part('webhooksInProcess'), 'perSecond'),
     statusReadsPerSecond: num(part('statusReads'), 'perSecond'),

@@ -1,160 +1,112 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { gzipSync } from 'node:zlib'
-import { build, type Metafile } from 'esbuild'
-import { HOSTED_DIST, LIB_DIST, ROOT, TMP } from './lib/paths'
+import { isRecord } from '../../src/core/guards'
+import { HOSTED_PAGE_JS_LIMIT, limitBytes } from '../lib/size.mjs'
+import { bin, HOSTED_DIST, LIB_DIST, ROOT, TMP } from './lib/paths'
 
-/** One browser entry, measured as an app would ship it: bundled, minified, its framework left out. */
-export interface BundleEntry {
+/**
+ * Every size in the bench is size-limit's figure (scripts/lib/size.mjs says why): the package's own
+ * checks from package.json (the budgets `npm test` enforces), pointed at the bench's build, plus
+ * checks of the same shape for what an app really adds, each locale chunk, the peers and the
+ * hosted page, all in one size-limit run.
+ */
+export type SizeGroup = 'budget' | 'app' | 'locale' | 'peer' | 'hosted'
+
+export interface SizeFigure {
+  group: SizeGroup
+  /** The check's name: the import an app writes, or the file. */
   name: string
-  /** The import an app writes (what the table shows). */
-  statement: string
-  /** What esbuild bundles: the statement plus a use of the import, so nothing is shaken off. */
-  source: string
-  external: string[]
-  ours: boolean
-  /** KB min+gzip. */
-  budgetKb?: number
+  /** gzip bytes as size-limit reports them. */
+  bytes: number
+  /** The budget as written (package.json's size-limit checks; the hosted page's in scripts/lib/size.mjs). */
+  limit?: string
+  limitBytes?: number
 }
 
-export interface BundleFigure {
-  name: string
-  statement: string
-  ours: boolean
-  /** min+gzip of the entry and the chunks it imports statically: what loads before first use. */
-  gzipBytes: number
-  minBytes: number
-  /** Chunks only a dynamic import() loads (our locales); not in gzipBytes. */
-  lazyGzipBytes: number
-  budgetKb?: number
+export interface BundleFigures {
+  checks: SizeFigure[]
+  /** The hosted page's JS files (index.html's scripts, modulepreloads and their static imports). */
+  hostedFiles: string[]
 }
 
-const REACT = ['react', 'react/*', 'react-dom', 'react-dom/*']
-const gzip = (data: Uint8Array) => gzipSync(data, { level: 9 }).length
+interface SizeCheck {
+  name: string
+  path?: string | string[]
+  import?: string | Record<string, string>
+  ignore?: string[]
+  limit?: string
+  gzip?: boolean
+  disablePlugins?: string[]
+}
 
-export function bundleEntries(): BundleEntry[] {
-  const lib = (file: string) => JSON.stringify(join(LIB_DIST, file))
-  const peer = (name: string, statement: string, use: string): BundleEntry => ({
-    name,
-    statement,
-    source: `${statement}\nconsole.log(${use})`,
-    external: REACT,
-    ours: false,
+const REACT = ['react', 'react-dom']
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  'size-limit': SizeCheck[]
+  peerDependencies?: Record<string, string>
+}
+/** size-limit leaves the package's peer dependencies out of its own checks: so do we. */
+const PEERS = Object.keys(PACKAGE.peerDependencies ?? {})
+
+const lib = (file: string) => join(LIB_DIST, file)
+const fromDist = (path: string) => (path.startsWith('dist/') ? lib(path.slice('dist/'.length)) : join(ROOT, path))
+
+/** The package's checks, as `npm run size` runs them, on the bench's build. */
+function budgetChecks(): { group: SizeGroup; check: SizeCheck }[] {
+  return PACKAGE['size-limit'].map((check) => {
+    if (check.limit !== undefined) limitBytes(check.limit)
+    const paths = Array.isArray(check.path) ? check.path.map(fromDist) : check.path ? fromDist(check.path) : undefined
+    return { group: 'budget', check: { ...check, path: paths, ignore: [...PEERS, ...(check.ignore ?? [])] } }
   })
+}
+
+/** A page needs VerifyProvider as well as VerifyButton, and the provider a QueryClient: with the app's own, or ours. */
+function appChecks(): { group: SizeGroup; check: SizeCheck }[] {
+  const both = { path: lib('index.js'), import: '{ VerifyButton, VerifyProvider }', gzip: true }
   return [
     {
-      name: 'verify-widget (VerifyButton)',
-      statement: "import { VerifyButton } from 'verify-widget'",
-      source: `import { VerifyButton } from ${lib('index.js')}\nconsole.log(VerifyButton)`,
-      external: [...REACT, '@tanstack/react-query'],
-      ours: true,
-      budgetKb: 6,
+      group: 'app',
+      check: { ...both, name: 'with TanStack Query', ignore: [...REACT, '@tanstack/react-query', './locales/*'] },
     },
-    // What an app really adds: a button needs its provider, and the provider a QueryClient. An app that
-    // already has TanStack Query shares it; one without it ships it too.
-    {
-      name: 'verify-widget in an app with TanStack Query',
-      statement: "import { VerifyButton, VerifyProvider } from 'verify-widget' (app already has TanStack Query)",
-      source: `import { VerifyButton, VerifyProvider } from ${lib('index.js')}\nconsole.log(VerifyButton, VerifyProvider)`,
-      external: [...REACT, '@tanstack/react-query'],
-      ours: true,
-    },
-    {
-      name: 'verify-widget in an app without TanStack Query',
-      statement: "import { VerifyButton, VerifyProvider } from 'verify-widget' (TanStack Query included)",
-      source: `import { VerifyButton, VerifyProvider } from ${lib('index.js')}\nconsole.log(VerifyButton, VerifyProvider)`,
-      external: REACT,
-      ours: true,
-    },
-    {
-      name: 'verify-widget/core',
-      statement: "import * as core from 'verify-widget/core'",
-      source: `import * as core from ${lib('core.js')}\nconsole.log(core)`,
-      external: REACT,
-      ours: true,
-      budgetKb: 3,
-    },
-    {
-      name: 'verify-widget/core/store',
-      statement: "import { createVerificationStore } from 'verify-widget/core/store'",
-      source: `import { createVerificationStore } from ${lib('core-store.js')}\nconsole.log(createVerificationStore)`,
-      external: REACT,
-      ours: true,
-      budgetKb: 3.5,
-    },
-    peer('react-plaid-link', "import { usePlaidLink } from 'react-plaid-link'", 'usePlaidLink'),
-    peer(
-      '@stripe/react-stripe-js + @stripe/stripe-js',
-      "import { Elements } from '@stripe/react-stripe-js'; import { loadStripe } from '@stripe/stripe-js'",
-      'Elements, loadStripe',
-    ),
-    peer('@sumsub/websdk-react', "import SumsubWebSdk from '@sumsub/websdk-react'", 'SumsubWebSdk'),
-    peer('@veriff/incontext-sdk', "import { createVeriffFrame } from '@veriff/incontext-sdk'", 'createVeriffFrame'),
-    peer('persona', "import { Client } from 'persona'", 'Client'),
-    peer('onfido-sdk-ui', "import { Onfido } from 'onfido-sdk-ui'", 'Onfido'),
+    { group: 'app', check: { ...both, name: 'without TanStack Query', ignore: [...REACT, './locales/*'] } },
   ]
 }
 
-/** Output files reachable from the entry through static imports (the rest load on demand). */
-function staticClosure(metafile: Metafile, entry: string): Set<string> {
-  const seen = new Set<string>()
-  const visit = (file: string) => {
-    if (seen.has(file)) return
-    seen.add(file)
-    for (const imported of metafile.outputs[file]?.imports ?? [])
-      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
-  }
-  visit(entry)
-  return seen
+/** Each widget locale chunk, measured as the package's own locale check measures one. */
+function localeChecks(): { group: SizeGroup; check: SizeCheck }[] {
+  return readdirSync(lib('locales'))
+    .filter((f) => f.endsWith('.js') && !['catalogs.js', 'pick.js'].includes(f))
+    .map((f) => ({ group: 'locale', check: { name: f.replace(/\.js$/, ''), path: lib(`locales/${f}`), gzip: true } }))
 }
 
-export async function measureEntry(entry: BundleEntry, index: number): Promise<BundleFigure> {
-  const dir = join(TMP, 'bundle', String(index))
-  mkdirSync(dir, { recursive: true })
-  const input = join(dir, 'entry.js')
-  writeFileSync(input, `${entry.source}\n`)
-  const result = await build({
-    entryPoints: [input],
-    absWorkingDir: ROOT,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    // Like an app's bundler: dynamic imports stay separate chunks.
-    splitting: true,
-    platform: 'browser',
-    outdir: join(dir, 'out'),
-    write: false,
-    metafile: true,
-    external: entry.external,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
+/** size-limit reads an import's key as a path: a package's folder, which esbuild resolves through its package.json. */
+function peerChecks(): { group: SizeGroup; check: SizeCheck }[] {
+  const peer = (name: string, imports: Record<string, string>) => ({
+    group: 'peer' as const,
+    check: {
+      name,
+      import: Object.fromEntries(Object.entries(imports).map(([pkg, what]) => [join(ROOT, 'node_modules', pkg), what])),
+      ignore: REACT,
+      gzip: true,
+    },
   })
-  const metafile = result.metafile
-  const entryPoint = input.slice(ROOT.length + 1)
-  const entryOut = Object.keys(metafile.outputs).find((file) => metafile.outputs[file]?.entryPoint === entryPoint)
-  if (!entryOut) throw new Error(`no entry output for ${entry.name}`)
-  const initial = staticClosure(metafile, entryOut)
-  let gzipBytes = 0
-  let minBytes = 0
-  let lazyGzipBytes = 0
-  for (const file of result.outputFiles) {
-    if (!file.path.endsWith('.js')) continue
-    const rel = file.path.slice(ROOT.length + 1)
-    if (initial.has(rel)) {
-      gzipBytes += gzip(file.contents)
-      minBytes += file.contents.length
-    } else lazyGzipBytes += gzip(file.contents)
-  }
-  return { name: entry.name, statement: entry.statement, ours: entry.ours, gzipBytes, minBytes, lazyGzipBytes, budgetKb: entry.budgetKb }
+  return [
+    peer("import { usePlaidLink } from 'react-plaid-link'", { 'react-plaid-link': '{ usePlaidLink }' }),
+    peer("import { Elements } from '@stripe/react-stripe-js'; import { loadStripe } from '@stripe/stripe-js'", {
+      '@stripe/react-stripe-js': '{ Elements }',
+      '@stripe/stripe-js': '{ loadStripe }',
+    }),
+    peer("import SumsubWebSdk from '@sumsub/websdk-react'", { '@sumsub/websdk-react': 'SumsubWebSdk' }),
+    peer("import { createVeriffFrame } from '@veriff/incontext-sdk'", { '@veriff/incontext-sdk': '{ createVeriffFrame }' }),
+    peer("import { Client } from 'persona'", { persona: '{ Client }' }),
+    peer("import { Onfido } from 'onfido-sdk-ui'", { 'onfido-sdk-ui': '{ Onfido }' }),
+  ]
 }
 
 const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+?from\s*)?["']([^"']+\.js)["']/g
 
-/**
- * The hosted page's JS as Vite built it (React included): the scripts and modulepreloads of
- * index.html and everything they import statically, gzip -9 each, summed.
- */
-export function measureHostedJs(): { files: string[]; gzipBytes: number; minBytes: number } {
+/** The hosted page's JS as Vite built it: index.html's scripts and modulepreloads and everything they import statically. */
+export function hostedJsFiles(): string[] {
   const html = readFileSync(join(HOSTED_DIST, 'index.html'), 'utf8')
   const roots = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) =>
     resolve(HOSTED_DIST, m[1]!),
@@ -163,24 +115,54 @@ export function measureHostedJs(): { files: string[]; gzipBytes: number; minByte
   const visit = (file: string) => {
     if (files.has(file)) return
     files.add(file)
-    const code = readFileSync(file, 'utf8')
-    for (const m of code.matchAll(STATIC_IMPORT)) if (m[1]!.startsWith('.')) visit(resolve(dirname(file), m[1]!))
+    for (const m of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) if (m[1]!.startsWith('.')) visit(resolve(dirname(file), m[1]!))
   }
   for (const file of roots) visit(file)
-  let gzipBytes = 0
-  let minBytes = 0
-  for (const file of files) {
-    const data = readFileSync(file)
-    gzipBytes += gzip(data)
-    minBytes += data.length
-  }
-  return { files: [...files].map((f) => f.slice(HOSTED_DIST.length + 1)), gzipBytes, minBytes }
+  return [...files]
 }
 
-export async function runBundleBench() {
-  const entries = bundleEntries()
-  const figures: BundleFigure[] = []
-  // One at a time: esbuild already uses every core.
-  for (const [i, entry] of entries.entries()) figures.push(await measureEntry(entry, i))
-  return { entries: figures, hosted: { ...measureHostedJs(), budgetKb: 80 } }
+export async function runBundleBench(): Promise<BundleFigures> {
+  const hosted = hostedJsFiles()
+  const hostedCheck: SizeCheck = {
+    name: 'hosted page JS',
+    path: hosted,
+    limit: HOSTED_PAGE_JS_LIMIT,
+    gzip: true,
+    disablePlugins: ['@size-limit/esbuild'],
+  }
+  const all = [...budgetChecks(), ...appChecks(), ...localeChecks(), ...peerChecks(), { group: 'hosted' as const, check: hostedCheck }]
+  // Its own folder and package.json, so that size-limit adds no peers of ours to the other checks.
+  const dir = join(TMP, 'size')
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'package.json'), '{ "private": true }\n')
+  const config = join(dir, '.size-limit.json')
+  writeFileSync(
+    config,
+    `${JSON.stringify(
+      all.map((a) => a.check),
+      null,
+      2,
+    )}\n`,
+  )
+  const run = spawnSync(bin('size-limit'), ['--json', '--config', config], { cwd: dir, encoding: 'utf8' })
+  let out: unknown
+  try {
+    out = JSON.parse(run.stdout)
+  } catch {
+    throw new Error(`size-limit failed (${run.status}): ${(run.stderr || run.stdout).trim().split('\n').slice(0, 5).join(' ')}`)
+  }
+  if (!Array.isArray(out) || out.length !== all.length) throw new Error('size-limit answered for a different set of checks')
+  const checks = all.map(({ group, check }, i): SizeFigure => {
+    const result = out[i] as unknown
+    const bytes = isRecord(result) ? result.size : undefined
+    if (typeof bytes !== 'number') throw new Error(`size-limit gave no size for ${check.name}`)
+    return {
+      group,
+      name: check.name,
+      bytes,
+      ...(check.limit ? { limit: check.limit, limitBytes: limitBytes(check.limit) } : {}),
+    }
+  })
+  return { checks, hostedFiles: hosted.map((f) => f.slice(HOSTED_DIST.length + 1)) }
 }

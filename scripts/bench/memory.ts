@@ -4,6 +4,7 @@ import { type BenchPageAssets, openBenchPage } from './lib/bench-page'
 import { round } from './lib/stats'
 
 export interface MemoryFigures {
+  warmupCycles: number
   cycles: number
   /** JSHeapUsedSize after a forced GC, before and after the cycles. */
   heapBeforeBytes: number
@@ -15,9 +16,6 @@ export interface MemoryFigures {
   listeners: [number, number]
   documents: [number, number]
 }
-
-// V8 keeps compiling hot code for the first cycles: that is not the widget growing.
-const WARMUP_CYCLES = 20
 
 async function metrics(page: Page, cdp: CDPSession): Promise<Record<string, number>> {
   // The browser's resource-timing buffer (one entry per request, up to 250) is the page's, not ours.
@@ -42,20 +40,28 @@ async function cycle(page: Page): Promise<void> {
   await page.context().clearCookies()
 }
 
-export async function runMemoryBench(browser: Browser, app: BenchApp, assets: BenchPageAssets, cycles: number): Promise<MemoryFigures> {
+/** `warmup` cycles first: V8 keeps compiling hot code for the first cycles, which is not the widget growing. */
+export async function runMemoryBench(
+  browser: Browser,
+  app: BenchApp,
+  assets: BenchPageAssets,
+  warmup: number,
+  cycles: number,
+): Promise<MemoryFigures> {
   const context = await browser.newContext()
   try {
     const page = await context.newPage()
     await openBenchPage(page, app.url, new URL(app.sandbox.url).host, assets)
     const cdp = await context.newCDPSession(page)
     await cdp.send('Performance.enable')
-    for (let i = 0; i < WARMUP_CYCLES; i++) await cycle(page)
+    for (let i = 0; i < warmup; i++) await cycle(page)
     const before = await metrics(page, cdp)
     for (let i = 0; i < cycles; i++) await cycle(page)
     const after = await metrics(page, cdp)
     const pair = (name: string): [number, number] => [before[name] ?? Number.NaN, after[name] ?? Number.NaN]
     const [heapBefore, heapAfter] = pair('JSHeapUsedSize')
     return {
+      warmupCycles: warmup,
       cycles,
       heapBeforeBytes: heapBefore,
       heapAfterBytes: heapAfter,

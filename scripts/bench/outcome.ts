@@ -30,7 +30,13 @@ export async function runOutcomeBench(
   const store = createSqliteStore({ path: join(dir, 'outcome.sqlite') })
   const waiting = new Map<string, () => void>()
   const handler = createVerificationHandler({
-    facesign: { apiKey: 'sk_test_bench_outcome', baseUrl: 'http://127.0.0.1:1/v1', webhookSecret: SECRET },
+    // No provider behind it: the sessions are written into the store and the outcomes arrive as webhooks.
+    facesign: {
+      apiKey: 'sk_test_bench_outcome',
+      baseUrl: 'http://127.0.0.1:1/v1',
+      flowUrl: 'http://127.0.0.1:1/flow',
+      webhookSecret: SECRET,
+    },
     identify: () => null,
     store,
     onStatusChange: (change: StatusChange) => {

@@ -1,22 +1,26 @@
 /**
  * `npm run bench`: bundle sizes against the peers, the hosted page in headless Chromium, click →
- * flow, webhook → status shown, the backend on loopback, the widget's heap, two instances on
- * one PostgreSQL database and the handler's cold start on each runtime. Prints a table, writes
- * bench/results.json (the runtimes section also bench/results-runtimes.json) and exits 1 when a figure is
- * over its budget. `--quick` runs fewer rounds and writes bench/.tmp/results-quick.json instead;
- * `--only=bundle,hosted,click,webhook,backend,quota,memory,instances,runtimes` picks sections; `--quota-seconds=N`
- * sets how long the quota section keeps its 200 sessions open (default 120, 20 with --quick).
- * Not part of `npm test`: the figures depend on the machine.
+ * flow, webhook → status shown, the backend on loopback, the provider quota, the widget's heap and
+ * two instances on one PostgreSQL database. Prints a table, writes bench/results.json (the file the
+ * docs' figures come from: `npm run figures`) and exits 1 when a section fails or a figure is over
+ * its budget.
+ *   --only=bundle,hosted,…  runs those sections and replaces only their figures in bench/results.json
+ *   --quick                 fewer rounds; writes bench/.tmp/results-quick.json
+ *   --smoke                 every section at a small size (the `bench` gate of `npm test`); writes
+ *                           bench/.tmp/results-smoke.json and holds only sizes and counts to their
+ *                           budgets, since times on a busy machine say nothing
+ *   --quota-seconds=N       how long the quota section keeps its sessions open
+ *   --json=<file>           one line per section (ran, within its budgets) for `npm test`'s summary
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
-import { runBackendBench } from './backend'
+import { type BackendSize, runBackendBench } from './backend'
 import { runBundleBench } from './bundle'
 import { runClickBench } from './click'
 import { runHostedBench } from './hosted'
-import { runInstancesBench } from './instances'
+import { type InstancesSize, runInstancesBench } from './instances'
 import { type BenchApp, startBenchApp } from './lib/app'
 import { buildBenchPage } from './lib/bench-page'
 import { launchChromium } from './lib/browser'
@@ -24,16 +28,65 @@ import { buildForBench } from './lib/build'
 import { RESULTS, ROOT, TMP } from './lib/paths'
 import { formatTable, overBudget } from './lib/report'
 import { runMemoryBench } from './memory'
-import { runQuotaBench } from './quota'
-import { type BenchResults, rowsFor } from './rows'
-import { runRuntimesBench, writeRuntimesResults } from './runtimes'
+import { type QuotaSize, runQuotaBench } from './quota'
+import {
+  type BenchMode,
+  type BenchResults,
+  rowsFor,
+  SECTIONS,
+  type SectionFigures,
+  type SectionName,
+  type SectionResults,
+  sectionRows,
+} from './rows'
 import { runWebhookBench } from './webhook'
 
-const SECTIONS = ['bundle', 'hosted', 'click', 'webhook', 'backend', 'quota', 'memory', 'instances', 'runtimes'] as const
-type Section = (typeof SECTIONS)[number]
+interface Sizes {
+  hosted: number
+  click: number
+  webhook: number
+  memoryWarmup: number
+  memory: number
+  backend: BackendSize
+  quota: QuotaSize
+  instances: InstancesSize
+}
+
+const SIZES: Record<BenchMode, Sizes> = {
+  full: {
+    hosted: 10,
+    click: 10,
+    webhook: 50,
+    memoryWarmup: 20,
+    memory: 100,
+    backend: { pollSeconds: 60, webhooks: 5000, reads: 10000, outcomeRounds: 200, outcomeHooks: 2000 },
+    quota: { seconds: 120, sessions: 200, creates: 2000 },
+    instances: { crossSessions: 50, pollSeconds: 20, events: 2000 },
+  },
+  quick: {
+    hosted: 3,
+    click: 3,
+    webhook: 10,
+    memoryWarmup: 20,
+    memory: 20,
+    backend: { pollSeconds: 10, webhooks: 1000, reads: 2000, outcomeRounds: 50, outcomeHooks: 500 },
+    quota: { seconds: 20, sessions: 200, creates: 2000 },
+    instances: { crossSessions: 10, pollSeconds: 6, events: 300 },
+  },
+  smoke: {
+    hosted: 1,
+    click: 1,
+    webhook: 2,
+    memoryWarmup: 2,
+    memory: 3,
+    backend: { pollSeconds: 3, webhooks: 100, reads: 200, outcomeRounds: 10, outcomeHooks: 50 },
+    quota: { seconds: 3, sessions: 10, creates: 100 },
+    instances: { crossSessions: 2, pollSeconds: 2, events: 50 },
+  },
+}
 
 const argv = process.argv.slice(2)
-const quick = argv.includes('--quick')
+const mode: BenchMode = argv.includes('--smoke') ? 'smoke' : argv.includes('--quick') ? 'quick' : 'full'
 const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
 const only = new Set<string>(onlyArg ? onlyArg.split(',') : SECTIONS)
 const unknown = [...only].filter((s) => !(SECTIONS as readonly string[]).includes(s))
@@ -41,17 +94,14 @@ if (unknown.length) {
   console.error(`unknown section(s) ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`)
   process.exit(2)
 }
-const wants = (s: Section) => only.has(s)
-
+const wants = (s: SectionName) => only.has(s)
 const quotaArg = argv.find((a) => a.startsWith('--quota-seconds='))?.slice('--quota-seconds='.length)
-const ROUNDS = quick
-  ? { hosted: 3, click: 3, webhook: 10, memory: 20, pollSeconds: 10, quotaSeconds: Number(quotaArg ?? 20), coldStarts: 3 }
-  : { hosted: 10, click: 10, webhook: 50, memory: 100, pollSeconds: 60, quotaSeconds: Number(quotaArg ?? 120), coldStarts: 15 }
-const PORT = Number(process.env.BENCH_PORT ?? 4500)
-const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4510)
+const SIZE: Sizes = { ...SIZES[mode], quota: { ...SIZES[mode].quota, ...(quotaArg ? { seconds: Number(quotaArg) } : {}) } }
+const envPort = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined)
+const FILE = mode === 'full' ? RESULTS : join(TMP, `results-${mode}.json`)
 
 const log = (text: string) => console.log(`[bench] ${new Date().toISOString().slice(11, 19)} ${text}`)
-const load = () => loadavg().map((n) => Math.round(n * 100) / 100)
+const oneMinuteLoad = () => Math.round(loadavg()[0]! * 100) / 100
 
 function gitCommit(): string | undefined {
   try {
@@ -61,42 +111,57 @@ function gitCommit(): string | undefined {
   }
 }
 
-/**
- * Runs one section; a failure is recorded (and fails the run) without losing the other sections.
- */
-async function section(results: BenchResults, name: Section, what: string, work: () => Promise<void>): Promise<void> {
+const commit = gitCommit()
+const sections: SectionResults = {}
+const errors: { section: SectionName; message: string }[] = []
+let chromium: string | undefined
+
+/** Runs one section; a failure is recorded (and fails the run) without losing the other sections. */
+async function section<K extends SectionName>(name: K, what: string, work: () => Promise<SectionFigures[K]>): Promise<void> {
   if (!wants(name)) return
   log(what)
+  const started = Date.now()
+  const loadAtStart = oneMinuteLoad()
   try {
-    await work()
+    const figures = await work()
+    const run = {
+      date: new Date(started).toISOString(),
+      commit,
+      mode,
+      seconds: Math.round((Date.now() - started) / 1000),
+      node: process.version,
+      ...(chromium && ['hosted', 'click', 'webhook', 'memory'].includes(name) ? { chromium } : {}),
+      cpus: cpus().length,
+      loadAverage: [loadAtStart, oneMinuteLoad()] as [number, number],
+    }
+    sections[name] = { run, figures } as SectionResults[K]
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error)
     log(`${name} failed: ${message}`)
-    results.errors = [...(results.errors ?? []), { section: name, message }]
+    if (error instanceof Error && error.stack) console.error(error.stack)
+    errors.push({ section: name, message })
   }
 }
 
-async function browserSections(results: BenchResults): Promise<void> {
-  log(`app on http://localhost:${PORT}, sandbox on 127.0.0.1:${SANDBOX_PORT}`)
-  const app: BenchApp = await startBenchApp(PORT, SANDBOX_PORT)
+async function browserSections(): Promise<void> {
+  const app: BenchApp = await startBenchApp(envPort('BENCH_PORT'), envPort('BENCH_SANDBOX_PORT'))
+  log(`app on ${app.url}, sandbox on ${app.sandbox.url}`)
   try {
     const browser = await launchChromium()
     try {
-      results.environment.chromium = browser.version()
+      chromium = browser.version()
       const assets = await buildBenchPage()
-      await section(results, 'hosted', `hosted page: ${ROUNDS.hosted} cold loads`, async () => {
-        results.hosted = await runHostedBench(browser, app, ROUNDS.hosted)
-      })
-      await section(results, 'click', `click → flow: ${ROUNDS.click} runs with prefetch, ${ROUNDS.click} without`, async () => {
-        results.click = await runClickBench(browser, app, assets, ROUNDS.click)
-      })
-      await section(results, 'webhook', `webhook → status shown: ${ROUNDS.webhook} sessions over SSE, then polling only`, async () => {
-        const sse = await runWebhookBench(browser, app, 'sse', ROUNDS.webhook)
-        results.webhook = [sse, await runWebhookBench(browser, app, 'polling', ROUNDS.webhook)]
-      })
-      await section(results, 'memory', `memory: ${ROUNDS.memory} dialog open/close cycles`, async () => {
-        results.memory = await runMemoryBench(browser, app, assets, ROUNDS.memory)
-      })
+      await section('hosted', `hosted page: ${SIZE.hosted} cold loads`, () => runHostedBench(browser, app, SIZE.hosted))
+      await section('click', `click → flow: ${SIZE.click} runs with prefetch, ${SIZE.click} without`, () =>
+        runClickBench(browser, app, assets, SIZE.click),
+      )
+      await section('webhook', `webhook → status shown: ${SIZE.webhook} sessions over SSE, then polling only`, async () => [
+        await runWebhookBench(browser, app, 'sse', SIZE.webhook),
+        await runWebhookBench(browser, app, 'polling', SIZE.webhook),
+      ])
+      await section('memory', `memory: ${SIZE.memory} dialog open/close cycles`, () =>
+        runMemoryBench(browser, app, assets, SIZE.memoryWarmup, SIZE.memory),
+      )
     } finally {
       await browser.close()
     }
@@ -105,61 +170,104 @@ async function browserSections(results: BenchResults): Promise<void> {
   }
 }
 
+/**
+ * Sizes come out the same on any machine, so the smoke run holds the committed ones to the code:
+ * a change that makes any entry, chunk, peer or the hosted page bigger or smaller fails until
+ * `npm run bench -- --only=bundle` and `npm run figures` put the new sizes in the results and docs.
+ */
+function compareSizes(): void {
+  const now = sections.bundle?.figures.checks
+  if (!now || !existsSync(RESULTS)) return
+  const committed = (JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults).sections?.bundle?.figures.checks ?? []
+  const key = (c: { group: string; name: string }) => `${c.group} ${c.name}`
+  const before = new Map(committed.map((c) => [key(c), c.bytes]))
+  const after = new Map(now.map((c) => [key(c), c.bytes]))
+  const differences = [
+    ...[...after]
+      .filter(([k, bytes]) => before.get(k) !== bytes)
+      .map(([k, bytes]) => `${k}: ${before.get(k) ?? 'not measured'} → ${bytes} B`),
+    ...[...before.keys()].filter((k) => !after.has(k)).map((k) => `${k}: no longer measured`),
+  ]
+  if (!differences.length) return
+  const message = `sizes differ from bench/results.json (run \`npm run bench -- --only=bundle\`, then \`npm run figures\`): ${differences.join('; ')}`
+  log(`bundle: ${message}`)
+  errors.push({ section: 'bundle', message })
+}
+
+/** The results file as it was: `--only` replaces its own sections and keeps the others. */
+function previousSections(): BenchResults {
+  if (!existsSync(FILE)) return { sections: {} }
+  try {
+    const previous = JSON.parse(readFileSync(FILE, 'utf8')) as BenchResults
+    return previous.sections ? previous : { sections: {} }
+  } catch {
+    return { sections: {} }
+  }
+}
+
 async function main(): Promise<number> {
   const started = Date.now()
-  const results: BenchResults = {
-    date: new Date().toISOString(),
-    quick,
-    environment: { node: process.version, cpus: cpus().length, commit: gitCommit(), loadAverageAtStart: load() },
-  }
-  const [oneMinute] = loadavg()
-  if (oneMinute! > cpus().length)
-    log(`load average ${oneMinute!.toFixed(1)} on ${cpus().length} cores: the timings will carry other work's noise`)
-  log('building the library and the hosted page into bench/.tmp')
+  if (oneMinuteLoad() > cpus().length)
+    log(`load average ${oneMinuteLoad().toFixed(1)} on ${cpus().length} cores: the timings will carry other work's noise`)
+  log(`${mode} run; building the library and the hosted page into bench/.tmp`)
   buildForBench()
-  await section(results, 'bundle', 'bundles: ours and the peers, esbuild + gzip -9', async () => {
-    results.bundle = await runBundleBench()
-  })
-  if (wants('hosted') || wants('click') || wants('webhook') || wants('memory')) await browserSections(results)
-  // Last, with the app and browser gone: it saturates the CPU on its own.
-  await section(results, 'backend', `backend on loopback (scripts/bench/server.ts, ${ROUNDS.pollSeconds} s of polling)`, async () => {
-    results.backend = await runBackendBench(ROUNDS.pollSeconds)
-  })
-  await section(
-    results,
-    'quota',
-    `provider calls per minute: 200 open sessions for ${ROUNDS.quotaSeconds} s, 2,000 anonymous creates`,
-    async () => {
-      results.quota = await runQuotaBench(ROUNDS.quotaSeconds, log)
-    },
+  await section('bundle', 'sizes: size-limit over our entries, the peers and the hosted page', runBundleBench)
+  if (mode === 'smoke') compareSizes()
+  if (wants('hosted') || wants('click') || wants('webhook') || wants('memory')) {
+    try {
+      await browserSections()
+    } catch (error) {
+      // The app or the browser did not start: every browser section is lost.
+      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error)
+      for (const name of ['hosted', 'click', 'webhook', 'memory'] as const)
+        if (wants(name) && !sections[name]) errors.push({ section: name, message })
+    }
+  }
+  // Last, with the app and browser gone: they saturate the CPU on their own.
+  await section('backend', `backend on loopback (scripts/bench/server.ts, ${SIZE.backend.pollSeconds} s of polling)`, () =>
+    runBackendBench(SIZE.backend),
   )
-  await section(results, 'instances', 'two instances on one PostgreSQL database (a throwaway server)', async () => {
-    results.instances = await runInstancesBench(quick)
-  })
-  await section(
-    results,
-    'runtimes',
-    `handler cold start: ${ROUNDS.coldStarts} starts per runtime, with and without the handler`,
-    async () => {
-      results.runtimes = await runRuntimesBench(ROUNDS.coldStarts, log)
-      if (!quick) writeRuntimesResults(results.runtimes, results.environment.commit)
-    },
+  await section('quota', `provider calls per minute: ${SIZE.quota.sessions} open sessions for ${SIZE.quota.seconds} s`, () =>
+    runQuotaBench(SIZE.quota, log),
   )
-  results.environment.loadAverageAtEnd = load()
-  results.environment.seconds = Math.round((Date.now() - started) / 1000)
+  await section('instances', 'two instances on one PostgreSQL database (a throwaway server)', () => runInstancesBench(SIZE.instances))
+  const seconds = Math.round((Date.now() - started) / 1000)
 
-  const rows = rowsFor(results)
-  results.table = rows
-  const file = quick ? join(TMP, 'results-quick.json') : RESULTS
-  mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+  // A failed section keeps its previous figures: the docs never lose a figure to a broken run.
+  const previous = previousSections()
+  const results: BenchResults = {
+    ...(previous.lastFullRun ? { lastFullRun: previous.lastFullRun } : {}),
+    sections: { ...previous.sections, ...sections },
+  }
+  if (!onlyArg && errors.length === 0) results.lastFullRun = { date: new Date(started).toISOString(), commit, seconds }
+  mkdirSync(dirname(FILE), { recursive: true })
+  writeFileSync(FILE, `${JSON.stringify(results, null, 2)}\n`)
+
+  const rows = [
+    ...rowsFor(sections),
+    ...errors.map((e) => ({
+      section: e.section,
+      measure: 'did not finish',
+      value: e.message.slice(0, 100),
+      budget: 'finishes',
+      ok: false,
+    })),
+  ]
   console.log(`\n${formatTable(rows)}\n`)
-  log(
-    `${results.environment.seconds} s; load average ${results.environment.loadAverageAtStart.join(' ')} → ${results.environment.loadAverageAtEnd.join(' ')}; wrote ${file.slice(ROOT.length + 1)}`,
-  )
-  const over = overBudget(rows)
+  log(`${seconds} s; wrote ${FILE.slice(ROOT.length + 1)}${mode === 'full' ? ' (then `npm run figures` writes them into the docs)' : ''}`)
+  const over = overBudget(rows, mode === 'smoke')
   for (const row of over) console.error(`over budget: ${row.section} ${row.measure}: ${row.value} (budget ${row.budget})`)
-  return over.length ? 1 : 0
+  // Every section asked for must have run: one per line of the gate's report (`--json=<file>`).
+  const status = SECTIONS.filter(wants).map((name) => {
+    const error = errors.find((e) => e.section === name)?.message
+    const produced = Boolean(sections[name])
+    const overs = produced ? overBudget(sectionRows(name, sections[name]!.figures as never), mode === 'smoke') : []
+    const message = error ?? (produced ? overs.map((r) => `${r.measure}: ${r.value} (budget ${r.budget})`).join('; ') : 'no figures')
+    return { name, ok: !error && produced && overs.length === 0, ...(message ? { message } : {}) }
+  })
+  const jsonArg = argv.find((a) => a.startsWith('--json='))?.slice('--json='.length)
+  if (jsonArg) writeFileSync(jsonArg, `${JSON.stringify({ mode, seconds, sections: status }, null, 2)}\n`)
+  return status.every((s) => s.ok) && over.length === 0 ? 0 : 1
 }
 
 main().then(

@@ -14,7 +14,8 @@ interface TestFixtures {
 
 /**
  * One app per worker (a single worker runs the suite). Every test records its context's traffic and
- * fails if a marker key or any sk_test_/sk_live_ key reached the browser.
+ * fails if a marker key (the app's, and any a test adds with `traffic.watchFor`) or any
+ * sk_test_/sk_live_ key reached the browser, or if a response body could not be read.
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   app: [
@@ -30,14 +31,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   seen: [async ({}, use) => use([]), { scope: 'worker' }],
   baseURL: async ({ app }, use) => use(app.url),
   traffic: [
-    async ({ context, app, seen }, use) => {
+    async ({ context, app, seen }, use, testInfo) => {
       const recorder = recordTraffic(context)
+      recorder.watchFor(app.markers)
       await use(recorder)
-      // Closed pages end their open streams, so no body read waits on a session that is still open.
+      // Bodies are read before the pages go (a closed page's bodies are gone); closing then ends
+      // the streams of sessions still open, whose messages were recorded as they arrived.
+      await recorder.settleReads()
       await Promise.all(context.pages().map((p) => p.close()))
-      await recorder.settle()
+      await recorder.finish()
       seen.push(...recorder.entries)
-      expect(findLeaks(recorder.entries, app.markers), 'secrets the browser received or sent').toEqual([])
+      // Bodies whose document went before they could be read (a redirect the moment an answer
+      // arrived): their headers were scanned; the report lists them.
+      for (const url of recorder.cutOff) testInfo.annotations.push({ type: 'body cut off with its document', description: url })
+      expect(recorder.unread, 'responses the recorder could not read').toEqual([])
+      expect(findLeaks(recorder.entries, recorder.markers), 'secrets the browser received or sent').toEqual([])
     },
     { auto: true },
   ],

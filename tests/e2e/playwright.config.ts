@@ -1,8 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium'
 
-const PREVIEW_PORT = Number(process.env.E2E_PREVIEW_PORT ?? 4173)
-
 export default defineConfig({
   testDir: '.',
   outputDir: '../../test-results',
@@ -11,7 +9,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  forbidOnly: !!process.env.CI,
+  // The same run with or without CI: a focused test never passes for the whole suite.
+  forbidOnly: true,
   reporter: [['list'], ['json']],
   use: {
     browserName: 'chromium',
@@ -23,7 +22,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'hosted', testMatch: /smoke\.spec\.ts$/, use: { baseURL: `http://localhost:${PREVIEW_PORT}` } },
+    // Serves dist-hosted itself on an ephemeral port (see tests/e2e/smoke.spec.ts): no fixed port, so
+    // never a stray server that happens to listen there.
+    { name: 'hosted', testMatch: /smoke\.spec\.ts$/ },
     // Serves storybook-static itself on an ephemeral port (see tests/storybook/static-server.ts).
     {
       name: 'storybook',
@@ -34,13 +35,5 @@ export default defineConfig({
     },
     // Starts its own app (scripts/start.ts) and sandbox on ephemeral ports: see tests/e2e/fixtures.ts.
     { name: 'e2e', testDir: './suite', testMatch: /\.spec\.ts$/, timeout: 60_000 },
-  ],
-  webServer: [
-    {
-      command: `npx vite preview --port ${PREVIEW_PORT} --strictPort`,
-      url: `http://localhost:${PREVIEW_PORT}/`,
-      reuseExistingServer: !process.env.CI,
-      cwd: '../..',
-    },
   ],
 })

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Sandbox } from '../../../src/sandbox'
 import { startSandbox } from '../../../src/sandbox'
+import { freePort } from '../../../tests/e2e/support/ports'
 import { runStartScript, type StartProcess } from '../../lib/start-process'
 import { APP_CWD } from './paths'
 
@@ -24,9 +25,11 @@ const KEYS = {
 /**
  * The app as `npm start` runs it (scripts/start.ts in its own process, serving the bench's build),
  * with the provider sandbox in this process so that the bench can finish sessions and send their
- * webhooks itself. Ports default to 4500/4510, away from a developer's `npm start` on 4000/4010.
+ * webhooks itself. Ports are free ones unless given (BENCH_PORT, BENCH_SANDBOX_PORT), so a bench
+ * never meets a developer's `npm start` or another run's servers.
  */
-export async function startBenchApp(port: number, sandboxPort: number): Promise<BenchApp> {
+export async function startBenchApp(fixedPort?: number, sandboxPort = 0): Promise<BenchApp> {
+  const port = fixedPort ?? (await freePort())
   const url = `http://localhost:${port}`
   const sandbox = await startSandbox({
     port: sandboxPort,
@@ -50,7 +53,9 @@ export async function startBenchApp(port: number, sandboxPort: number): Promise<
   try {
     app = await runStartScript({
       cwd: APP_CWD,
-      // Every bench user comes from loopback: lift the per-address and global create limits (the provider budget stays).
+      // Every bench user comes from loopback: lift the per-address and global create limits. The sandbox's
+      // emulated 100/min is lifted above, and the backend's provider budget with it: the memory section
+      // alone opens a session every second or so.
       env: {
         ...KEYS,
         PORT: String(port),
@@ -59,6 +64,7 @@ export async function startBenchApp(port: number, sandboxPort: number): Promise<
         VERIFY_CREATE_LIMIT_PER_ADDRESS: '1000',
         VERIFY_CREATE_LIMIT_GLOBAL: '1000',
         VERIFY_MAX_CONNECTIONS_PER_ADDRESS: '10000',
+        VERIFY_PROVIDER_LIMIT_PER_MINUTE: '100000',
       },
     })
   } catch (error) {

@@ -16,8 +16,6 @@ export function median(values: readonly number[]): number {
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits
 
-export const kb = (bytes: number) => round(bytes / 1024, 2)
-
 export interface Summary {
   runs: number
   median: number

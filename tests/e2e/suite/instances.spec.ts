@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../fixtures'
 import { chooseInFrame, expectFlowReady, expectView, flowFrame, flowSessionId } from '../support/hosted'
 import { startTwoInstances, type TwoInstances } from '../support/instances'
 
@@ -14,6 +14,9 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await two?.stop()
 })
+
+// Recorded like every browser test, and scanned for these instances' own keys as well.
+test.beforeEach(({ traffic }) => traffic.watchFor(two.markers))
 
 test('a webhook delivered to instance B shows on the page through instance A’s status stream', async ({ page }) => {
   await page.goto(`${two.url}/`)

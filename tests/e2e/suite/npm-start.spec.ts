@@ -17,6 +17,7 @@ test('npm start with VERIFY_SANDBOX=1 and marker keys runs a flow on its embedde
   page,
   traffic,
 }) => {
+  traffic.watchFor(embedded.markers)
   await page.goto(`${embedded.url}/`)
   await expectFlowReady(page)
   await chooseInFrame(flowFrame(page), 'Pass')

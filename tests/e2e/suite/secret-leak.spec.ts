@@ -1,15 +1,19 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join, relative, resolve } from 'node:path'
 import { expect, test } from '../fixtures'
 import { chooseInFrame, expectFlowReady, expectView, faceVerifyRoundTrip, flowFrame } from '../support/hosted'
-import { findLeaks } from '../support/recorder'
+import { findLeaks, recordTraffic } from '../support/recorder'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 // Node-only parts of the package never reach a browser.
 const SERVER_ONLY = ['dist/node', 'dist/types/server', 'dist/types/sandbox']
 
+/** The built folders a browser gets its files from: each must be there, or the scan would pass on nothing. */
+const BUILT = { dist: 'npm run build:lib', 'dist-hosted': 'npm run build:hosted', 'storybook-static': 'npm run build-storybook' }
+
 function files(dir: string): string[] {
-  if (!existsSync(dir)) return []
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
     if (SERVER_ONLY.includes(relative(ROOT, path))) return []
@@ -18,8 +22,13 @@ function files(dir: string): string[] {
 }
 
 test('every built browser asset is free of keys and secrets', async ({ app }) => {
-  const assets = ['dist', 'dist-hosted', 'storybook-static'].flatMap((dir) => files(join(ROOT, dir)))
-  expect(assets.length).toBeGreaterThan(10)
+  const missing = Object.entries(BUILT).filter(
+    ([dir]) => !existsSync(join(ROOT, dir, 'index.html')) && !existsSync(join(ROOT, dir, 'index.js')),
+  )
+  expect(missing.map(([dir, build]) => `${dir}/ is missing or empty: run \`${build}\``)).toEqual([])
+  const assets = Object.keys(BUILT).flatMap((dir) => files(join(ROOT, dir)))
+  for (const dir of Object.keys(BUILT))
+    expect(assets.filter((a) => a.startsWith(join(ROOT, dir, '/'))).length, `files scanned in ${dir}/`).toBeGreaterThan(2)
   // A developer's own `npm start` keys, when there are any, must not have slipped into a build either.
   const localKeys = join(ROOT, '.data/local-keys.json')
   const developerKeys = existsSync(localKeys) ? Object.values(JSON.parse(readFileSync(localKeys, 'utf8')) as Record<string, string>) : []
@@ -67,4 +76,51 @@ test('the browser sees no key across pages, scripts, styles, API, streams, ifram
   const caught = findLeaks([planted], app.markers)
   expect(caught).toHaveLength(1)
   expect(caught[0]).toContain(app.keys.facesignWebhookSecret)
+})
+
+test('every browser test of the suite records its traffic (it takes `test` from the fixtures)', () => {
+  const suite = import.meta.dirname
+  const specs = readdirSync(suite).filter((name) => name.endsWith('.spec.ts'))
+  expect(specs.length).toBeGreaterThan(10)
+  const unrecorded = specs.filter((name) => {
+    const text = readFileSync(join(suite, name), 'utf8')
+    return (
+      !/import \{[^}]*\btest\b[^}]*\} from '\.\.\/fixtures'/.test(text) ||
+      /import \{[^}]*\btest\b[^}]*\} from '@playwright\/test'/.test(text)
+    )
+  })
+  expect(unrecorded).toEqual([])
+})
+
+test('a stream still open when its page closes is scanned all the same', async ({ browser }) => {
+  const planted = `PLANTED_${Date.now()}`
+  // A status stream that never ends, as for a session still open when a test stops.
+  const server = createServer((request, response) => {
+    if (request.url === '/events') {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' })
+      response.write(`event: status\ndata: {"secret":"${planted}"}\n\n`)
+      return
+    }
+    response.writeHead(200, { 'Content-Type': 'text/html' })
+    response.end(
+      '<!doctype html><title>waiting</title><script>new EventSource("/events").addEventListener("status", () => { document.title = "heard" })</script>',
+    )
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const context = await browser.newContext()
+  try {
+    const recorder = recordTraffic(context)
+    const page = await context.newPage()
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
+    await expect(page).toHaveTitle('heard')
+    await recorder.settleReads()
+    await page.close()
+    await recorder.finish()
+    expect(recorder.unread).toEqual([])
+    expect(findLeaks(recorder.entries, [planted])).toEqual([expect.stringContaining('/events')])
+  } finally {
+    await context.close()
+    server.closeAllConnections()
+    server.close()
+  }
 })

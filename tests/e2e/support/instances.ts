@@ -18,6 +18,8 @@ export interface TwoInstances {
   sandbox: Sandbox
   balancer: Balancer
   postgres: PostgresServer
+  /** The made-up keys both instances hold: none may reach the browser. */
+  markers: string[]
   /** Kills instance `index` with SIGKILL (a crash) and routes new requests to the other one. */
   crash(index: 0 | 1): Promise<void>
   stop(): Promise<void>
@@ -77,6 +79,7 @@ export async function startTwoInstances(): Promise<TwoInstances> {
     sandbox,
     balancer,
     postgres,
+    markers: [keys.facesignApiKey, keys.faceverifyApiKey, keys.faceverifySecretKey, keys.facesignWebhookSecret, keys.cookieSecret],
     async crash(index) {
       await processes[index]!.stop('SIGKILL')
       balancer.route(ports[index === 0 ? 1 : 0])
