@@ -6,7 +6,7 @@ import type { SessionStore, VerificationHandler, VerificationHandlerOptions } fr
 import { createMemoryStore, createVerificationHandler } from '../../src/server'
 import { guardServer, toNodeListener } from '../../src/server/node'
 import { createConsoleReporter } from '../../src/server/report'
-import { recordReported } from '../support/log-scan'
+import { recordReported } from '../support/log-record'
 
 export const FACESIGN_KEY = 'sk_test_harness_facesign_key'
 export const FACEVERIFY_KEY = 'sk_test_harness_faceverify_client'

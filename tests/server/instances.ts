@@ -6,7 +6,7 @@ import type { SessionStore, VerificationHandler, VerificationHandlerOptions } fr
 import { createPostgresStore, createVerificationHandler } from '../../src/server'
 import { toNodeListener } from '../../src/server/node'
 import { createConsoleReporter } from '../../src/server/report'
-import { recordReported } from '../support/log-scan'
+import { recordReported } from '../support/log-record'
 import { freshSchema, testDatabaseUrl } from '../support/postgres'
 import { FACESIGN_KEY, FACEVERIFY_KEY, FACEVERIFY_SECRET, WEBHOOK_SECRET } from './harness'
 
