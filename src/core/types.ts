@@ -36,6 +36,8 @@ export interface SessionSnapshot {
   /** ISO 8601 time of the last status change the backend recorded. */
   updatedAt: string
   expiresAt?: string
+  /** Handed to a second device ("continue on your phone"): `waiting` for it to open the link, `opened` once one did. */
+  handoff?: 'waiting' | 'opened'
 }
 
 /** `POST /sessions/:id/refresh` answer. */

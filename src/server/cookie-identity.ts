@@ -1,4 +1,5 @@
 import type { Identity } from './types'
+import { cookieValues } from './util/cookies'
 import { fromBase64Url, hmacSha256, randomToken, toBase64Url, verifyHmacSha256 } from './util/crypto'
 
 export interface CookieIdentityOptions {
@@ -25,16 +26,6 @@ export interface CookieIdentity {
 const MIN_SECRET_BYTES = 32
 const ID = /^[A-Za-z0-9_-]{16,64}$/
 const encoder = new TextEncoder()
-
-/** Every value of cookie `name` in a Cookie header (more than one: someone planted a second). */
-function cookieValues(header: string | null | undefined, name: string): string[] {
-  const values: string[] = []
-  for (const part of (header ?? '').split(';')) {
-    const at = part.indexOf('=')
-    if (at > 0 && part.slice(0, at).trim() === name) values.push(part.slice(at + 1).trim())
-  }
-  return values
-}
 
 /**
  * A demo identity: each browser becomes its own anonymous user through a signed, HttpOnly,

@@ -1,20 +1,21 @@
 import { isRecord } from '../core/guards'
 import type { Provider, SessionSnapshot } from '../core/types'
-import { errorResponse, fromProviderError, HttpError, ProviderError } from './errors'
+import { errorResponse, fromProviderError, HttpError, notFound as notFoundError, ProviderError } from './errors'
 import { DEFAULTS, type RequestFacts, resolveOptions, type VerificationHandlerOptions } from './options'
 import { budgetPerMinute, createProviderBudget, tierLimit } from './providers/budget'
 import { createAdapters, shippedProviders } from './providers/registry'
 import { describeFailure } from './report'
-import type { RouteContext } from './routes/context'
+import type { RouteContext, RouteGuards } from './routes/context'
 import { checkOrigin, requireIdentity } from './routes/guards'
 import { ROUTES } from './routes/table'
 import { createSessionEvents } from './service/fanout'
+import { createHandoffService } from './service/handoff'
 import { clientAddressOf, createLimits } from './service/limits'
 import { createMetrics, type Metrics } from './service/metrics'
 import { createOutboxDispatcher, type OutboxDispatcher } from './service/outbox'
 import { createRetention, type RetentionResult } from './service/retention'
 import { createSessionService } from './service/sessions'
-import type { SessionStore } from './types'
+import type { Identity, SessionStore, StoredSession } from './types'
 import { pathProblem } from './util/path'
 
 export type VerificationHandler = ((request: Request, facts?: RequestFacts | object) => Promise<Response>) & {
@@ -164,6 +165,26 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
 
   const retention = createRetention({ store, options: resolved, expire: (id) => service.applyStatus(id, 'expired') })
 
+  const handoff = createHandoffService({ store, service, limits, options: resolved })
+
+  /**
+   * Who is asking, and the session a route is about: the signed-in owner, or (where a route lets it)
+   * the device a handoff link bound to that one session, which then acts for its owner.
+   */
+  async function principal(request: Request, guards: RouteGuards, id: string): Promise<{ user?: Identity; session?: StoredSession }> {
+    if (!guards.identity) return {}
+    if (!guards.device || !guards.ownSession) {
+      const user = await requireIdentity(resolved, request)
+      return { user, ...(guards.ownSession ? { session: await service.own(user, id) } : {}) }
+    }
+    const user = await resolved.identify(request)
+    const session = await store.get(id)
+    if (session && user?.id && session.userId === user.id) return { user, session }
+    if (session && (await handoff.isDeviceOf(request, id))) return { user: { id: session.userId }, session }
+    if (!user?.id) await requireIdentity(resolved, request)
+    throw notFoundError()
+  }
+
   async function route(request: Request, facts: RequestFacts): Promise<Response> {
     const path = new URL(request.url).pathname
     // Other frameworks hand us their own Request: the same canonical-path rule as the node guard.
@@ -184,8 +205,7 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
     const params = { ...match?.groups }
     const { guards } = r
     if (guards.origin) checkOrigin(resolved, request)
-    const user = guards.identity ? await requireIdentity(resolved, request) : undefined
-    const session = guards.ownSession && user ? await service.own(user, params.id ?? '') : undefined
+    const { user, session } = await principal(request, guards, params.id ?? '')
     const ctx = {
       request,
       facts,
@@ -194,6 +214,7 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
       user,
       session,
       service,
+      handoff,
       limits,
       fanout,
       options: resolved,

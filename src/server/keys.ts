@@ -16,6 +16,11 @@ export const storeKeys = {
   streamUser: (userId: string) => `streams:user:${userId}`,
   streamAddress: (address: string) => `streams:addr:${address}`,
   streamAll: 'streams:all',
+  handoffUser: (userId: string) => `limit:handoff:user:${userId}`,
+  handoffSession: (sessionId: string) => `limit:handoff:session:${sessionId}`,
+  claimAddress: (address: string) => `limit:claim:addr:${address}`,
+  /** One request starts a session that was waiting for its device, across instances. */
+  startLease: (sessionId: string) => `start:${sessionId}`,
   /** One provider read per session per interval, across instances. */
   readLease: (sessionId: string) => `read:${sessionId}`,
   /** One pruning pass at a time across instances. */

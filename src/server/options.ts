@@ -42,6 +42,25 @@ export interface LimitOptions {
   streamsGlobal?: number
   /** A status stream ends after this long (the browser's EventSource reconnects), default 5 min. */
   streamLifetimeMs?: number
+  /** "Continue on your phone" links one user may make per minute, default 10. */
+  handoffPerUser?: number
+  /** Links per session per minute, default 5. */
+  handoffPerSession?: number
+  /** Attempts to open a link per client address (IPv6: per /64) per minute, default 30. */
+  claimPerAddress?: number
+}
+
+/** "Continue on your phone": a link that hands one session to a second device. */
+export interface HandoffOptions {
+  /**
+   * The hosted verification page the link opens (this package's `index.html`, served by you), e.g.
+   * `https://shop.example/verify`. Default: `publicOrigin` + `/`, else the requesting page's origin + `/`.
+   */
+  pageUrl?: string
+  /** How long a link can be opened, default 10 min. It opens once: the first device wins. */
+  ttlMs?: number
+  /** How long the device that opened it may follow and finish the session, default 1 h. */
+  deviceTtlMs?: number
 }
 
 /** How long data is kept. Finished sessions, webhook events and settled outbox rows are deleted after their time. */
@@ -125,6 +144,8 @@ export interface VerificationHandlerOptions extends ProviderOptions {
   onStatusChange?: (change: StatusChange, context: DeliveryContext) => void | Promise<void>
   outbox?: OutboxOptions
   retention?: RetentionOptions
+  /** "Continue on your phone" links (`false` turns the routes off). */
+  handoff?: HandoffOptions | false
   /**
    * An OpenTelemetry meter, e.g. `metrics.getMeter('verify-widget')` from `@opentelemetry/api`: sessions,
    * provider calls, webhooks, the outbox, streams and budgets are recorded on it ([operations](docs/operations.md)).
@@ -151,6 +172,7 @@ export interface ResolvedOptions {
   limits: Required<LimitOptions>
   outbox: Required<OutboxOptions> & { leaseMs: number }
   retention: Required<RetentionOptions>
+  handoff: { pageUrl: string | undefined; ttlMs: number; deviceTtlMs: number } | undefined
   meter: MeterLike | undefined
   trustProxy: boolean
   identify: VerificationHandlerOptions['identify']
@@ -180,7 +202,11 @@ export const DEFAULTS = {
     streamsPerAddress: 20,
     streamsGlobal: 2000,
     streamLifetimeMs: 5 * 60_000,
+    handoffPerUser: 10,
+    handoffPerSession: 5,
+    claimPerAddress: 30,
   },
+  handoff: { ttlMs: 10 * 60_000, deviceTtlMs: HOUR },
   outbox: { maxAttempts: 8, retryDelayMs: 1000, timeoutMs: 10_000, pollMs: 5000 },
   retention: {
     openSessionMs: 24 * HOUR,
@@ -207,6 +233,19 @@ const checked = (name: string, value: number | undefined, fallback: number, leas
     throw new TypeError(`${name} must be a ${least > 0 ? 'positive' : 'non-negative'} number; got ${String(value)}.`)
   return value
 }
+/** An absolute http(s) URL without a fragment (the link's token goes there). */
+function pageUrl(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new TypeError(`handoff.pageUrl must be an absolute URL such as "https://shop.example/verify"; "${value}" is not one.`)
+  }
+  if (!/^https?:$/.test(url.protocol) || url.hash)
+    throw new TypeError(`handoff.pageUrl must be an http(s) URL without a #fragment; got "${value}".`)
+  return url.toString()
+}
+
 const positive = (name: string, value: number | undefined, fallback: number) => checked(name, value, fallback, Number.MIN_VALUE)
 const nonNegative = (name: string, value: number | undefined, fallback: number) => checked(name, value, fallback, 0)
 
@@ -258,6 +297,9 @@ export function resolveOptions(options: VerificationHandlerOptions, tiers: { cre
       streamsPerAddress: positive('limits.streamsPerAddress', l.streamsPerAddress, d.streamsPerAddress),
       streamsGlobal: positive('limits.streamsGlobal', l.streamsGlobal, d.streamsGlobal),
       streamLifetimeMs: positive('limits.streamLifetimeMs', l.streamLifetimeMs, d.streamLifetimeMs),
+      handoffPerUser: positive('limits.handoffPerUser', l.handoffPerUser, d.handoffPerUser),
+      handoffPerSession: positive('limits.handoffPerSession', l.handoffPerSession, d.handoffPerSession),
+      claimPerAddress: positive('limits.claimPerAddress', l.claimPerAddress, d.claimPerAddress),
     },
     outbox: {
       maxAttempts: Math.floor(positive('outbox.maxAttempts', o.maxAttempts, DEFAULTS.outbox.maxAttempts)),
@@ -273,6 +315,14 @@ export function resolveOptions(options: VerificationHandlerOptions, tiers: { cre
         positive(`retention.${name}`, options.retention?.[name as keyof RetentionOptions], fallback),
       ]),
     ) as Required<RetentionOptions>,
+    handoff:
+      options.handoff === false
+        ? undefined
+        : {
+            pageUrl: options.handoff?.pageUrl === undefined ? undefined : pageUrl(options.handoff.pageUrl),
+            ttlMs: positive('handoff.ttlMs', options.handoff?.ttlMs, DEFAULTS.handoff.ttlMs),
+            deviceTtlMs: positive('handoff.deviceTtlMs', options.handoff?.deviceTtlMs, DEFAULTS.handoff.deviceTtlMs),
+          },
     meter: options.meter,
     trustProxy: options.trustProxy ?? false,
     identify: options.identify,

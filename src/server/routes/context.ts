@@ -1,5 +1,6 @@
 import type { RequestFacts, ResolvedOptions } from '../options'
 import type { SessionEvents } from '../service/fanout'
+import type { HandoffService } from '../service/handoff'
 import type { Limits } from '../service/limits'
 import type { SessionService } from '../service/sessions'
 import type { Identity, StoredSession } from '../types'
@@ -16,6 +17,7 @@ export interface RouteContext {
   /** Set when the route's guards include `ownSession`. */
   session: StoredSession
   service: SessionService
+  handoff: HandoffService
   limits: Limits
   fanout: SessionEvents
   options: ResolvedOptions
@@ -31,6 +33,11 @@ export interface RouteGuards {
   identity?: boolean
   /** `:id` must be the caller's own session (404 otherwise, the same as a missing one). */
   ownSession?: boolean
+  /**
+   * With `ownSession`: the device a handoff link bound to this session passes too, signed in or not
+   * (it acts for the session's owner, on this session only).
+   */
+  device?: boolean
 }
 
 export interface Route {

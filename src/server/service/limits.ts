@@ -90,6 +90,20 @@ export function createLimits(store: SessionStore, options: ResolvedOptions) {
       if (bucket) claims.push(perMinute(storeKeys.refreshAddress(bucket), l.refreshPerAddress))
       return take(claims, 'too_many_refreshes', 'Too many new codes for this verification. Try again later.')
     },
+    /** "Continue on your phone" links: per user and per session. */
+    handoff(user: Identity, sessionId: string): Promise<Ticket> {
+      const claims = [
+        perMinute(storeKeys.handoffUser(user.id), l.handoffPerUser),
+        perMinute(storeKeys.handoffSession(sessionId), l.handoffPerSession),
+      ]
+      return take(claims, 'too_many_handoffs', 'Too many new links for this verification. Try again later.')
+    },
+    /** Attempts to open a link, per address: tokens cannot be guessed, and nobody gets to try. */
+    claim(address: string | undefined): Promise<Ticket> {
+      const bucket = addressBucket(address)
+      const claims = bucket ? [perMinute(storeKeys.claimAddress(bucket), l.claimPerAddress)] : []
+      return take(claims, 'too_many_attempts', 'Too many attempts to open a verification link. Try again later.')
+    },
     /** A stream's slots, held while it is open and renewed on each heartbeat (an instance that dies lets them lapse). */
     stream(user: Identity, address: string | undefined, holder: string, ttlMs: number): Promise<Ticket> {
       const bucket = addressBucket(address)

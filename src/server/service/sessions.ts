@@ -159,13 +159,21 @@ export function createSessionService(deps: SessionServiceDeps) {
   }
 
   /**
-   * Waits while another request (here or on another instance) is asking the provider for this
-   * session. Undefined when that creation failed or was abandoned: the caller starts over.
+   * The session with its provider session. One that waits for its device (a handoff link, no
+   * provider asked yet) is started now, by one request across instances (a lease); a creation in
+   * progress elsewhere is waited for. Undefined when that creation failed or was abandoned: the
+   * caller starts over.
    */
-  async function awaitStarted(session: StoredSession): Promise<StoredSession | undefined> {
+  async function ensureStarted(session: StoredSession, country?: string): Promise<StoredSession | undefined> {
     let current: StoredSession | undefined = session
     while (current && current.providerSessionId === '' && !isTerminal(current.status)) {
-      if (Date.now() - Date.parse(current.createdAt) > ABANDONED_CREATION_MS) {
+      if (current.handoff) {
+        if (await store.lease(storeKeys.startLease(current.id), ABANDONED_CREATION_MS)) {
+          const started = await start(adapterFor(current.provider), current, country)
+          deps.metrics.sessionCreated(current.provider)
+          return started
+        }
+      } else if (Date.now() - Date.parse(current.createdAt) > ABANDONED_CREATION_MS) {
         await store.discardUnstarted(current.id, iso(Date.now() - ABANDONED_CREATION_MS))
         return undefined
       }
@@ -195,6 +203,65 @@ export function createSessionService(deps: SessionServiceDeps) {
     adapterFor,
     applyStatus,
     sync,
+    ensureStarted,
+    /** Tells this instance's open streams of the session (a change that is not a status: its handoff). */
+    publish: (session: StoredSession) => fanout.publish(session),
+
+    /**
+     * The user's open session for `provider` as it is, or a new one that waits for a second device:
+     * no provider is asked (a desktop without a camera never spends a provider call), the creation
+     * limits still count.
+     */
+    async openOrDeferred(user: Identity, provider: string, address: string | undefined): Promise<StoredSession> {
+      const adapter = adapterFor(provider)
+      for (let round = 0; round < MAX_CONFLICTS; round++) {
+        const found = await store.findOpen(user.id, provider)
+        if (found) return found
+        const ticket = await limits.create(user, address)
+        const now = iso()
+        const row: StoredSession = {
+          id: newSessionId(),
+          userId: user.id,
+          provider,
+          providerSessionId: '',
+          status: 'requires_input',
+          url: '',
+          livemode: adapter.livemode,
+          createdAt: now,
+          updatedAt: now,
+          handoff: 'waiting',
+        }
+        const inserted = await store.insertOpen(row)
+        if (inserted.created) return inserted.session
+        await ticket.release()
+      }
+      throw new HttpError(409, 'invalid_request_error', 'session_busy', 'This verification is changing right now. Try again.')
+    },
+
+    /** A flow of its own for the device that opened a handoff link: the session started, or a new client secret. */
+    async flowForDevice(session: StoredSession): Promise<StoredSession> {
+      const started = await ensureStarted(session)
+      if (!started) throw new HttpError(409, 'invalid_request_error', 'session_busy', 'This verification is changing right now. Try again.')
+      if (started.id === session.id && session.providerSessionId === '') return started
+      const adapter = adapterFor(started.provider)
+      if (!adapter.renewSecret || isTerminal(started.status)) return started
+      const secret = await adapter.renewSecret(started.providerSessionId, 'refresh').catch(async (error: unknown) => {
+        if (!isGone(error)) throw error
+        await applyStatus(started.id, 'expired')
+        throw new HttpError(
+          410,
+          'invalid_request_error',
+          'session_finished',
+          'This verification has ended; start a new one on your computer.',
+        )
+      })
+      const renewed = await store.update(started.id, {
+        url: secret.url,
+        ...(secret.clientSecret ? { clientSecret: secret.clientSecret } : {}),
+        ...(secret.expiresAt ? { expiresAt: secret.expiresAt } : {}),
+      })
+      return renewed ?? started
+    },
 
     /**
      * The user's open session for `provider`, or a new one. The store's one-open-session rule
@@ -207,7 +274,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       for (let round = 0; round < MAX_CONFLICTS; round++) {
         const found = await store.findOpen(user.id, provider)
         if (found) {
-          const started = await awaitStarted(found)
+          const started = await ensureStarted(found, country)
           // A lost webhook may hide that the open session already ended: check before handing it out again.
           const open = started ? await sync(started) : undefined
           if (open && !isTerminal(open.status)) return { session: open, created: false }

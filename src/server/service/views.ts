@@ -13,6 +13,7 @@ export function toSnapshot(s: StoredSession): SessionSnapshot {
     updatedAt: s.updatedAt,
   }
   if (s.expiresAt) snapshot.expiresAt = s.expiresAt
+  if (s.handoff) snapshot.handoff = s.handoff
   return snapshot
 }
 
