@@ -7,8 +7,8 @@ import { chooseInFrame, expectFlowReady, expectView, faceVerifyRoundTrip, flowFr
 import { findLeaks, recordTraffic } from '../support/recorder'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
-// Node-only parts of the package never reach a browser.
-const SERVER_ONLY = ['dist/node', 'dist/types/server', 'dist/types/sandbox']
+// The backend's builds (Node's and the Web-standard one for Workers, Deno, Bun, edge): they name the settings they read.
+const SERVER_ONLY = ['dist/node', 'dist/web', 'dist/types/server', 'dist/types/sandbox']
 
 /** The built folders a browser gets its files from: each must be there, or the scan would pass on nothing. */
 const BUILT = { dist: 'npm run build:lib', 'dist-hosted': 'npm run build:hosted', 'storybook-static': 'npm run build-storybook' }
