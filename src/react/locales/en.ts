@@ -1,8 +1,8 @@
+import enButton from '../../ui/button-english'
+
 /** English strings: the reference for every locale (same keys, same placeholders). */
 const en = {
-  start: 'Verify your identity',
-  starting: 'Starting…',
-  retry: 'Try again',
+  ...enButton,
   close: 'Close',
   dialogTitle: 'Identity verification',
   testMode: 'Test mode',
@@ -13,7 +13,6 @@ const en = {
   failed: 'Verification failed',
   canceled: 'Verification canceled',
   expired: 'The session expired. Please start again.',
-  errorNetwork: 'Could not connect. Check your connection and try again.',
   errorRateLimited: 'Too many attempts. Wait a moment and try again.',
   errorPopup: 'The verification window was blocked. Allow pop-ups and try again.',
   errorGeneric: 'Something went wrong. Please try again.',

@@ -192,6 +192,9 @@ describe('VerifyButton', () => {
     first.unmount()
     expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBe(s.sessionId)
     const second = renderWidget(<VerifyButton provider="facesign" onVerified={onVerified} />, { fetch: edge.fetch })
+    // Resuming loads the status-tracking code first (a chunk of its own), then opens the stream.
+    await flush()
+    expect(FakeEventSource.latest().closed).toBe(false)
     act(() => FakeEventSource.latest().emitStatus(snapshot(s, 'verified')))
     second.unmount()
     renderWidget(<VerifyButton provider="facesign" onVerified={onVerified} />, { fetch: edge.fetch })
