@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
@@ -13,11 +14,15 @@ const browserExternal = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-
 const STYLESHEET = at('src/react/styles.css')
 const stylesheetAlias = { find: /^verify-widget\/styles\.css$/, replacement: STYLESHEET }
 // Database drivers are optional peer dependencies, loaded only by the store that needs them.
+// The browsers that have light-dark(), which the stylesheet is written in: minifying must not
+// rewrite it into fallbacks (they resolve where a token is declared, which breaks a shadow root's :host tokens).
+const CSS_TARGET = ['chrome123', 'edge123', 'firefox120', 'safari17.5']
 const nodeExternal = [...builtinModules, /^node:/, 'better-sqlite3', 'pg', /^pg\//]
 
 /**
  * One config, three builds:
  * - `vite build --mode lib`: the browser library (dist/index.js, dist/core.js, dist/core-store.js, dist/core-hub.js)
+ * - `vite build --mode element`: <verify-button> for pages with no bundler (dist/element.js, dist/element/)
  * - `vite build --mode node`: the Node entries (dist/node/server.js, dist/node/sandbox.js)
  * - `vite build`: the hosted verification page and the demo app (dist-hosted/)
  */
@@ -34,12 +39,18 @@ export default defineConfig(({ mode }): ViteUserConfig => {
         minify: false,
         // Lets the stylesheet be an entry of its own.
         cssCodeSplit: true,
+        // The shadow roots' stylesheets are strings in the code (`?inline`): minified, they cost the
+        // element's first load less. dist/style.css is minified the same way.
+        cssMinify: true,
+        cssTarget: CSS_TARGET,
         lib: {
           entry: {
             index: at('src/react/index.ts'),
             core: at('src/core/index.ts'),
             'core-store': at('src/core/store.ts'),
             'core-hub': at('src/core/hub.ts'),
+            // createVerification (verify-widget/dom): no React. <verify-button> is a build of its own (mode element).
+            dom: at('src/ui/index.ts'),
             // SUPPORTED_LOCALES, resolveLocale, loadMessages: `verify-widget/locales`, out of the widget's entry.
             locales: at('src/react/locales/index.ts'),
             // The stylesheet is its own entry (dist/style.css), not a side effect of the JavaScript.
@@ -52,8 +63,47 @@ export default defineConfig(({ mode }): ViteUserConfig => {
           output: {
             banner: (chunk: { name: string }) => (chunk.name === 'index' ? "'use client'" : ''),
             // Locale chunks load on demand; their own folder lets size-limit budget them apart from the entry.
+            // What loads on intent (the dialog, the flow, status tracking) sits in lazy/: size-limit
+            // leaves it out of the entries' first-load figures, and check-package makes sure no entry
+            // imports it statically.
+            chunkFileNames: (chunk: { facadeModuleId: string | null; isDynamicEntry: boolean }) =>
+              chunk.facadeModuleId?.includes('/locales/')
+                ? 'locales/[name].js'
+                : chunk.isDynamicEntry
+                  ? 'lazy/[name]-[hash].js'
+                  : '[name]-[hash].js',
+          },
+        },
+      },
+    }
+  }
+  if (mode === 'element') {
+    const cleanChunks = { name: 'clean-element-chunks', buildStart: () => rmSync(at('dist/element'), { recursive: true, force: true }) }
+    // <verify-button> for a page with no bundler: dist/element.js holds everything a page loads up
+    // front (one file, minified, no import of another file), and what loads on intent (the dialog,
+    // the flow, status tracking, other languages) are chunks in dist/element/, fetched relative to it.
+    return {
+      plugins: [cleanChunks],
+      publicDir: false,
+      // No bundler will replace it: the development warnings go, as in any production build.
+      define: { 'process.env.NODE_ENV': '"production"' },
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        sourcemap: true,
+        cssMinify: true,
+        cssTarget: CSS_TARGET,
+        lib: { entry: { element: at('src/element/index.ts') }, formats: ['es'] },
+        rolldownOptions: {
+          // The lazy chunks import what they share with the entry from element.js itself.
+          preserveEntrySignatures: 'allow-extension',
+          output: {
             chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
-              chunk.facadeModuleId?.includes('/locales/') ? 'locales/[name].js' : '[name]-[hash].js',
+              chunk.facadeModuleId?.includes('/locales/') ? 'element/locales/[name].js' : 'element/[name]-[hash].js',
+            minify: process.env.VERIFY_ELEMENT_MINIFY !== '0',
+            // Every module the entry imports statically stays in the entry's file, the ones the lazy
+            // chunks share with it included (they import them from element.js).
+            codeSplitting: { groups: [{ name: 'element', tags: ['$initial'], includeDependenciesRecursively: false }] },
           },
         },
       },

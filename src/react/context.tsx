@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from 'react'
 import { resolveAllowedHosts, resolveEndpoint } from '../core/config'
-import type { DEFAULT_ALLOWED_HOSTS } from '../core/url'
+import type { DEFAULT_ALLOWED_HOSTS } from '../core/hosts'
 import type { BackendSource } from '../ui/api'
 import type { Appearance } from './appearance'
 import type { Messages } from './locales'

@@ -1,4 +1,5 @@
 import { createVerifyClient, type VerifyClient } from '../core/client'
+import { resolveEndpoint } from '../core/config'
 import { createStatusHub, type StatusHub } from '../core/hub'
 
 /** A backend connection: the client and the page's status subscriptions on it. */
@@ -14,7 +15,8 @@ export interface BackendApi {
  * so a page that only shows the button never loads them.
  */
 export interface BackendSource {
-  endpoint: string
+  /** The backend's base path; without one, `<meta name="verify-widget:endpoint">` when first used, else `/api/verify`. */
+  endpoint: string | undefined
   /** The network edge, read at call time (a provider's latest `fetch` prop). */
   fetch: typeof fetch
   /** Filled on first use: the one client and hub of this source. */
@@ -23,7 +25,7 @@ export interface BackendSource {
 
 export function resolveApi(source: BackendSource): BackendApi {
   if (!source.api) {
-    const client = createVerifyClient({ endpoint: source.endpoint, fetch: (input, init) => source.fetch(input, init) })
+    const client = createVerifyClient({ endpoint: resolveEndpoint(source.endpoint), fetch: (input, init) => source.fetch(input, init) })
     source.api = { client, hub: createStatusHub(client) }
   }
   return source.api

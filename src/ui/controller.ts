@@ -4,7 +4,7 @@ import en, { type Messages } from '../react/locales/en'
 import { type BackendSource, resolveApi } from './api'
 import { applyAppearance } from './appearance'
 import buttonCss from './css/button.css?inline'
-import partsCss from './css/parts.css?inline'
+import { preconnect, preconnectOrigin } from './preconnect'
 import { renderVerification } from './render'
 import type { Strings } from './strings'
 import { adoptStyles } from './styles'
@@ -28,6 +28,8 @@ export interface Controller {
   mount(container: HTMLElement, trigger?: HTMLElement | null): () => void
   /** createVerification's own UI: a shadow root in `options.container`, else (the dialog only) in the body. */
   mountOwn(): () => void
+  /** Warms up the connection to the flow's concrete allowed hosts (once per document). */
+  preconnect(): void
   /** New strings or options: render again. */
   update(): void
   setOptions(): void
@@ -60,9 +62,10 @@ export function createController({ options, source, emit, changed, strings }: Co
   })
 
   function mount(container: HTMLElement, trigger?: HTMLElement | null, parts = true): () => void {
-    // In a shadow root the parts need their stylesheet; a document has styles.css.
+    // In a shadow root the parts need their stylesheet (a chunk of its own, which the React button,
+    // in a document that has styles.css, never loads).
     const root = container.getRootNode()
-    if (root instanceof ShadowRoot) adoptStyles(root, 'parts', partsCss)
+    if (root instanceof ShadowRoot) void import('./css/parts.css?inline').then((css) => adoptStyles(root, 'parts', css.default))
     const view = renderVerification({ store, provider, mode, container, trigger, parts, messages })
     rendered.add(view)
     const deactivate = store.activate()
@@ -108,6 +111,12 @@ export function createController({ options, source, emit, changed, strings }: Co
   return {
     store,
     english: en,
+    preconnect() {
+      for (const host of resolveAllowedHosts(options.allowedHosts)) {
+        const origin = preconnectOrigin(host)
+        if (origin) preconnect(origin)
+      }
+    },
     mount,
     mountOwn,
     update() {

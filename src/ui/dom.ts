@@ -13,9 +13,3 @@ export function liveStatus<K extends 'p' | 'span'>(doc: Document, tag: K): HTMLE
   node.setAttribute('aria-live', 'polite')
   return node
 }
-
-/** Sets or removes an attribute: `undefined` (or false) removes it. */
-export function attr(node: Element, name: string, value: string | boolean | undefined): void {
-  if (value === undefined || value === false) node.removeAttribute(name)
-  else node.setAttribute(name, String(value))
-}

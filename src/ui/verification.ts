@@ -1,12 +1,10 @@
-import { resolveAllowedHosts, resolveEndpoint } from '../core/config'
 import { isBrowser } from '../core/env'
 import { toVerifyError } from '../core/errors'
-import { openBlankPopup } from '../core/navigate'
-import { readResumeSessionId } from '../core/storage'
+import { openBlankPopup } from '../core/popup'
+import { readResumeSessionId } from '../core/resume'
 import type { VerificationState } from '../core/store'
 import type { BackendSource } from './api'
 import type { Controller } from './controller'
-import { preconnect, preconnectOrigin } from './preconnect'
 import { BUTTON_ENGLISH, loadStrings, localeTags, type Strings, withOverrides } from './strings'
 import type { Verification, VerificationEventMap, VerificationEventType, VerificationOptions, VerificationSnapshot } from './types'
 
@@ -47,7 +45,7 @@ export function createVerification(init: VerificationOptions, { source, skin }: 
   if (!skin && options.mode === 'inline' && !options.container)
     throw new TypeError('verify-widget: mode "inline" needs a `container` element to show the flow in.')
   const backend: BackendSource = source ?? {
-    endpoint: resolveEndpoint(options.endpoint),
+    endpoint: options.endpoint,
     fetch: (input, request) => (options.fetch ?? globalThis.fetch)(input, request),
   }
   const listeners = new Set<Listener>()
@@ -98,7 +96,7 @@ export function createVerification(init: VerificationOptions, { source, skin }: 
     return loading
   }
 
-  /** A load that failed leaves a readable error with "Try again" where the widget shows its parts. */
+  /** A load that failed leaves a readable error where the widget shows its parts; pressing the button tries again. */
   function failLoad(error: unknown): VerificationState {
     const e = toVerifyError(error)
     local = { phase: 'error', error: e }
@@ -107,14 +105,9 @@ export function createVerification(init: VerificationOptions, { source, skin }: 
     const container = target?.[0]
     if (container) {
       const line = container.ownerDocument.createElement('p')
-      const retry = container.ownerDocument.createElement('button')
       line.className = 'vw-error'
       line.setAttribute('role', 'alert')
-      retry.className = 'vw-retry'
-      retry.type = 'button'
-      retry.textContent = strings.messages.retry
-      retry.onclick = () => void verification.start()
-      line.append(strings.messages.errorNetwork, ' ', retry)
+      line.textContent = strings.messages.errorNetwork
       container.replaceChildren(line)
     }
     return local
@@ -178,13 +171,12 @@ export function createVerification(init: VerificationOptions, { source, skin }: 
       return () => listeners.delete(entry)
     },
     prefetch() {
-      if (destroyed || !isBrowser()) return
-      if (options.prefetch !== false)
-        for (const host of resolveAllowedHosts(options.allowedHosts)) {
-          const origin = preconnectOrigin(host)
-          if (origin) preconnect(origin)
-        }
-      void load().catch(() => undefined)
+      // The flow's host is warmed up by the code that opens it, as soon as it arrives.
+      if (!destroyed && isBrowser())
+        load().then(
+          (c) => options.prefetch !== false && c.preconnect(),
+          () => undefined,
+        )
     },
     destroy() {
       destroyed = true

@@ -1,4 +1,3 @@
-import { isTerminal } from '../core/status'
 import type { VerificationState } from '../core/store'
 import type { Provider, TerminalStatus, VerifyMode } from '../core/types'
 
@@ -22,7 +21,8 @@ export interface ButtonView {
 export function describeButton(s: VerificationState, provider: Provider, mode: VerifyMode): ButtonView {
   const embedded = provider === 'facesign' && (mode === 'modal' || mode === 'inline')
   const busy = s.phase === 'starting'
-  const result = s.phase === 'done' && isTerminal(s.status) ? s.status : undefined
+  // The store is `done` exactly when the status is terminal (no status table in the page's first load).
+  const result = s.phase === 'done' ? (s.status as TerminalStatus) : undefined
   return {
     state: (s.phase === 'active' || s.phase === 'done') && s.status ? s.status : s.phase,
     embedded,

@@ -3,6 +3,7 @@ import enButton from '../../ui/button-english'
 /** English strings: the reference for every locale (same keys, same placeholders). */
 const en = {
   ...enButton,
+  retry: 'Try again',
   close: 'Close',
   dialogTitle: 'Identity verification',
   testMode: 'Test mode',
