@@ -2,8 +2,6 @@
 // file, or `import 'verify-widget/element'` in an app. What loads up front is the button and the
 // start code; the dialog, the flow, status tracking and other languages load on intent.
 
-import type { VerifyError } from '../core/errors'
-import type { VerificationResult } from '../core/store'
 import type { Provider, VerifyMode } from '../core/types'
 import buttonCss from '../ui/css/button.css?inline'
 import { adoptStyles } from '../ui/styles'
@@ -35,7 +33,7 @@ const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement
  * and `::part(button)`, `::part(dialog)`…, reporting through `verify-*` CustomEvents. Its label is
  * its text (`<verify-button>Verify now</verify-button>`), else the locale's.
  */
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface below
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface below types its events, as the DOM types HTMLElement's
 export class VerifyButtonElement extends Base {
   static readonly observedAttributes = [...REBUILD, 'locale', 'country', 'theme', 'allowed-hosts', 'resume', 'prefetch', 'disabled']
   readonly #root: HTMLDivElement
@@ -182,7 +180,7 @@ export class VerifyButtonElement extends Base {
   }
 }
 
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: typed events, the way the DOM types HTMLElement's own
+// Typed events, the way the DOM types HTMLElement's own.
 export interface VerifyButtonElement {
   addEventListener<K extends keyof VerifyButtonEventMap>(
     type: K,

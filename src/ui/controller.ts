@@ -79,6 +79,7 @@ export function createController({ options, source, emit, changed, strings }: Co
   function mountOwn(): () => void {
     const doc = document
     const host = doc.createElement('div')
+    host.setAttribute('data-verify-widget', '')
     const shadow = host.attachShadow({ mode: 'open' })
     const root = doc.createElement('div')
     const parts = doc.createElement('div')
