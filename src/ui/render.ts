@@ -50,6 +50,8 @@ export interface Rendered {
  */
 export function renderVerification({ store, provider, mode, container, trigger, parts, messages }: RenderOptions): Rendered {
   const doc = container.ownerDocument
+  // The container is the widget's: what a failed load of this code left there goes.
+  container.replaceChildren()
   const badge = element(doc, 'span', 'badge')
   const status = liveStatus(doc, 'span')
   const hint = element(doc, 'p', 'hint')
