@@ -78,7 +78,15 @@ export default defineConfig(({ mode }): ViteUserConfig => {
     }
   }
   if (mode === 'element') {
-    const cleanChunks = { name: 'clean-element-chunks', buildStart: () => rmSync(at('dist/element'), { recursive: true, force: true }) }
+    // The element's chunks from an earlier build go (emptyOutDir is off: dist/ holds the other builds too).
+    let outDir = at('dist')
+    const cleanChunks = {
+      name: 'clean-element-chunks',
+      configResolved: (config: { build: { outDir: string } }) => {
+        outDir = resolve(root, config.build.outDir)
+      },
+      buildStart: () => rmSync(resolve(outDir, 'element'), { recursive: true, force: true }),
+    }
     // <verify-button> for a page with no bundler: dist/element.js holds everything a page loads up
     // front (one file, minified, no import of another file), and what loads on intent (the dialog,
     // the flow, status tracking, other languages) are chunks in dist/element/, fetched relative to it.

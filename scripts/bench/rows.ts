@@ -48,7 +48,7 @@ const ms = (n: number) => `${Math.round(n)} ms`
 
 function bundleRows(bundle: NonNullable<BenchResults['bundle']>): Row[] {
   const rows: Row[] = bundle.entries.map((e) => {
-    const lazy = e.lazyGzipBytes ? ` (+${KB(e.lazyGzipBytes)} lazy locales)` : ''
+    const lazy = e.lazyGzipBytes ? ` (+${KB(e.lazyGzipBytes)} loaded on intent or for another language)` : ''
     const row: Row = { section: e.ours ? 'bundle' : 'bundle, peer', measure: e.statement, value: `${KB(e.gzipBytes)}${lazy}` }
     if (e.budgetKb !== undefined) {
       row.budget = `${e.budgetKb} KB`

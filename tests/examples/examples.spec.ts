@@ -50,8 +50,10 @@ async function startExample(name: string): Promise<App> {
   return { url, output: () => log, stop }
 }
 
-for (const name of ['vite-express', 'vite-hono', 'next-app-router']) {
-  test(`${name}: verify with the sandbox in Chromium, onVerified fires and the server gate opens`, async ({ page }) => {
+// The React apps use <VerifyButton>; the element apps use <verify-button> (React 19, Vue 3), whose
+// shadow root Playwright's role queries see into, and whose `verify-*` events the apps listen to.
+for (const name of ['vite-express', 'vite-hono', 'next-app-router', 'element-react', 'element-vue']) {
+  test(`${name}: verify with the sandbox in Chromium, the verified callback fires and the server gate opens`, async ({ page }) => {
     const app = await startExample(name)
     try {
       await page.goto(app.url)
@@ -64,6 +66,8 @@ for (const name of ['vite-express', 'vite-hono', 'next-app-router']) {
       await pass.click()
 
       await expect(page.getByTestId('verified')).toHaveText('Verified')
+      // The element apps also show the last `verify-status` event they heard.
+      if (name.startsWith('element-')) await expect(page.getByTestId('status')).toHaveText('verified')
       await expect(page.getByTestId('members')).toHaveText('Welcome, verified member.')
       expect((await page.request.get(`${app.url}/api/members`)).status()).toBe(200)
     } finally {
