@@ -5,9 +5,13 @@ import { pressEscape } from '../../.storybook/mocks/keyboard'
 import type { VerifyMode } from '../core/types'
 import { englishMessages as m } from '../react/locales'
 import ar from '../react/locales/ar'
-import type { VerifyButtonEventMap } from './types'
-import './index'
+import { defineVerifyButton } from './index'
 import type {} from './react'
+import type { VerifyButtonEventMap } from './types'
+
+// Called, not a bare import: package.json marks only dist/element.js as having side effects, so a
+// bundler may drop `import './index'` of the source file.
+defineVerifyButton()
 
 // <verify-button> as a page uses it: no provider, no stylesheet; the backend mocked at the network
 // edge (MSW), the flow a static page on Storybook's own host. Each story's `verify-*` events show in
