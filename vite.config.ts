@@ -14,7 +14,7 @@ const browserExternal = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-
 const STYLESHEET = at('src/react/styles.css')
 const stylesheetAlias = { find: /^verify-widget\/styles\.css$/, replacement: STYLESHEET }
 // Database drivers are optional peer dependencies, loaded only by the store that needs them.
-// The browsers that have light-dark(), which the stylesheet is written in: minifying must not
+// The browsers that have light-dark(), which the stylesheet is written in (.storybook/main.ts names them too): minifying must not
 // rewrite it into fallbacks (they resolve where a token is declared, which breaks a shadow root's :host tokens).
 const CSS_TARGET = ['chrome123', 'edge123', 'firefox120', 'safari17.5']
 const nodeExternal = [...builtinModules, /^node:/, 'better-sqlite3', 'pg', /^pg\//]
