@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs'
 import { builtinModules } from 'node:module'
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type ViteUserConfig } from 'vitest/config'
 
@@ -8,6 +8,8 @@ const root = import.meta.dirname
 const at = (path: string) => resolve(root, path)
 
 // Browser entries leave the app's own React and TanStack Query to the app.
+// The library build's entries: dist/<name>.js, the targets of package.json's exports.
+const ENTRY_NAMES = new Set(['index', 'core', 'core-store', 'core-hub', 'dom', 'locales', 'style'])
 const browserExternal = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/]
 // The widget's stylesheet under the name integrators import it by: the demo, the examples and
 // Storybook load it exactly as an app does.
@@ -34,7 +36,9 @@ export default defineConfig(({ mode }): ViteUserConfig => {
       publicDir: false,
       build: {
         outDir: 'dist',
-        emptyOutDir: false,
+        // A fresh dist/ (`npm run build` builds the element, Node entries and types after this): no
+        // file of an earlier build ends up in the package.
+        emptyOutDir: true,
         sourcemap: true,
         minify: false,
         // Lets the stylesheet be an entry of its own.
@@ -45,6 +49,7 @@ export default defineConfig(({ mode }): ViteUserConfig => {
         cssTarget: CSS_TARGET,
         lib: {
           entry: {
+            // (The keys are ENTRY_NAMES.)
             index: at('src/react/index.ts'),
             core: at('src/core/index.ts'),
             'core-store': at('src/core/store.ts'),
@@ -61,17 +66,18 @@ export default defineConfig(({ mode }): ViteUserConfig => {
         rolldownOptions: {
           external: browserExternal,
           output: {
-            banner: (chunk: { name: string }) => (chunk.name === 'index' ? "'use client'" : ''),
-            // Locale chunks load on demand; their own folder lets size-limit budget them apart from the entry.
-            // What loads on intent (the dialog, the flow, status tracking) sits in lazy/: size-limit
-            // leaves it out of the entries' first-load figures, and check-package makes sure no entry
-            // imports it statically.
-            chunkFileNames: (chunk: { facadeModuleId: string | null; isDynamicEntry: boolean }) =>
-              chunk.facadeModuleId?.includes('/locales/')
-                ? 'locales/[name].js'
-                : chunk.isDynamicEntry
-                  ? 'lazy/[name]-[hash].js'
-                  : '[name]-[hash].js',
+            // One file per source module, as libraries ship for bundlers: an app's bundler then puts
+            // exactly the modules the button needs in its first load, and the ones only the lazily
+            // loaded code imports in that chunk. (Merged chunks would mix the two.)
+            preserveModules: true,
+            preserveModulesRoot: 'src',
+            // The entries under their export names; what loads only for another language (the catalogs,
+            // their table, the matching) in dist/locales/, budgeted apart. English is imported statically.
+            entryFileNames: (chunk: { name: string; facadeModuleId: string | null }) =>
+              !ENTRY_NAMES.has(chunk.name) && /\/src\/react\/locales\/(?!en\.ts$)[\w-]+\.ts$/.test(chunk.facadeModuleId ?? '')
+                ? `locales/${basename(chunk.facadeModuleId!, '.ts')}.js`
+                : '[name].js',
+            // No banner: each React module keeps its own 'use client' directive.
           },
         },
       },

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { build, type Metafile } from 'esbuild'
+import { rolldown } from 'rolldown'
 import { HOSTED_DIST, LIB_DIST, ROOT, TMP } from './lib/paths'
 
 /** One browser entry, measured as an app would ship it: bundled, minified, its framework left out. */
@@ -9,7 +9,7 @@ export interface BundleEntry {
   name: string
   /** The import an app writes (what the table shows). */
   statement: string
-  /** What esbuild bundles: the statement plus a use of the import, so nothing is shaken off. */
+  /** What the bundler bundles: the statement plus a use of the import, so nothing is shaken off. */
   source: string
   external: string[]
   ours: boolean
@@ -113,55 +113,48 @@ export function bundleEntries(): BundleEntry[] {
   ]
 }
 
-/** Output files reachable from the entry through static imports (the rest load on demand). */
-function staticClosure(metafile: Metafile, entry: string): Set<string> {
-  const seen = new Set<string>()
-  const visit = (file: string) => {
-    if (seen.has(file)) return
-    seen.add(file)
-    for (const imported of metafile.outputs[file]?.imports ?? [])
-      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
-  }
-  visit(entry)
-  return seen
-}
-
+/**
+ * One entry, bundled as a Vite app bundles it (rolldown, Vite's bundler; tree-shaken, minified):
+ * the chunks reachable from the entry through static imports are what loads before first use, the
+ * chunks only a dynamic import reaches load on demand. (esbuild's code splitting keeps every module
+ * an entry re-exports in the first load, even one only the lazy code uses, so it would not show what
+ * a split library saves; rolldown, like Rollup, does.)
+ */
 export async function measureEntry(entry: BundleEntry, index: number): Promise<BundleFigure> {
   const dir = join(TMP, 'bundle', String(index))
   mkdirSync(dir, { recursive: true })
   const input = join(dir, 'entry.js')
   writeFileSync(input, `${entry.source}\n`)
-  const result = await build({
-    entryPoints: [input],
-    absWorkingDir: ROOT,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    // Like an app's bundler: dynamic imports stay separate chunks.
-    splitting: true,
+  const external = entry.external.map((pattern) => new RegExp(`^${pattern.replace('/*', '(/.*)?')}$`))
+  const bundle = await rolldown({
+    input,
+    cwd: ROOT,
     platform: 'browser',
-    outdir: join(dir, 'out'),
-    write: false,
-    metafile: true,
-    external: entry.external,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
+    external,
+    transform: { define: { 'process.env.NODE_ENV': '"production"' } },
+    logLevel: 'silent',
   })
-  const metafile = result.metafile
-  const entryPoint = input.slice(ROOT.length + 1)
-  const entryOut = Object.keys(metafile.outputs).find((file) => metafile.outputs[file]?.entryPoint === entryPoint)
-  if (!entryOut) throw new Error(`no entry output for ${entry.name}`)
-  const initial = staticClosure(metafile, entryOut)
+  const { output } = await bundle.generate({ format: 'es', minify: true })
+  await bundle.close()
+  const chunks = new Map(output.flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])))
+  const initial = new Set<string>()
+  const visit = (name: string) => {
+    if (initial.has(name) || !chunks.has(name)) return
+    initial.add(name)
+    for (const imported of chunks.get(name)!.imports) visit(imported)
+  }
+  const entryChunk = [...chunks.values()].find((chunk) => chunk.isEntry)
+  if (!entryChunk) throw new Error(`no entry output for ${entry.name}`)
+  visit(entryChunk.fileName)
   let gzipBytes = 0
   let minBytes = 0
   let lazyGzipBytes = 0
-  for (const file of result.outputFiles) {
-    if (!file.path.endsWith('.js')) continue
-    const rel = file.path.slice(ROOT.length + 1)
-    if (initial.has(rel)) {
-      gzipBytes += gzip(file.contents)
-      minBytes += file.contents.length
-    } else lazyGzipBytes += gzip(file.contents)
+  for (const [name, chunk] of chunks) {
+    const bytes = Buffer.from(chunk.code)
+    if (initial.has(name)) {
+      gzipBytes += gzip(bytes)
+      minBytes += bytes.length
+    } else lazyGzipBytes += gzip(bytes)
   }
   return { name: entry.name, statement: entry.statement, ours: entry.ours, gzipBytes, minBytes, lazyGzipBytes, budgetKb: entry.budgetKb }
 }
@@ -198,7 +191,7 @@ export function measureHostedJs(): { files: string[]; gzipBytes: number; minByte
 export async function runBundleBench() {
   const entries = bundleEntries()
   const figures: BundleFigure[] = []
-  // One at a time: esbuild already uses every core.
+  // One at a time: the bundler already uses every core.
   for (const [i, entry] of entries.entries()) figures.push(await measureEntry(entry, i))
   return { entries: figures, hosted: { ...measureHostedJs(), budgetKb: 80 } }
 }

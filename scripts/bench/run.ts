@@ -115,7 +115,7 @@ async function main(): Promise<number> {
     log(`load average ${oneMinute!.toFixed(1)} on ${cpus().length} cores: the timings will carry other work's noise`)
   log('building the library and the hosted page into bench/.tmp')
   buildForBench()
-  await section(results, 'bundle', 'bundles: ours and the peers, esbuild + gzip -9', async () => {
+  await section(results, 'bundle', 'bundles: ours and the peers, rolldown (as a Vite app) + gzip -9', async () => {
     results.bundle = await runBundleBench()
   })
   if (wants('hosted') || wants('click') || wants('webhook') || wants('memory')) await browserSections(results)

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 // @ts-expect-error: a plain ES module script, without declarations
 import { checkLazyChunks } from '../../../scripts/check-package.mjs'
 
-// The guard the size budgets rest on: size-limit leaves lazy/, element/ and locales/ out of the
+// The guard the size budgets rest on: size-limit leaves the dialog's code, element/ and locales/ out of the
 // first-load figures, which is honest only while nothing imports them statically.
 let dist: string
 const write = (files: Record<string, string>) => {
@@ -20,14 +20,14 @@ const write = (files: Record<string, string>) => {
 afterEach(() => rmSync(dist, { recursive: true, force: true }))
 
 const ENTRIES = {
-  'index.js': 'import{a}from"./shared-abcdefgh.js";export const b=()=>import("./lazy/controller-abcdefgh.js")',
-  'shared-abcdefgh.js': 'export const a=1',
+  'index.js': 'import{a}from"./core/shared.js";export const b=()=>import("./ui/controller.js")',
+  'core/shared.js': 'export const a=1',
   'dom.js': 'export{}',
   'core.js': 'export{}',
   'core-store.js': 'export{}',
   'core-hub.js': 'export{}',
   'locales.js': 'export const p=()=>import("./locales/pick.js")',
-  'lazy/controller-abcdefgh.js': 'import{a}from"../shared-abcdefgh.js";export{a}',
+  'ui/controller.js': 'import{a}from"../core/shared.js";export{a}',
   'locales/pick.js': 'export{}',
   'element.js': 'export const c=()=>import("./element/controller-abcdefgh.js")',
   'element/controller-abcdefgh.js': 'import{x}from"../element.js";export{x}',
@@ -39,8 +39,8 @@ describe('check-package: lazy chunks and the standalone element', () => {
   })
 
   it('fails an entry that imports a lazy chunk statically, through a shared chunk too', () => {
-    const problems = write({ ...ENTRIES, 'shared-abcdefgh.js': 'import"./lazy/controller-abcdefgh.js";export const a=1' })
-    expect(problems).toEqual(['dist/shared-abcdefgh.js imports lazy/controller-abcdefgh.js statically'])
+    const problems = write({ ...ENTRIES, 'core/shared.js': 'import"../ui/controller.js";export const a=1' })
+    expect(problems).toEqual(['dist/core/shared.js imports ui/controller.js statically'])
   })
 
   it('fails an element.js that imports another file, or any file of its graph that names a package', () => {
