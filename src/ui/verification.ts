@@ -144,15 +144,17 @@ export function createVerification(init: VerificationOptions, { source, skin }: 
       if (controller) return controller.store.start()
       let popup: Window | undefined
       try {
-        // A popup opens inside the click, before the code loads, or blockers stop it.
+        // A popup opens inside the click, before the code loads, or blockers stop it. A blocked one
+        // is the store's to report (it tries again, and says the window was blocked).
         if (options.mode === 'popup') popup = openBlankPopup()
-      } catch (error) {
-        return Promise.resolve(failLoad(error))
+      } catch {
+        popup = undefined
       }
       local = { phase: 'starting' }
       changed()
       return load().then(
-        (c) => c.store.start(popup),
+        // A cancel while the code was loading: nothing starts.
+        (c) => (local === IDLE ? (popup?.close(), c.store.getSnapshot()) : c.store.start(popup)),
         (error: unknown) => {
           popup?.close()
           return failLoad(error)

@@ -191,3 +191,31 @@ describe('createVerification', () => {
     v.destroy()
   })
 })
+
+describe('createVerification before its code has arrived', () => {
+  it('a cancel while the code loads starts nothing', async () => {
+    const edge = backend()
+    const v = createVerification({ provider: 'facesign', fetch: edge.fetch })
+    const started = v.start()
+    await expect(v.cancel()).resolves.toEqual({ phase: 'idle' })
+    await expect(started).resolves.toMatchObject({ phase: 'idle' })
+    await flush()
+    expect(edge.calls).toEqual([])
+    expect(iframes()).toHaveLength(0)
+    v.destroy()
+  })
+
+  it('a popup the browser blocks is reported as blocked, with the sentence that says so', async () => {
+    vi.spyOn(window, 'open').mockReturnValue(null)
+    const container = document.body.appendChild(document.createElement('div'))
+    const onError = vi.fn()
+    const s = session({ provider: 'faceverify', url: 'https://start.faceverify.ai/s/abc', clientSecret: undefined })
+    const v = createVerification({ provider: 'faceverify', mode: 'popup', fetch: backend(s).fetch, container })
+    v.on('error', onError)
+    await v.start()
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'popup_blocked' }))
+    const root = container.querySelector('div[data-verify-widget]')!.shadowRoot!
+    expect(root.querySelector('[role="alert"]')).toHaveTextContent('The verification window was blocked. Allow pop-ups and try again.')
+    v.destroy()
+  })
+})
