@@ -153,8 +153,12 @@ export function createVerification(init: VerificationOptions, { source, skin }: 
       local = { phase: 'starting' }
       changed()
       return load().then(
-        // A cancel while the code was loading: nothing starts.
-        (c) => (local === IDLE ? (popup?.close(), c.store.getSnapshot()) : c.store.start(popup)),
+        (c) => {
+          if (local !== IDLE) return c.store.start(popup)
+          // A cancel while the code was loading: nothing starts.
+          popup?.close()
+          return c.store.getSnapshot()
+        },
         (error: unknown) => {
           popup?.close()
           return failLoad(error)
