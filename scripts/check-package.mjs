@@ -4,8 +4,8 @@
 //   node scripts/check-package.mjs [--json <file>]   (run `npm run build` first)
 // Prints the tarball path on success; the examples install that exact file.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 
 export const PACK_DIR = resolve('.pack')
 
@@ -14,21 +14,33 @@ export const ALLOWED = [
   /^package\.json$/,
   /^README\.md$/,
   /^LICENSE$/,
-  /^dist\/(index|core|core-store|core-hub|locales)\.js(\.map)?$/,
-  /^dist\/[A-Za-z-]+-[\w-]{8}\.js(\.map)?$/, // shared chunks of the browser entries
-  /^dist\/locales\/([a-z]{2,3}(-[A-Z][a-z]{3})?|catalogs|pick)\.js(\.map)?$/,
+  /^dist\/(index|core|core-store|core-hub|locales|dom|element)\.js(\.map)?$/,
+  /^dist\/(core|react|ui)\/[\w/-]+\.js(\.map)?$/, // the browser entries' modules, one file each
+  /^dist\/element\/[A-Za-z-]+-[\w-]{8}\.js(\.map)?$/, // what <verify-button> loads on intent
+  /^dist\/(element\/)?locales\/([a-z]{2,3}(-[A-Z][a-z]{3})?|catalogs|pick)\.js(\.map)?$/,
   /^dist\/style\.css$/,
   /^dist\/node\/(server|server-node|sandbox)\.js(\.map)?$/,
   /^dist\/node\/assets\/[A-Za-z-]+-[\w-]{8}\.js(\.map)?$/,
   /^dist\/web\/server\.js(\.map)?$/,
-  /^dist\/types\/(core|react|server|sandbox)\/[\w/-]+\.d\.ts$/,
+  /^dist\/types\/(core|react|ui|element|server|sandbox)\/[\w/-]+\.d\.ts$/,
 ]
 
 /**
- * Packages the declaration files may name: the peers (the store drivers included) and Node's own modules. Anything else (say
+ * Packages the declaration files may name: the peers (the store drivers included), Node's own modules, and
+ * the frameworks whose JSX the element's type-only entries extend (element/vue, element/svelte: an app
+ * imports those only when it has that framework). Anything else (say
  * `@tanstack/query-core`, which only hoisting makes reachable) breaks an app's types under pnpm.
  */
-export const TYPE_IMPORTS = [/^react(\/|$)/, /^react-dom(\/|$)/, /^@tanstack\/react-query$/, /^node:/, /^better-sqlite3$/, /^pg$/]
+export const TYPE_IMPORTS = [
+  /^react(\/|$)/,
+  /^react-dom(\/|$)/,
+  /^@tanstack\/react-query$/,
+  /^node:/,
+  /^better-sqlite3$/,
+  /^pg$/,
+  /^vue$/,
+  /^svelte\/elements$/,
+]
 
 /** Bare specifiers in declaration text that TYPE_IMPORTS does not allow. */
 export function foreignTypeImports(text) {
@@ -37,7 +49,52 @@ export function foreignTypeImports(text) {
 }
 
 /** Files that must be there: every export target and the docs an integrator reads first. */
-export const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'dist/style.css', 'dist/locales/ar.js']
+export const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'dist/style.css', 'dist/locales/ar.js', 'dist/element/locales/ar.js']
+
+/** `import … from '…'` and `export … from '…'` (static) and `import('…')` (dynamic) specifiers of a module's text. */
+export function importsOf(code) {
+  const statics = [...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+?from\s*)?["'`]([^"'`]+)["'`]/g)].map((m) => m[1])
+  const dynamics = [...code.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1])
+  return { statics, dynamics }
+}
+
+/**
+ * What loads on intent or for another language: size-limit leaves these out of the entries' first-load
+ * figures (its `ignore` lists), which is right only while nothing imports them statically.
+ */
+export const LAZY = [/^ui\/controller\.js$/, /^ui\/css\/parts\.js$/, /^locales\//, /^element\//]
+
+/**
+ * What the size budgets rest on, checked on the built files: `dist/element.js` imports no other file
+ * (a page with no bundler loads it alone) and loads the rest on demand, nothing it or its chunks
+ * import is a bare package name, and no browser entry reaches a LAZY file through static imports.
+ */
+export function checkLazyChunks(dist) {
+  const problems = []
+  const read = (file) => readFileSync(join(dist, file), 'utf8')
+  const element = importsOf(read('element.js'))
+  if (!element.dynamics.length) problems.push('dist/element.js loads nothing on demand: everything is in its first load')
+  if (element.statics.length) problems.push(`dist/element.js imports ${element.statics.join(', ')} statically`)
+  const elementFiles = ['element.js', ...readdirSync(join(dist, 'element'), { recursive: true }).map((f) => `element/${f}`)]
+  for (const file of elementFiles.filter((f) => f.endsWith('.js'))) {
+    const { statics, dynamics } = importsOf(read(file))
+    const bare = [...statics, ...dynamics].filter((spec) => !spec.startsWith('.'))
+    if (bare.length) problems.push(`dist/${file} imports ${bare.join(', ')}: a page with no bundler cannot resolve it`)
+  }
+  const seen = new Set()
+  const visit = (file) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const spec of importsOf(read(file)).statics) {
+      if (!spec.startsWith('.')) continue
+      const target = relative(dist, resolve(dist, dirname(file), spec))
+      if (LAZY.some((re) => re.test(target))) problems.push(`dist/${file} imports ${target} statically`)
+      else visit(target)
+    }
+  }
+  for (const entry of ['index.js', 'dom.js', 'core.js', 'core-store.js', 'core-hub.js', 'locales.js']) visit(entry)
+  return problems
+}
 
 function sh(cmd, args) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
@@ -97,8 +154,10 @@ function main() {
     const foreign = files
       .filter((f) => f.endsWith('.d.ts'))
       .flatMap((f) => foreignTypeImports(readFileSync(join(unpacked, 'package', f), 'utf8')).map((spec) => `${f}: ${spec}`))
+    const lazy = checkLazyChunks(join(unpacked, 'package', 'dist'))
     rmSync(unpacked, { recursive: true, force: true })
     check('declarations import only the peers and node:', foreign.length === 0, foreign.join('\n'))
+    check('element.js stands alone, and what loads on intent is only imported dynamically', lazy.length === 0, lazy.join('\n'))
     const publint = sh('npx', ['publint', '--strict', tarball])
     check('publint --strict', publint.ok, publint.out)
     // ESM only, and said so: a CommonJS require() of an ESM file is the one finding we accept.

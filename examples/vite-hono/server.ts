@@ -1,5 +1,6 @@
 // The backend: the verification handler (the only place that holds keys), a members-only route
-// the server unlocks itself, and the built page. `npm run build && npm start`.
+// the server unlocks itself, and the built page. `npm run build && npm start`. The element examples
+// run this same server from their own folders: it serves the `dist/` of the folder it starts in.
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Server } from 'node:http'

@@ -1,6 +1,6 @@
 import type { Browser, Request } from '@playwright/test'
 import type { BenchApp } from './lib/app'
-import { type BenchPageAssets, openBenchPage } from './lib/bench-page'
+import { type BenchPageAssets, openBenchPage, stopServingBenchPage } from './lib/bench-page'
 import { median, round, type Summary, summarize } from './lib/stats'
 
 export interface ClickFigures {
@@ -47,8 +47,12 @@ async function oneClick(browser: Browser, app: BenchApp, assets: BenchPageAssets
     const flow = page.waitForRequest((r) => r.url().startsWith(flowPrefix), { timeout: 15_000 })
     const box = await page.locator('button.vw-button').boundingBox()
     if (!box) throw new Error('the bench page shows no button')
+    // The hover is the intent the dialog's code loads on; it has arrived when the hover is over.
+    const loaded = page.waitForResponse((r) => /\/__bench\/chunk-/.test(r.url()))
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
     await page.waitForTimeout(HOVER_MS)
+    await loaded
+    await stopServingBenchPage(page)
     const from = seen.length
     await page.mouse.down()
     await page.waitForTimeout(PRESS_MS)

@@ -1,5 +1,5 @@
 import { isBrowser } from './env'
-import { DEFAULT_ALLOWED_HOSTS } from './url'
+import { DEFAULT_ALLOWED_HOSTS } from './hosts'
 
 /** The backend's base path when neither a prop nor the page's meta tag says otherwise. */
 export const DEFAULT_ENDPOINT = '/api/verify'

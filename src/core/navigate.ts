@@ -1,6 +1,8 @@
 import { VerifyError } from './errors'
 import { isAllowedFlowUrl } from './url'
 
+export { openBlankPopup } from './popup'
+
 /** Returns `url` when it may be opened; an unknown host throws `untrusted_url` (and nothing navigates). */
 export function assertAllowedUrl(url: string, allowedHosts?: readonly string[]): string {
   if (isAllowedFlowUrl(url, allowedHosts)) return url
@@ -11,16 +13,6 @@ export function assertAllowedUrl(url: string, allowedHosts?: readonly string[]):
 export function redirectTo(url: string, allowedHosts?: readonly string[]): void {
   const target = assertAllowedUrl(url, allowedHosts)
   window.location.assign(target)
-}
-
-/**
- * Opens an empty popup synchronously, inside the click, so blockers let it through; the link is
- * only known once the session exists, and is set with `navigatePopup`.
- */
-export function openBlankPopup(): Window {
-  const popup = window.open('', 'verify-widget', 'popup,width=480,height=720')
-  if (popup) return popup
-  throw new VerifyError('popup_blocked', 'Popup blocked.')
 }
 
 export function navigatePopup(popup: Window, url: string, allowedHosts?: readonly string[]): void {

@@ -1,18 +1,6 @@
-import { isBrowser } from './env'
+import { SESSION_STORAGE_KEY, withStorage } from './resume'
 
-/** sessionStorage key of the session being tracked. Holds the session id only: never a secret. */
-export const SESSION_STORAGE_KEY = 'verify-widget:session'
-
-// Storage throws in some privacy modes, sandboxed iframes and when full: losing resume is better
-// than crashing, so every access goes through here.
-// Outside a browser `window` is not defined at all: that throws here too, and is caught the same way.
-function withStorage<T>(use: (storage: Storage) => T): T | undefined {
-  try {
-    return use(window.sessionStorage)
-  } catch {
-    return undefined
-  }
-}
+export { readResumeSessionId, SESSION_STORAGE_KEY } from './resume'
 
 export function saveSessionId(sessionId: string): void {
   withStorage((s) => s.setItem(SESSION_STORAGE_KEY, sessionId))
@@ -21,10 +9,4 @@ export function saveSessionId(sessionId: string): void {
 /** Forgets the stored id when it is `sessionId` (another widget may have stored its own since). */
 export function clearSessionId(sessionId: string): void {
   withStorage((s) => s.getItem(SESSION_STORAGE_KEY) === sessionId && s.removeItem(SESSION_STORAGE_KEY))
-}
-
-/** The session to resume after a reload or a return from the provider: `?session=<id>` first, then sessionStorage. */
-export function readResumeSessionId(): string | undefined {
-  if (!isBrowser()) return undefined
-  return new URLSearchParams(window.location.search).get('session') || withStorage((s) => s.getItem(SESSION_STORAGE_KEY)) || undefined
 }

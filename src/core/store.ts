@@ -63,8 +63,10 @@ export interface VerificationStore {
    * Creates (or reopens) the session and launches the flow; concurrent calls share one request.
    * Like TanStack Query's `refetch()`, it never rejects: it resolves with the state the attempt
    * ended in (`active`, `done` or `error` with its `error`, which listeners also hear).
+   * Popup mode: `popup` is a window the caller opened inside the click (when code had to load
+   * first); without one the store opens it.
    */
-  start(): Promise<VerificationState>
+  start(popup?: Window): Promise<VerificationState>
   /**
    * Cancels the running session through the backend. Never rejects: resolves with the state
    * after it: `done` with `canceled` (or with the result the backend already had), `idle` when
@@ -211,10 +213,10 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
     else if (mode === 'redirect') openFlow(session).open()
   }
 
-  async function create(): Promise<void> {
-    let window: Window | undefined
+  async function create(opened?: Window): Promise<void> {
+    let window = opened
     try {
-      if (popup) window = openBlankPopup()
+      if (popup) window ??= openBlankPopup()
       put({ phase: 'starting' })
       // An empty country is left out (JSON drops undefined).
       const session = await client.createSession({ provider, country: options.country || undefined })
@@ -256,7 +258,9 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
     getSnapshot: () => state,
     subscribe: listenTo(listeners),
     on: listenTo(eventListeners),
-    start() {
+    start(given) {
+      // Only a window counts: `onClick={store.start}` passes the click event.
+      const opened = given?.window === given ? given : undefined
       // A start while starting joins it (a double click); one from an error listener, while the
       // failed attempt is still unwinding, is a new attempt.
       if (state.phase === 'starting' && pending) return pending
@@ -264,13 +268,13 @@ export function createVerificationStore(initial: VerificationStoreOptions): Veri
       if (state.phase === 'active' && state.session) {
         // Reopen the running session (a closed popup, a second click): never throw into a click handler.
         try {
-          launch(state.session, popup ? openBlankPopup() : undefined)
+          launch(state.session, popup ? (opened ?? openBlankPopup()) : undefined)
         } catch (error) {
           fail(error)
         }
         return Promise.resolve(state)
       }
-      const attempt = create().then(() => {
+      const attempt = create(opened).then(() => {
         if (pending === attempt) pending = undefined
         return state
       })

@@ -1,8 +1,6 @@
-/** Loopback hostnames, lower case (the local sandbox): the only ones plain http is used for. */
-export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]']
+import { DEFAULT_ALLOWED_HOSTS, LOOPBACK_HOSTS } from './hosts'
 
-/** Hosts the widget opens by default: the providers' own flow and session-link domains. */
-export const DEFAULT_ALLOWED_HOSTS: readonly string[] = ['*.facesign.ai', '*.faceverify.ai']
+export { DEFAULT_ALLOWED_HOSTS, LOOPBACK_HOSTS }
 
 /**
  * Whether a provider link may be opened: https on an allowed host. A pattern is `*.domain`

@@ -1,5 +1,7 @@
 'use client'
-import { type ReactNode, type RefObject, useEffect, useRef } from 'react'
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
+import { createVerificationDialog, type VerificationDialogView } from '../ui/dialog'
 
 export interface VerificationDialogProps {
   open: boolean
@@ -16,51 +18,39 @@ export interface VerificationDialogProps {
 }
 
 /**
- * The native modal `<dialog>`: showModal() makes the page behind inert (focus stays inside) and
- * handles Escape; we only route Escape to `onClose` and put focus back.
+ * The widget's dialog (src/ui/dialog.ts, the one the button and <verify-button> open) for a React
+ * tree of your own: the status and the children are portalled into it, shown while `open`.
  */
 export function VerificationDialog({ open, title, closeLabel, onClose, returnFocusRef, status, dir, children }: VerificationDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null)
+  const hostRef = useRef<HTMLDivElement>(null)
   const onCloseRef = useRef(onClose)
+  const [view, setView] = useState<VerificationDialogView>()
   useEffect(() => {
     onCloseRef.current = onClose
   })
-
   useEffect(() => {
-    const dialog = ref.current
-    if (!dialog || !open) return
-    if (!dialog.open) dialog.showModal()
-    const onCancel = (event: Event) => {
-      // Keep React in charge of `open`; the owner closes us by changing the prop.
-      event.preventDefault()
-      onCloseRef.current()
-    }
-    // Browsers refuse to cancel a second Escape without user activation in between and close
-    // the dialog anyway: treat that like a close request too. The event is queued, so a close
-    // from a StrictMode re-run of this effect arrives after showModal() again: ignore that one.
-    const onNativeClose = () => !dialog.open && onCloseRef.current()
-    dialog.addEventListener('cancel', onCancel)
-    dialog.addEventListener('close', onNativeClose)
+    const host = hostRef.current!
+    const dialog = createVerificationDialog(host.ownerDocument, {
+      onClose: () => onCloseRef.current(),
+      returnFocus: () => returnFocusRef?.current,
+    })
+    host.append(dialog.element)
+    setView(dialog)
     return () => {
-      dialog.removeEventListener('cancel', onCancel)
-      dialog.removeEventListener('close', onNativeClose)
-      if (dialog.open) dialog.close()
-      returnFocusRef?.current?.focus()
+      dialog.destroy()
+      setView(undefined)
     }
-  }, [open, returnFocusRef])
-
+  }, [returnFocusRef])
+  useEffect(() => {
+    view?.setTexts({ title, closeLabel })
+    if (dir) view?.element.setAttribute('dir', dir)
+    else view?.element.removeAttribute('dir')
+  }, [view, title, closeLabel, dir])
+  useEffect(() => view?.setOpen(open), [view, open])
   return (
-    <dialog ref={ref} className="vw-dialog" aria-label={title} dir={dir}>
-      <div className="vw-dialog-header">
-        <h2 className="vw-dialog-title">{title}</h2>
-        <button type="button" className="vw-close" aria-label={closeLabel} onClick={onClose}>
-          ×
-        </button>
-      </div>
-      <p className="vw-status" role="status" aria-live="polite">
-        {status}
-      </p>
-      {open && children}
-    </dialog>
+    <div ref={hostRef} className="vw-parts">
+      {view && createPortal(status, view.status)}
+      {view && open && createPortal(children, view.body)}
+    </div>
   )
 }

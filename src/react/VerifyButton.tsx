@@ -1,15 +1,13 @@
 'use client'
-import { type ComponentProps, type ReactNode, useEffect, useRef } from 'react'
-import { isTerminal, type VerificationState, type VerifyError } from '../core'
+import { useQueryClient } from '@tanstack/react-query'
+import { type ReactNode, useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
+import { createVerification } from '../ui/verification'
+import { describeButton, pressStarts } from '../ui/view'
 import { applyAppearance } from './appearance'
-import { useVerifyContext } from './context'
-import { FlowFrame } from './FlowFrame'
-import type { MessageKey } from './locales'
-import { preconnect, preconnectOrigin } from './preconnect'
+import { useVerifyConfig } from './context'
+import { setSessionSnapshot } from './queries'
 import { warnIfStylesheetMissing } from './stylesheet'
-import { useLocaleMessages } from './useLocaleMessages'
-import { type UseVerificationOptions, useVerification } from './useVerification'
-import { VerificationDialog } from './VerificationDialog'
+import type { UseVerificationOptions } from './useVerification'
 
 export interface VerifyButtonProps extends UseVerificationOptions {
   /** Button label; defaults to the locale's "Verify your identity". */
@@ -22,114 +20,89 @@ export interface VerifyButtonProps extends UseVerificationOptions {
   locale?: string
 }
 
-// No prototype: a backend code such as `constructor` finds nothing here and reads as generic.
-const ERROR_TEXT = {
-  __proto__: null,
-  network_error: 'errorNetwork',
-  timeout: 'errorNetwork',
-  rate_limited: 'errorRateLimited',
-  popup_blocked: 'errorPopup',
-  session_expired: 'expired',
-} as unknown as Readonly<Record<string, MessageKey | undefined>>
-
 /**
- * The person reads a localized, generic sentence; the backend's own code and message go to
- * `onError`. Any 429 (whatever its code) is a rate limit.
+ * A thin skin over the framework-free verification (src/ui, the same one `<verify-button>` and
+ * createVerification use): React renders the button; the status line, errors, dialog and flow are
+ * the shared module's, loaded on intent (hover, focus, pointerdown) or when a stored session resumes.
+ * Made once per provider, mode and backend, then updated in place: new option or callback identities
+ * never restart a running session. Callbacks are read through a ref.
  */
-const errorText = (error: VerifyError): MessageKey => ERROR_TEXT[error.code] ?? (error.status === 429 ? 'errorRateLimited' : 'errorGeneric')
-
-/** The flow's frame over a loading line that shows until the flow page paints its own background. */
-const FramedFlow = ({ loading, ...props }: ComponentProps<typeof FlowFrame> & { loading: string }) => (
-  <div className="vw-frame">
-    <p className="vw-frame-loading" aria-hidden="true">
-      {loading}
-    </p>
-    <FlowFrame {...props} />
-  </div>
-)
-
-/** `data-state`: the phase, or the session status once there is one. */
-function dataState(s: VerificationState): string {
-  return (s.phase === 'active' || s.phase === 'done') && s.status ? s.status : s.phase
-}
-
 export function VerifyButton({ children, prefetch = true, disabled, className, locale, mode = 'modal', ...options }: VerifyButtonProps) {
-  const ctx = useVerifyContext('VerifyButton')
-  const { messages: m, dir, locale: lang } = useLocaleMessages(locale ?? ctx.locale, ctx.messages)
-  const v = useVerification({ ...options, mode })
+  const ctx = useVerifyConfig('VerifyButton')
+  const queryClient = useQueryClient()
+  const { provider, country, resume } = options
+  const latest = {
+    country,
+    resume,
+    prefetch,
+    allowedHosts: ctx.allowedHosts,
+    locale: locale ?? ctx.locale,
+    messages: ctx.messages,
+    // Pushes land in the same cache useVerificationStatus reads.
+    onSnapshot: setSessionSnapshot.bind(null, queryClient),
+  }
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the other options are set in place below
+  const v = useMemo(
+    () => createVerification({ provider, mode, ...latest }, { source: ctx.source, skin: true }),
+    [ctx.source, provider, mode],
+  )
+  // Before the mount effect below, which reads `resume` and `locale`.
+  useEffect(() => v.setOptions(latest))
+  const { state, strings } = useSyncExternalStore(v.subscribe, v.getSnapshot, v.getSnapshot)
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
-  const embedded = options.provider === 'facesign' && (mode === 'modal' || mode === 'inline')
-  const open = embedded && v.phase === 'active' && !!v.session
-  const busy = v.phase === 'starting'
-  const statusText = v.status ? m[v.status] : ''
-  // After a result the label says where things stand: confirmed, or the next step.
-  const result = v.phase === 'done' && isTerminal(v.status) ? v.status : undefined
-  const confirmed = result === 'verified'
-
+  const partsRef = useRef<HTMLDivElement>(null)
+  const callbacks = useRef(options)
+  useEffect(() => {
+    callbacks.current = options
+  })
+  useEffect(() => {
+    const cb = () => callbacks.current
+    const off = [
+      v.on('status', (r) => cb().onStatusChange?.(r)),
+      v.on('verified', (r) => cb().onVerified?.(r)),
+      v.on('failed', (r) => cb().onFailed?.(r)),
+      v.on('canceled', (r) => cb().onCancel?.(r)),
+      v.on('error', (e) => cb().onError?.(e)),
+    ]
+    const unmount = v.mount(partsRef.current!, buttonRef.current)
+    return () => {
+      unmount()
+      for (const stop of off) stop()
+    }
+  }, [v])
   useEffect(() => applyAppearance(rootRef.current!, ctx.appearance), [ctx.appearance])
   useEffect(() => warnIfStylesheetMissing(rootRef.current), [])
 
-  // One element for both places: the dialog's (modal) or the page's (inline).
-  const flow = <FramedFlow store={v.store} title={m.dialogTitle} loading={m.flowLoading} />
-
-  const warm = () => {
-    if (!prefetch) return
-    for (const host of ctx.allowedHosts) {
-      const origin = preconnectOrigin(host)
-      if (origin) preconnect(origin)
-    }
-  }
-
+  const b = describeButton(state, provider, mode)
+  const m = strings.messages
   return (
-    <div ref={rootRef} className={`vw-root ${className ?? ''}`} data-theme={ctx.appearance?.theme ?? 'auto'} dir={dir} lang={lang}>
+    <div
+      ref={rootRef}
+      className={`vw-root ${className ?? ''}`}
+      data-theme={ctx.appearance?.theme ?? 'auto'}
+      dir={strings.dir}
+      lang={strings.locale}
+    >
       <button
         ref={buttonRef}
         type="button"
         className="vw-button"
-        aria-haspopup={embedded && mode === 'modal' ? 'dialog' : undefined}
-        aria-expanded={embedded ? open : undefined}
-        aria-busy={busy || undefined}
+        aria-haspopup={b.haspopup}
+        aria-expanded={b.expanded}
+        aria-busy={b.busy || undefined}
         // Verified stays focusable (focus returns here from the dialog) but starts nothing.
-        aria-disabled={confirmed || undefined}
-        data-state={dataState(v)}
+        aria-disabled={b.confirmed || undefined}
+        data-state={b.state}
         disabled={disabled}
-        onPointerEnter={warm}
-        onFocus={warm}
-        // Starting on pointerdown wins the ~100 ms until click (start() shares one request). Only
-        // for the embedded flow: leaving the page or opening a popup waits for a real click.
-        onPointerDown={prefetch && embedded && !confirmed ? (e) => e.button === 0 && void v.start() : undefined}
-        onClick={confirmed ? undefined : () => void v.start()}
+        onPointerEnter={v.prefetch}
+        onFocus={v.prefetch}
+        onPointerDown={(e) => pressStarts(b, prefetch, e.button) && void v.start()}
+        onClick={b.confirmed ? undefined : () => void v.start()}
       >
-        {busy ? m.starting : result ? m[`${result}Button`] : (children ?? m.start)}
+        {b.label ? m[b.label] : (children ?? m.start)}
       </button>
-      {v.livemode === false && <span className="vw-badge">{m.testMode}</span>}
-      {/* While the dialog is open it announces the status; afterwards (the result) this one does. */}
-      <span className="vw-status" role="status" aria-live="polite" data-status={v.status}>
-        {open && mode === 'modal' ? '' : statusText}
-      </span>
-      {result === 'failed' && <p className="vw-hint">{m.failedHint}</p>}
-      {v.error && (
-        <p className="vw-error" role="alert">
-          {m[errorText(v.error)]}{' '}
-          <button type="button" className="vw-retry" onClick={() => void v.start()}>
-            {m.retry}
-          </button>
-        </p>
-      )}
-      {mode === 'modal' && options.provider === 'facesign' && (
-        <VerificationDialog
-          open={open}
-          title={m.dialogTitle}
-          closeLabel={m.close}
-          onClose={() => void v.cancel()}
-          returnFocusRef={buttonRef}
-          status={statusText}
-        >
-          {flow}
-        </VerificationDialog>
-      )}
-      {mode === 'inline' && open && flow}
+      <div ref={partsRef} className="vw-parts" />
     </div>
   )
 }

@@ -1,9 +1,9 @@
 'use client'
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from 'react'
-import { createVerifyClient, type DEFAULT_ALLOWED_HOSTS, type VerifyClient } from '../core'
 import { resolveAllowedHosts, resolveEndpoint } from '../core/config'
-import { createStatusHub, type StatusHub } from '../core/hub'
+import type { DEFAULT_ALLOWED_HOSTS } from '../core/hosts'
+import type { BackendSource } from '../ui/api'
 import type { Appearance } from './appearance'
 import type { Messages } from './locales'
 
@@ -12,9 +12,9 @@ export interface VerifyProviderProps {
   endpoint?: string
   /** A BCP 47 tag (`fr`, `pt-BR`); defaults to `<html lang>`. */
   locale?: string
-  /** Compared by value: an inline `appearance={{…}}` re-renders nothing and restarts nothing. */
   /** Your own wording for any string, laid over the locale's (the keys of `englishMessages`); compared by value. */
   messages?: Partial<Messages>
+  /** Compared by value: an inline `appearance={{…}}` re-renders nothing and restarts nothing. */
   appearance?: Appearance
   /** Flow hosts that may be opened (compared by value); defaults to the `verify-widget:allowed-hosts` meta, else DEFAULT_ALLOWED_HOSTS. */
   allowedHosts?: readonly string[]
@@ -25,22 +25,24 @@ export interface VerifyProviderProps {
   children?: ReactNode
 }
 
-export interface VerifyContextValue {
-  client: VerifyClient
-  /** Status subscriptions of this provider: one stream per session, shared by every button and hook. */
-  hub: StatusHub
+/** What `<VerifyProvider>` hands down: its settings and its backend connection, not yet built. */
+export interface VerifyConfig {
+  /** One per endpoint: the backend client and hub, built by the first button or hook that needs them. */
+  source: BackendSource
   allowedHosts: typeof DEFAULT_ALLOWED_HOSTS
   locale: string | undefined
   messages: Partial<Messages> | undefined
   appearance: Appearance | undefined
 }
 
-const VerifyContext = createContext<VerifyContextValue | null>(null)
+const VerifyContext = createContext<VerifyConfig | null>(null)
 
 /**
- * Props are read like TanStack's observer options: the backend client (and with it every running
+ * Props are read like TanStack's observer options: the backend connection (and with it every running
  * session) is made once per `endpoint`; new object or function identities (an inline `appearance`,
  * `allowedHosts` or `fetch`) are compared by value or read through a ref, never a reason to rebuild.
+ * The client and the status hub themselves are built on first use, so a page with only a button
+ * loads them when the person shows an intent to verify.
  */
 export function VerifyProvider({
   endpoint,
@@ -58,27 +60,24 @@ export function VerifyProvider({
   const fetchRef = useRef(fetch)
   fetchRef.current = fetch
   const resolvedEndpoint = resolveEndpoint(endpoint)
-  const api = useMemo(() => {
-    const verifyClient = createVerifyClient({
-      endpoint: resolvedEndpoint,
-      fetch: (input, init) => (fetchRef.current ?? globalThis.fetch)(input, init),
-    })
-    return { client: verifyClient, hub: createStatusHub(verifyClient) }
-  }, [resolvedEndpoint])
+  const source = useMemo<BackendSource>(
+    () => ({ endpoint: resolvedEndpoint, fetch: (input, init) => (fetchRef.current ?? globalThis.fetch)(input, init) }),
+    [resolvedEndpoint],
+  )
   const hostsKey = allowedHosts?.join(',')
   const appearanceKey = appearance && JSON.stringify(appearance)
   const messagesKey = messages && JSON.stringify(messages)
   // biome-ignore lint/correctness/useExhaustiveDependencies: the keys stand for allowedHosts, messages and appearance, so inline literals change nothing
-  const value = useMemo<VerifyContextValue>(
-    () => ({ ...api, allowedHosts: resolveAllowedHosts(allowedHosts), locale, messages, appearance }),
-    [api, hostsKey, locale, messagesKey, appearanceKey],
+  const value = useMemo<VerifyConfig>(
+    () => ({ source, allowedHosts: resolveAllowedHosts(allowedHosts), locale, messages, appearance }),
+    [source, hostsKey, locale, messagesKey, appearanceKey],
   )
   const inner = <VerifyContext.Provider value={value}>{children}</VerifyContext.Provider>
   return client === parent ? inner : <QueryClientProvider client={client}>{inner}</QueryClientProvider>
 }
 
-/** The provider's value; `hook` names the caller in the error thrown outside `<VerifyProvider>`. */
-export function useVerifyContext(hook: string): VerifyContextValue {
+/** The provider's settings; `hook` names the caller in the error thrown outside `<VerifyProvider>`. */
+export function useVerifyConfig(hook: string): VerifyConfig {
   const value = useContext(VerifyContext)
   // The advice on what to do is for the developer: production keeps the sentence that names the hook.
   if (!value)

@@ -1,5 +1,6 @@
 'use client'
 import { useEffect, useState } from 'react'
+import { loadStrings, localeTags, withOverrides } from '../ui/strings'
 import en, { type Messages } from './locales/en'
 import type { Locale } from './locales/index'
 
@@ -16,26 +17,21 @@ const ENGLISH: LocaleMessages = { locale: 'en', dir: 'ltr', messages: en }
  * back from its region to the language (`pt-BR` → `pt`), and a tag no locale matches is skipped.
  * English renders first (and on the server), so the markup hydrates identically; another
  * locale's chunk loads after mount. `overrides` (the app's own wording) lie over either.
- *
- * When the first tag given is English, nothing more loads. Otherwise the locale list, the matching
- * and the table of locale chunks arrive as one small chunk (`pick`): 44 locales then cost the
- * widget's entry nothing.
+ * The same rules as the widget's own (src/ui/strings.ts), with every English string inlined.
  */
 export function useLocaleMessages(locale?: string, overrides?: Partial<Messages>): LocaleMessages {
   const [value, setValue] = useState(ENGLISH)
   useEffect(() => {
     let live = true
-    const tags = [locale, document.documentElement.lang, ...navigator.languages]
-    if (/^en\b/i.test(tags.find(Boolean) ?? 'en')) return setValue(ENGLISH)
-    import('./locales/pick')
-      .then(({ pickLocale }) => pickLocale(tags))
-      .then(
-        (picked) => live && setValue(picked),
-        () => live && setValue(ENGLISH),
-      )
+    const pending = loadStrings(localeTags(locale))
+    if (!pending) return setValue(ENGLISH)
+    pending.then(
+      (picked) => live && setValue(picked as LocaleMessages),
+      () => live && setValue(ENGLISH),
+    )
     return () => {
       live = false
     }
   }, [locale])
-  return overrides ? { ...value, messages: { ...value.messages, ...overrides } } : value
+  return withOverrides(value, overrides) as LocaleMessages
 }

@@ -3,8 +3,8 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
 import type { Provider, SessionSnapshot, VerificationResult, VerificationState, VerificationStore, VerifyError, VerifyMode } from '../core'
 import { createVerificationStore } from '../core/store'
-import { useVerifyContext } from './context'
 import { setSessionSnapshot } from './queries'
+import { useVerifyContext } from './useVerifyContext'
 
 export interface VerificationCallbacks {
   onVerified?: (result: VerificationResult) => void

@@ -2,8 +2,8 @@
 import { type SkipToken, skipToken, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { isTerminal } from '../core'
-import { useVerifyContext } from './context'
 import { sessionQueryOptions, setSessionSnapshot } from './queries'
+import { useVerifyContext } from './useVerifyContext'
 
 /**
  * A session's status as a TanStack query (`verificationKeys.session(id)`). While it is not

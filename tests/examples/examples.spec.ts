@@ -61,17 +61,21 @@ async function startExample(name: string, script = 'start'): Promise<App> {
   return { url, output: () => log, stop }
 }
 
-// The Next.js app twice: its Turbopack and its webpack build load the default store's driver differently.
+// The React apps use <VerifyButton>; the element apps use <verify-button> (React 19, Vue 3), whose
+// shadow root Playwright's role queries see into, and whose `verify-*` events the apps listen to. The
+// Next.js app twice: its Turbopack and its webpack build load the default store's driver differently.
 const RUNS = [
   { name: 'vite-express', script: 'start', label: 'vite-express' },
   { name: 'vite-hono', script: 'start', label: 'vite-hono' },
   { name: 'next-app-router', script: 'start', label: 'next-app-router' },
   { name: 'next-app-router', script: 'start:webpack', label: 'next-app-router (webpack)' },
   { name: 'hono-workers', script: 'start', label: 'hono-workers' },
+  { name: 'element-react', script: 'start', label: 'element-react' },
+  { name: 'element-vue', script: 'start', label: 'element-vue' },
 ]
 
 for (const { name, script, label } of RUNS) {
-  test(`${label}: verify with the sandbox in Chromium, onVerified fires and the server gate opens`, async ({ page }) => {
+  test(`${label}: verify with the sandbox in Chromium, the verified callback fires and the server gate opens`, async ({ page }) => {
     const app = await startExample(name, script)
     try {
       await page.goto(app.url)
@@ -84,6 +88,8 @@ for (const { name, script, label } of RUNS) {
       await pass.click()
 
       await expect(page.getByTestId('verified')).toHaveText('Verified')
+      // The element apps also show the last `verify-status` event they heard.
+      if (name.startsWith('element-')) await expect(page.getByTestId('status')).toHaveText('verified')
       await expect(page.getByTestId('members')).toHaveText('Welcome, verified member.')
       expect((await page.request.get(`${app.url}/api/members`)).status()).toBe(200)
     } finally {

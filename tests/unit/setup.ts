@@ -30,9 +30,18 @@ function onDialogKeydown(this: HTMLDialogElement, event: KeyboardEvent) {
 if (typeof document !== 'undefined') {
   const style = document.createElement('style')
   style.dataset.verifyWidget = 'styles'
-  style.textContent = readFileSync(join(import.meta.dirname, '../../src/react/styles.css'), 'utf8')
+  // styles.css is two @imports, which jsdom does not follow: the two parts, in its order.
+  style.textContent = ['button', 'parts']
+    .map((part) => readFileSync(join(import.meta.dirname, `../../src/ui/css/${part}.css`), 'utf8'))
+    .join('\n')
   document.head.append(style)
 }
+
+// The widget loads its dialog, flow and status code on intent (hover, focus, pointerdown). In a browser
+// that chunk is cached after the first load; here the first import of a module transforms it on
+// the spot, which no fake-timer flush waits for. Loading it once up front gives every test the
+// browser's case (the chunk arrives within a few microtasks); tests/e2e covers the loading itself.
+if (typeof document !== 'undefined') await import('../../src/ui/controller')
 
 afterEach(() => {
   cleanup()

@@ -1,30 +1,35 @@
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { build } from 'esbuild'
 import { ROOT } from './paths'
 
 export interface BenchPageAssets {
-  js: Uint8Array
-  css: Uint8Array
+  /** Every output file by name: `page.js`, `page.css` and the chunks the page loads on demand. */
+  files: Map<string, Uint8Array>
 }
 
-/** The bench page (scripts/bench/page/main.tsx) bundled for production, React included. */
+/**
+ * The bench page (scripts/bench/page/main.tsx) bundled for production, React included, split as an
+ * app's bundler splits it: what loads on intent (the dialog, flow, status tracking) and other
+ * languages are chunks of their own, fetched when the page asks for them.
+ */
 export async function buildBenchPage(): Promise<BenchPageAssets> {
   const result = await build({
-    entryPoints: [join(ROOT, 'scripts/bench/page/main.tsx')],
+    entryPoints: { page: join(ROOT, 'scripts/bench/page/main.tsx') },
     absWorkingDir: ROOT,
     bundle: true,
     minify: true,
     format: 'esm',
+    splitting: true,
     platform: 'browser',
     jsx: 'automatic',
     outdir: join(ROOT, 'bench/.tmp/page'),
+    chunkNames: 'chunk-[hash]',
     write: false,
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
   })
-  const file = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.contents ?? new Uint8Array()
-  return { js: file('.js'), css: file('.css') }
+  return { files: new Map(result.outputFiles.map((f) => [basename(f.path), f.contents])) }
 }
 
 function html(sandboxHost: string): string {
@@ -44,17 +49,22 @@ function html(sandboxHost: string): string {
 
 /**
  * Opens the bench page at the app's origin (so the backend sees a same-origin page with its
- * cookie) without adding it to the app: the page's three files are answered by the browser's
- * request interception, which is switched off again before anything is measured.
+ * cookie) without adding it to the app: its files are answered by the browser's request
+ * interception, which stays on so that the chunks the page loads on intent can arrive. Call
+ * `stopServingBenchPage` before anything is measured (interception slows every request down).
  */
 export async function openBenchPage(page: Page, appUrl: string, sandboxHost: string, assets: BenchPageAssets, query = ''): Promise<void> {
   await page.route(`${appUrl}/__bench/**`, (route) => {
-    const path = new URL(route.request().url()).pathname
-    if (path.endsWith('.js')) return route.fulfill({ contentType: 'text/javascript', body: Buffer.from(assets.js) })
-    if (path.endsWith('.css')) return route.fulfill({ contentType: 'text/css', body: Buffer.from(assets.css) })
-    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html(sandboxHost) })
+    const name = basename(new URL(route.request().url()).pathname)
+    const file = assets.files.get(name)
+    if (!file) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html(sandboxHost) })
+    return route.fulfill({ contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript', body: Buffer.from(file) })
   })
   await page.goto(`${appUrl}/__bench/${query}`)
   await page.locator('button.vw-button').waitFor()
+}
+
+/** Ends the interception of the page's files (once the chunks it needs have arrived). */
+export async function stopServingBenchPage(page: Page): Promise<void> {
   await page.unrouteAll({ behavior: 'wait' })
 }

@@ -15,5 +15,6 @@ function vite(args: string[]): void {
 export function buildForBench(): void {
   rmSync(LIB_DIST, { recursive: true, force: true })
   vite(['--mode', 'lib', '--outDir', LIB_DIST])
+  vite(['--mode', 'element', '--outDir', LIB_DIST])
   vite(['--outDir', HOSTED_DIST, '--emptyOutDir'])
 }

@@ -1,7 +1,8 @@
+import enButton from '../../ui/button-english'
+
 /** English strings: the reference for every locale (same keys, same placeholders). */
 const en = {
-  start: 'Verify your identity',
-  starting: 'Starting…',
+  ...enButton,
   retry: 'Try again',
   close: 'Close',
   dialogTitle: 'Identity verification',
@@ -13,7 +14,6 @@ const en = {
   failed: 'Verification failed',
   canceled: 'Verification canceled',
   expired: 'The session expired. Please start again.',
-  errorNetwork: 'Could not connect. Check your connection and try again.',
   errorRateLimited: 'Too many attempts. Wait a moment and try again.',
   errorPopup: 'The verification window was blocked. Allow pop-ups and try again.',
   errorGeneric: 'Something went wrong. Please try again.',

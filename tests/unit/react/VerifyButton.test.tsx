@@ -192,6 +192,9 @@ describe('VerifyButton', () => {
     first.unmount()
     expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBe(s.sessionId)
     const second = renderWidget(<VerifyButton provider="facesign" onVerified={onVerified} />, { fetch: edge.fetch })
+    // Resuming loads the status-tracking code first (a chunk of its own), then opens the stream.
+    await flush()
+    expect(FakeEventSource.latest().closed).toBe(false)
     act(() => FakeEventSource.latest().emitStatus(snapshot(s, 'verified')))
     second.unmount()
     renderWidget(<VerifyButton provider="facesign" onVerified={onVerified} />, { fetch: edge.fetch })
@@ -219,10 +222,12 @@ describe('VerifyButton', () => {
     expect(button()).toHaveAttribute('aria-expanded', 'true')
   })
 
-  it('warms up allowed flow origins on hover', () => {
+  it('warms up allowed flow origins on hover', async () => {
     renderWidget(<VerifyButton provider="facesign" />, { fetch: backend().fetch, allowedHosts: ['127.0.0.1:4010', '*.facesign.ai'] })
     fireEvent.pointerEnter(button())
     fireEvent.focus(button())
+    // The code that opens the flow warms its host up as it arrives (loaded on this same intent).
+    await flush()
     expect(document.head.querySelectorAll('link[rel="preconnect"][href="http://127.0.0.1:4010"]')).toHaveLength(1)
   })
 })

@@ -212,12 +212,14 @@ describe("integrators' callbacks and the backend's errors", () => {
 describe('preconnect', () => {
   const links = () => [...document.head.querySelectorAll('link[rel="preconnect"]')].map((l) => l.getAttribute('href'))
 
-  it('uses http only for loopback hosts, https for every other one, and skips wildcards', () => {
+  // The code that opens the flow warms its host up as it arrives (loaded on the same intent): one flush.
+  it('uses http only for loopback hosts, https for every other one, and skips wildcards', async () => {
     renderWidget(<VerifyButton provider="facesign" />, {
       fetch: backend().fetch,
       allowedHosts: ['127.0.0.1:4010', 'localhost:4011', '[::1]:4012', 'flow.example.com:8443', 'verify.example.org', '*.facesign.ai'],
     })
     fireEvent.pointerEnter(button())
+    await flush()
     expect(links()).toEqual([
       'http://127.0.0.1:4010',
       'http://localhost:4011',
@@ -227,16 +229,18 @@ describe('preconnect', () => {
     ])
   })
 
-  it('keeps no module state: the document says what is warm', () => {
+  it('keeps no module state: the document says what is warm', async () => {
     const props = { fetch: backend().fetch, allowedHosts: ['flow.example.com:8443'] }
     const first = renderWidget(<VerifyButton provider="facesign" />, props)
     fireEvent.pointerEnter(button())
     fireEvent.focus(button())
+    await flush()
     expect(links()).toEqual(['https://flow.example.com:8443'])
     first.unmount()
     for (const link of document.head.querySelectorAll('link')) link.remove()
     renderWidget(<VerifyButton provider="facesign" />, props)
     fireEvent.pointerEnter(button())
+    await flush()
     expect(links()).toEqual(['https://flow.example.com:8443'])
   })
 })

@@ -1,4 +1,4 @@
-import { LOOPBACK_HOSTS } from '../core/url'
+import { LOOPBACK_HOSTS } from '../core/hosts'
 
 /**
  * The origin to warm up for an allowed-host pattern, by the allow-list's own rule: plain http only

@@ -1,0 +1,36 @@
+import type { VerifyError } from '../core/errors'
+import type { VerificationResult } from '../core/store'
+import type { Provider, VerifyMode } from '../core/types'
+
+/** The events of `<verify-button>`: CustomEvents that bubble out of the element, `detail` typed. */
+export interface VerifyButtonEventMap {
+  /** Every status change of the session. */
+  'verify-status': CustomEvent<VerificationResult>
+  'verify-verified': CustomEvent<VerificationResult>
+  'verify-failed': CustomEvent<VerificationResult>
+  /** Canceled by the person, or expired (`detail.status`). */
+  'verify-canceled': CustomEvent<VerificationResult>
+  'verify-error': CustomEvent<VerifyError>
+}
+
+/** Attributes of `<verify-button>`; changing `provider`, `mode` or `endpoint` makes a new widget. */
+export interface VerifyButtonAttributes {
+  provider: Provider
+  mode?: VerifyMode
+  endpoint?: string
+  locale?: string
+  country?: string
+  theme?: 'light' | 'dark' | 'auto'
+  /** Comma-separated flow hosts; else `<meta name="verify-widget:allowed-hosts">`, else the providers' own. */
+  'allowed-hosts'?: string
+  /** `"false"`: do not resume a stored session. */
+  resume?: 'true' | 'false'
+  /** `"false"`: no preconnect on hover and no start on pointerdown. */
+  prefetch?: 'true' | 'false'
+  disabled?: boolean
+}
+
+/** Listener props named `on` + the event (`onverify-verified`): React 19 and Svelte 5 attach them as they are. */
+export type VerifyButtonListenerProps = {
+  [K in keyof VerifyButtonEventMap as `on${K}`]?: (event: VerifyButtonEventMap[K]) => void
+}

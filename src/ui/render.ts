@@ -1,0 +1,144 @@
+import type { VerifyError } from '../core/errors'
+import type { VerificationStore } from '../core/store'
+import type { Provider, VerifyMode } from '../core/types'
+import type { MessageKey, Messages } from '../react/locales/en'
+import { createVerificationDialog } from './dialog'
+import { element, liveStatus } from './dom'
+
+// No prototype: a backend code such as `constructor` finds nothing here and reads as generic.
+const ERROR_TEXT = {
+  __proto__: null,
+  network_error: 'errorNetwork',
+  timeout: 'errorNetwork',
+  rate_limited: 'errorRateLimited',
+  popup_blocked: 'errorPopup',
+  session_expired: 'expired',
+} as unknown as Readonly<Record<string, MessageKey | undefined>>
+
+/**
+ * The person reads a localized, generic sentence; the backend's own code and message go to
+ * `onError`. Any 429 (whatever its code) is a rate limit.
+ */
+export const errorText = (error: VerifyError): MessageKey =>
+  ERROR_TEXT[error.code] ?? (error.status === 429 ? 'errorRateLimited' : 'errorGeneric')
+
+export interface RenderOptions {
+  store: VerificationStore
+  provider: Provider
+  mode: VerifyMode
+  /** Where the widget's parts go, beside the button (a `display: contents` element of the skin's root). */
+  container: HTMLElement
+  /** The button: focus returns to it from the dialog. */
+  trigger?: HTMLElement | null
+  /** Whether to show the status line, badge, hint and error beside the button (a skin's button has them; createVerification without a container does not). */
+  parts: boolean
+  messages: () => Messages
+}
+
+export interface Rendered {
+  /** Renders again (new strings). */
+  update(): void
+  /** Removes everything it rendered and its listeners; safe to call twice. */
+  destroy(): void
+}
+
+/**
+ * The widget's UI beside the button, framework-free: the "Test mode" badge, the status line, the
+ * hint after a failure, the error with "Try again", and the flow, in a modal dialog or inline.
+ * Nodes are made once and only inserted or removed: the dialog and the flow's iframe never move
+ * (moving either would close the dialog or reload the flow).
+ */
+export function renderVerification({ store, provider, mode, container, trigger, parts, messages }: RenderOptions): Rendered {
+  const doc = container.ownerDocument
+  // The container is the widget's: what a failed load of this code left there goes.
+  container.replaceChildren()
+  const badge = element(doc, 'span', 'badge')
+  const status = liveStatus(doc, 'span')
+  const hint = element(doc, 'p', 'hint')
+  const error = element(doc, 'p', 'error')
+  const errorLine = doc.createTextNode('')
+  const retry = element(doc, 'button', 'retry')
+  error.setAttribute('role', 'alert')
+  retry.type = 'button'
+  retry.onclick = () => void store.start()
+  error.append(errorLine, ' ', retry)
+  const embedded = provider === 'facesign' && (mode === 'modal' || mode === 'inline')
+  const dialog =
+    provider === 'facesign' && mode === 'modal'
+      ? createVerificationDialog(doc, { onClose: () => void store.cancel(), returnFocus: () => trigger })
+      : undefined
+  let frame: { node: HTMLElement; detach: () => void } | undefined
+
+  /** The flow's frame over a loading line that shows until the flow page paints its own background. */
+  function openFrame(m: Messages): HTMLElement {
+    const node = element(doc, 'div', 'frame')
+    const loading = element(doc, 'p', 'frame-loading')
+    const flow = element(doc, 'div', 'flow')
+    loading.setAttribute('aria-hidden', 'true')
+    loading.textContent = m.flowLoading
+    node.append(loading, flow)
+    ;(dialog?.body ?? container).append(node)
+    frame = { node, detach: store.attachFlow(flow, m.dialogTitle) }
+    return node
+  }
+
+  function closeFrame(): void {
+    frame?.detach()
+    frame?.node.remove()
+    frame = undefined
+  }
+
+  /** Puts the present nodes in order, moving none that is already in place. */
+  function place(nodes: ReadonlyArray<[Node | undefined, unknown]>): void {
+    let previous: Node | null = null
+    for (const [node, present] of nodes) {
+      if (!node) continue
+      if (!present) node.parentNode === container && container.removeChild(node)
+      else {
+        if (node.parentNode !== container || node.previousSibling !== previous)
+          container.insertBefore(node, previous ? previous.nextSibling : container.firstChild)
+        previous = node
+      }
+    }
+  }
+
+  function update(): void {
+    const s = store.getSnapshot()
+    const m = messages()
+    const open = embedded && s.phase === 'active' && !!s.session
+    const statusText = s.status ? m[s.status] : ''
+    if (open && !frame) openFrame(m)
+    // The frame goes before the dialog closes: focus returns to the button with no iframe left.
+    if (!open) closeFrame()
+    badge.textContent = m.testMode
+    // While the dialog is open it announces the status; afterwards (the result) this line does.
+    status.textContent = dialog && open ? '' : statusText
+    if (s.status) status.dataset.status = s.status
+    else delete status.dataset.status
+    hint.textContent = m.failedHint
+    errorLine.data = s.error ? m[errorText(s.error)] : ''
+    retry.textContent = m.retry
+    place([
+      [badge, parts && s.livemode === false],
+      [status, parts],
+      [hint, parts && s.phase === 'done' && s.status === 'failed'],
+      [error, parts && s.error],
+      [dialog?.element, dialog],
+      [frame?.node, frame && !dialog],
+    ])
+    dialog?.setTexts({ title: m.dialogTitle, closeLabel: m.close, status: statusText })
+    dialog?.setOpen(open)
+  }
+
+  const unsubscribe = store.subscribe(update)
+  update()
+  return {
+    update,
+    destroy() {
+      unsubscribe()
+      closeFrame()
+      dialog?.destroy()
+      for (const node of [badge, status, hint, error]) node.remove()
+    },
+  }
+}
