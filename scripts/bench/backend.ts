@@ -49,7 +49,7 @@ function outcomeFigures(raw: unknown): OutcomeHookFigures {
     stuck: {
       hooks: num(stuck, 'hooks'),
       timeoutMs: num(stuck, 'timeoutMs'),
-      pauseMs: num(stuck, 'pauseMs'),
+      everyMs: num(stuck, 'everyMs'),
       withoutMs: summary(of('withoutMs')),
       withMs: summary(of('withMs')),
     },

@@ -23,8 +23,8 @@ export interface StuckHooksFigures {
   hooks: number
   /** outbox.timeoutMs of the handler: each stuck attempt ends then and is retried (1 s, 2 s, …). */
   timeoutMs: number
-  /** Pause between two timed webhooks, the same in both runs. */
-  pauseMs: number
+  /** One timed webhook sent every this many ms (not waiting for the last), the same in both runs. */
+  everyMs: number
   withoutMs: Summary
   withMs: Summary
 }
@@ -110,31 +110,58 @@ async function startRig(
     async close() {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      await handler.close()
-      await store.close()
+      // handler.close() waits for deliveries in flight, a stuck one until its timeout; that timer does
+      // not hold the process open, so without this one the process could end in the middle of close().
+      const hold = setInterval(() => {}, 1000)
+      try {
+        await handler.close()
+        await store.close()
+      } finally {
+        clearInterval(hold)
+      }
     },
   }
 }
 
-/** Each round a fresh session's webhook, timed from sending it to its hook being called. */
-async function timedRounds(rig: Rig, rounds: number, pauseMs: number, stalled: string): Promise<number[]> {
+/** Waits for `delivery`, or fails once it took STALLED_MS: a stalled outbox is a finding, not a hang. */
+async function guarded(delivery: Promise<void>, stalled: string): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`a delivery did not reach onStatusChange within ${STALLED_MS} ms${stalled}`)), STALLED_MS)
+  })
+  try {
+    await Promise.race([delivery, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Each round a fresh session's webhook, one after the other, timed from sending it to its hook being called. */
+async function timedRounds(rig: Rig, rounds: number): Promise<number[]> {
   const times: number[] = []
   for (let i = 0; i < rounds; i++) {
     const id = await rig.newSession()
     const started = performance.now()
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`a delivery did not reach onStatusChange within ${STALLED_MS} ms ${stalled}`)), STALLED_MS)
-    })
-    try {
-      await Promise.race([rig.verified(id), late])
-    } finally {
-      clearTimeout(timer)
-    }
+    await guarded(rig.verified(id), '')
     times.push(performance.now() - started)
-    if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs))
   }
   return times
+}
+
+/**
+ * The sessions' webhooks sent on a schedule, one every `everyMs` whether the last has been heard
+ * or not (as webhooks arrive), each timed from sending it to its hook being called.
+ */
+async function pacedRounds(rig: Rig, ids: readonly string[], everyMs: number, stalled: string): Promise<number[]> {
+  const started = performance.now()
+  return Promise.all(
+    ids.map(async (id, i) => {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + i * everyMs - performance.now())))
+      const sent = performance.now()
+      await guarded(rig.verified(id), stalled)
+      return performance.now() - sent
+    }),
+  )
 }
 
 export async function runOutcomeBench(
@@ -147,7 +174,7 @@ export async function runOutcomeBench(
   let latencyMs: Summary
   let throughput: OutcomeHookFigures['throughput']
   try {
-    latencyMs = summarize(await timedRounds(rig, latencyRounds, 0, ''), 2)
+    latencyMs = summarize(await timedRounds(rig, latencyRounds), 2)
     const ids: string[] = []
     for (let i = 0; i < throughputHooks; i++) ids.push(await rig.newSession())
     let next = 0
@@ -172,14 +199,16 @@ export async function runOutcomeBench(
 
 /**
  * Hooks that never settle must not hold up other sessions' deliveries. On one handler and SQLite
- * file: `rounds` timed deliveries; then `hooks` sessions whose hook never settles get their
- * webhooks, and once every one of those hooks has been called (all in flight), `rounds` timed
- * deliveries again. A short outbox.timeoutMs (1 s) lets the stuck attempts time out and come back
- * as retries while the second run goes on, so it meets them fresh as well as stuck.
+ * file, `rounds` sessions' webhooks sent one every `everyMs` (not waiting for the last: a delivery
+ * held up behind the stuck hooks shows in every webhook sent while it is held), each timed to its
+ * hook; then `hooks` sessions whose hook never settles get their webhooks, and once every one of
+ * those hooks has been called (all in flight), `rounds` more on the same schedule. outbox.timeoutMs
+ * is 1 s, so the stuck attempts also time out and come back as retries (after 1 s, 2 s, …) during
+ * the second run: it meets them fresh, in flight and waiting.
  */
 export async function runStuckHooksBench(dir: string, rounds: number, hooks: number): Promise<StuckHooksFigures> {
   const timeoutMs = 1000
-  const pauseMs = 10
+  const everyMs = 20
   const hanging = new Set<string>()
   let hung = 0
   let allHung: () => void = () => {}
@@ -190,12 +219,17 @@ export async function runStuckHooksBench(dir: string, rounds: number, hooks: num
       if (++hung >= hooks) allHung()
     },
   })
+  const sessions = async (n: number) => {
+    const ids: string[] = []
+    for (let i = 0; i < n; i++) ids.push(await rig.newSession())
+    return ids
+  }
   try {
     // Untimed rounds first: the first deliveries of a fresh handler pay for the JIT and SQLite's first statements.
-    await timedRounds(rig, Math.min(rounds, 20), 0, '')
-    const withoutMs = summarize(await timedRounds(rig, rounds, pauseMs, ''), 2)
-    const stuck: string[] = []
-    for (let i = 0; i < hooks; i++) stuck.push(await rig.newSession())
+    await timedRounds(rig, Math.min(rounds, 20))
+    const withoutMs = summarize(await pacedRounds(rig, await sessions(rounds), everyMs, ''), 2)
+    const timed = await sessions(rounds)
+    const stuck = await sessions(hooks)
     for (const id of stuck) hanging.add(id)
     const inFlight = new Promise<void>((resolve) => {
       allHung = resolve
@@ -203,8 +237,8 @@ export async function runStuckHooksBench(dir: string, rounds: number, hooks: num
     // Their hooks never settle, so `verified` would never resolve: wait for the hook calls instead.
     void Promise.allSettled(stuck.map((id) => rig.verified(id)))
     await inFlight
-    const withMs = summarize(await timedRounds(rig, rounds, pauseMs, `while ${hooks} hooks hang`), 2)
-    return { hooks, timeoutMs, pauseMs, withoutMs, withMs }
+    const withMs = summarize(await pacedRounds(rig, timed, everyMs, ` while ${hooks} hooks hang`), 2)
+    return { hooks, timeoutMs, everyMs, withoutMs, withMs }
   } finally {
     await rig.close()
   }

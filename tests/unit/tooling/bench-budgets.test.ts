@@ -38,7 +38,7 @@ const backend = (withoutP95: number, withP95: number): BackendFigures => ({
   outcomeHook: {
     latencyMs: summary(2, 20),
     throughput: { hooks: 2000, concurrency: 32, seconds: 10, perSecond: 200 },
-    stuck: { hooks: 32, timeoutMs: 1000, pauseMs: 10, withoutMs: summary(2, withoutP95), withMs: summary(2, withP95) },
+    stuck: { hooks: 32, timeoutMs: 1000, everyMs: 20, withoutMs: summary(2, withoutP95), withMs: summary(2, withP95) },
   },
 })
 
