@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { isRecord } from '../../src/core/guards'
 import { bin, ROOT, TMP } from './lib/paths'
+import type { Summary } from './lib/stats'
 import type { OutcomeHookFigures } from './outcome'
 
 export interface BackendSize {
@@ -34,16 +35,23 @@ function num(record: unknown, key: string): number {
   return value
 }
 
+function summary(raw: unknown): Summary {
+  return { runs: num(raw, 'runs'), median: num(raw, 'median'), p95: num(raw, 'p95'), min: num(raw, 'min'), max: num(raw, 'max') }
+}
+
 function outcomeFigures(raw: unknown): OutcomeHookFigures {
-  const latency = isRecord(raw) ? raw.latencyMs : undefined
-  const throughput = isRecord(raw) ? raw.throughput : undefined
+  const part = (key: string) => (isRecord(raw) ? raw[key] : undefined)
+  const throughput = part('throughput')
+  const stuck = part('stuck')
+  const of = (key: string) => (isRecord(stuck) ? stuck[key] : undefined)
   return {
-    latencyMs: {
-      runs: num(latency, 'runs'),
-      median: num(latency, 'median'),
-      p95: num(latency, 'p95'),
-      min: num(latency, 'min'),
-      max: num(latency, 'max'),
+    latencyMs: summary(part('latencyMs')),
+    stuck: {
+      hooks: num(stuck, 'hooks'),
+      timeoutMs: num(stuck, 'timeoutMs'),
+      everyMs: num(stuck, 'everyMs'),
+      withoutMs: summary(of('withoutMs')),
+      withMs: summary(of('withMs')),
     },
     throughput: {
       hooks: num(throughput, 'hooks'),

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: bundle sizes against the peers, the hosted page in headless Chromium, click →
- * flow, webhook → status shown, the backend on loopback, the provider quota, the widget's heap and
- * two instances on one PostgreSQL database. Prints a table, writes bench/results.json (the file the
+ * flow, webhook → status shown, the backend on loopback, webhook signatures with Web Crypto against
+ * node:crypto, the provider quota (attacks on honest users included), the widget's heap, two
+ * instances on one PostgreSQL database and the handler's cold start on every runtime of the matrix. Prints a table, writes bench/results.json (the file the
  * docs' figures come from: `npm run figures`) and exits 1 when a section fails or a figure is over
  * its budget.
  *   --only=bundle,hosted,…  runs those sections and replaces only their figures in bench/results.json
@@ -19,6 +20,7 @@ import { dirname, join } from 'node:path'
 import { type BackendSize, runBackendBench } from './backend'
 import { runBundleBench } from './bundle'
 import { runClickBench } from './click'
+import { type CryptoSize, runCryptoBench } from './crypto'
 import { runHostedBench } from './hosted'
 import { type InstancesSize, runInstancesBench } from './instances'
 import { type BenchApp, startBenchApp } from './lib/app'
@@ -39,6 +41,7 @@ import {
   type SectionResults,
   sectionRows,
 } from './rows'
+import { runRuntimesBench } from './runtimes'
 import { runWebhookBench } from './webhook'
 
 interface Sizes {
@@ -48,8 +51,11 @@ interface Sizes {
   memoryWarmup: number
   memory: number
   backend: BackendSize
+  crypto: CryptoSize
   quota: QuotaSize
   instances: InstancesSize
+  /** Cold starts per runtime. */
+  runtimes: number
 }
 
 const SIZES: Record<BenchMode, Sizes> = {
@@ -60,8 +66,10 @@ const SIZES: Record<BenchMode, Sizes> = {
     memoryWarmup: 20,
     memory: 100,
     backend: { pollSeconds: 60, webhooks: 5000, reads: 10000, outcomeRounds: 200, outcomeHooks: 2000 },
-    quota: { seconds: 120, sessions: 200, creates: 2000 },
+    crypto: { rounds: 15, verifications: 20_000 },
+    quota: { seconds: 120, sessions: 200, creates: 2000, floodSeconds: 30 },
     instances: { crossSessions: 50, pollSeconds: 20, events: 2000 },
+    runtimes: 15,
   },
   quick: {
     hosted: 3,
@@ -70,8 +78,10 @@ const SIZES: Record<BenchMode, Sizes> = {
     memoryWarmup: 20,
     memory: 20,
     backend: { pollSeconds: 10, webhooks: 1000, reads: 2000, outcomeRounds: 50, outcomeHooks: 500 },
-    quota: { seconds: 20, sessions: 200, creates: 2000 },
+    crypto: { rounds: 5, verifications: 5000 },
+    quota: { seconds: 20, sessions: 200, creates: 2000, floodSeconds: 10 },
     instances: { crossSessions: 10, pollSeconds: 6, events: 300 },
+    runtimes: 5,
   },
   smoke: {
     hosted: 1,
@@ -80,8 +90,10 @@ const SIZES: Record<BenchMode, Sizes> = {
     memoryWarmup: 2,
     memory: 3,
     backend: { pollSeconds: 3, webhooks: 100, reads: 200, outcomeRounds: 10, outcomeHooks: 50 },
-    quota: { seconds: 3, sessions: 10, creates: 100 },
+    crypto: { rounds: 2, verifications: 1000 },
+    quota: { seconds: 3, sessions: 10, creates: 100, floodSeconds: 2 },
     instances: { crossSessions: 2, pollSeconds: 2, events: 50 },
+    runtimes: 1,
   },
 }
 
@@ -227,10 +239,16 @@ async function main(): Promise<number> {
   await section('backend', `backend on loopback (scripts/bench/server.ts, ${SIZE.backend.pollSeconds} s of polling)`, () =>
     runBackendBench(SIZE.backend),
   )
-  await section('quota', `provider calls per minute: ${SIZE.quota.sessions} open sessions for ${SIZE.quota.seconds} s`, () =>
+  await section(
+    'crypto',
+    `webhook signatures, Web Crypto against node:crypto: ${SIZE.crypto.rounds} rounds of ${SIZE.crypto.verifications}`,
+    () => runCryptoBench(SIZE.crypto),
+  )
+  await section('quota', `provider calls per minute: ${SIZE.quota.sessions} open sessions for ${SIZE.quota.seconds} s, then floods`, () =>
     runQuotaBench(SIZE.quota, log),
   )
   await section('instances', 'two instances on one PostgreSQL database (a throwaway server)', () => runInstancesBench(SIZE.instances))
+  await section('runtimes', `handler cold start per runtime: ${SIZE.runtimes} each`, () => runRuntimesBench(SIZE.runtimes, log))
   const seconds = Math.round((Date.now() - started) / 1000)
 
   // A failed section keeps its previous figures: the docs never lose a figure to a broken run.

@@ -5,27 +5,28 @@
  *   (runtimes/cold-start.mjs, runtimes/edge-cold-start.mjs); the runtime's own start is not counted.
  * - workerd: its clocks stand still while code runs, so it is timed from outside: spawn → first
  *   answer with the handler, minus the same server without it (baseline-app.ts), medians of each.
- * Bundling is not timed. Run alone with `tsx scripts/bench/runtimes.ts [--rounds=N]` (default 15), or as
- * the `runtimes` section of `npm run bench`; both write bench/results-runtimes.json.
+ * Bundling is not timed. The `runtimes` section of `npm run bench` (alone: `npm run bench -- --only=runtimes`,
+ * or `npm run bench:runtimes`). Every runtime must load the handler: the core uses Web APIs only.
  */
 import { execFile, execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { freePort } from '../../tests/e2e/support/ports'
 import { type Bundle, bundle } from '../../tests/runtimes/bundle'
 import { prepare, serveBundle } from '../../tests/runtimes/launch'
-import { RUNTIMES, type RuntimeSpec, runtimeCommand } from '../../tests/runtimes/runtimes'
+import { RUNTIMES, type RuntimeName, type RuntimeSpec, runtimeCommand } from '../../tests/runtimes/runtimes'
+import { ensureNode22 } from '../lib/node22.mjs'
 import { ROOT } from './lib/paths'
+import type { Row } from './lib/report'
 import { median, round, type Summary, summarize } from './lib/stats'
 
-export const RUNTIMES_RESULTS = join(ROOT, 'bench/results-runtimes.json')
 const HERE = join(import.meta.dirname, 'runtimes')
 const run = promisify(execFile)
 
 export interface RuntimeColdStart {
-  runtime: string
+  runtime: RuntimeName
   title: string
   version?: string
   /** `in-runtime`: timed by the runtime itself; `spawn`: from outside, less the server without the handler. */
@@ -140,33 +141,50 @@ async function coldStart(spec: RuntimeSpec, rounds: number): Promise<RuntimeCold
 }
 
 export async function runRuntimesBench(rounds: number, log: (text: string) => void = () => {}): Promise<RuntimesFigures> {
+  // The matrix's Node 22 lives in tests/runtimes/node22, installed on first use as the runtimes gate does.
+  ensureNode22()
   const runtimes: RuntimeColdStart[] = []
   for (const spec of Object.values(RUNTIMES)) {
-    log(`runtimes: ${spec.title}, ${rounds} cold starts`)
+    log(`runtimes: ${spec.title}, ${rounds} cold start${rounds === 1 ? '' : 's'}`)
     runtimes.push(await coldStart(spec, rounds))
   }
   return { rounds, runtimes }
 }
 
-export function writeRuntimesResults(figures: RuntimesFigures, commit: string | undefined): void {
-  const text = JSON.stringify({ at: new Date().toISOString(), commit, node: process.version, ...figures }, null, 2)
-  writeFileSync(RUNTIMES_RESULTS, `${text}\n`)
+/** What the docs' one-line summary calls each runtime. */
+export const SHORT_NAMES: Record<RuntimeName, string> = {
+  node20: 'Node 20',
+  node22: 'Node 22',
+  bun: 'Bun',
+  deno: 'Deno',
+  workerd: 'workerd',
+  'workerd-web': 'workerd without Node.js compatibility',
+  'edge-runtime': 'edge-runtime',
 }
 
-if (process.argv[1]?.endsWith('runtimes.ts')) {
-  const rounds = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? 15)
-  runRuntimesBench(rounds, console.log).then(
-    (figures) => {
-      let commit: string | undefined
-      try {
-        commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
-      } catch {}
-      writeRuntimesResults(figures, commit)
-      console.log(JSON.stringify(figures, null, 2))
-    },
-    (error: unknown) => {
-      console.error(error)
-      process.exit(2)
-    },
-  )
+const ms = (n: number) => `${n} ms`
+
+/** One row per runtime; a runtime that does not load the handler is a failure (the core is Web APIs only). */
+export function runtimesRows(f: RuntimesFigures): Row[] {
+  return f.runtimes.map((r) => {
+    const how =
+      r.method === 'spawn'
+        ? `spawn → first answer, less the same Worker without the handler, medians of ${f.rounds}`
+        : `import + create + first answer, median of ${f.rounds}`
+    const measure = `${r.title}${r.version ? `, ${r.version}` : ''}: handler cold start (${how})`
+    if (r.error || !r.coldStartMs || r.handlerMs === undefined)
+      return {
+        section: 'runtimes',
+        measure,
+        value: `does not load: ${(r.error ?? 'no figure').slice(0, 120)}`,
+        budget: 'loads',
+        kind: 'count',
+        ok: false,
+      }
+    const value =
+      r.method === 'spawn'
+        ? `${ms(r.handlerMs)} (${ms(r.coldStartMs.median)} to the first answer with it, ${ms(r.baselineMs!.median)} without)`
+        : `${ms(r.handlerMs)} (p95 ${ms(r.coldStartMs.p95)})`
+    return { section: 'runtimes', measure, value, budget: 'loads', kind: 'count', ok: true }
+  })
 }

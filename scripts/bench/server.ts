@@ -7,7 +7,8 @@
  * - provider reads for one session while 50 clients poll it (default 60 s; BENCH_POLL_SECONDS to
  *   shorten), with the session's fallback reads due at once: no webhook heard of it, so every poll
  *   could become a provider read and only the status cache's interval stands in the way
- * - the outcome hook: webhook sent → onStatusChange called (median, p95) and hooks delivered per second
+ * - the outcome hook: webhook sent → onStatusChange called (median, p95), hooks delivered per second, and
+ *   another session's delivery without and with 32 hooks that never settle
  * BENCH_WEBHOOKS, BENCH_READS, BENCH_OUTCOME_ROUNDS, BENCH_OUTCOME_HOOKS set the counts (the bench's
  * smoke run makes them small).
  */

@@ -1,6 +1,10 @@
+import { CRYPTO_MIN_RATIO } from '../bench/crypto'
 import { formatTable } from '../bench/lib/report'
 import { median } from '../bench/lib/stats'
+import { STUCK_P95_ALLOWANCE_MS } from '../bench/outcome'
+import { HONEST_SUCCESS, type QuotaScenario } from '../bench/quota'
 import { type BenchResults, rowsFor, SECTIONS, type SectionName, type SectionRun, sectionRows } from '../bench/rows'
+import { type RuntimeColdStart, SHORT_NAMES } from '../bench/runtimes'
 import { formatSize } from '../lib/size.mjs'
 
 /** A block's text, or a reason it cannot be written (a missing section names the command that fills it). */
@@ -37,6 +41,26 @@ function sizeOf(results: BenchResults, group: string, name?: string) {
 function localeSpread(results: BenchResults) {
   const locales = [...sizeOf(results, 'locale')].sort((a, b) => a.bytes - b.bytes)
   return { count: locales.length, smallest: locales[0]!, largest: locales.at(-1)!, median: median(locales.map((l) => l.bytes)) }
+}
+
+const ms = (n: number) => `${n} ms`
+
+/** A runtime's cold start in a few words, or why it did not load. */
+function coldStart(r: RuntimeColdStart): string {
+  if (r.error || r.handlerMs === undefined) return `does not load (${r.error ?? 'no figure'})`
+  return ms(r.handlerMs)
+}
+
+/** The honest users' line of a quota attack. */
+function honestLine(s: QuotaScenario): string {
+  const h = s.honest!
+  return `${h.created} of ${h.users} honest users' creates succeeded, ${s.provider429} provider 429, ${s.maxPerMinute} provider calls in the busiest minute`
+}
+
+function attack(r: BenchResults, starts: string): QuotaScenario {
+  const found = section(r, 'quota').figures.scenarios.find((s) => s.honest && s.name.startsWith(starts))
+  if (!found) throw new Error(`bench/results.json has no quota scenario "${starts}…": run \`npm run bench -- --only=quota\``)
+  return found
 }
 
 /** A table of some sections' rows (the bench's own table format). */
@@ -100,4 +124,47 @@ export const BLOCKS: Record<string, Render> = {
   'instances-table': (r) => `${table(r, ['instances'])}\n\nFrom ${provenance(section(r, 'instances').run)}.`,
   'quota-table': (r) => `${table(r, ['quota'])}\n\nFrom ${provenance(section(r, 'quota').run)}.`,
   'backend-table': (r) => `${table(r, ['backend'])}\n\nFrom ${provenance(section(r, 'backend').run)}.`,
+  /** Handler cold start per runtime of the matrix, with how each was taken. */
+  'runtimes-cold-start': (r) => {
+    const { run, figures } = section(r, 'runtimes')
+    const lines = figures.runtimes.map((rt) => {
+      const how =
+        rt.method === 'spawn' && rt.coldStartMs && rt.baselineMs
+          ? `spawn → first answer: ${ms(rt.coldStartMs.median)} with the handler, ${ms(rt.baselineMs.median)} without`
+          : 'import, create, first answer, timed in the runtime'
+      const p95 = rt.method === 'in-runtime' && rt.coldStartMs && !rt.error ? ms(rt.coldStartMs.p95) : ''
+      return `| ${rt.title} | ${rt.version ?? ''} | ${coldStart(rt)} | ${p95} | ${rt.error ? '' : how} |`
+    })
+    return [
+      '| runtime | version | handler cold start | p95 | how |',
+      '| --- | --- | --- | --- | --- |',
+      ...lines,
+      '',
+      `Medians of ${figures.rounds}, from ${provenance(run)}.`,
+    ].join('\n')
+  },
+  /** The same in one line. */
+  'runtimes-cold-start-line': (r) => {
+    const { run, figures } = section(r, 'runtimes')
+    const each = figures.runtimes.map((rt) => `${SHORT_NAMES[rt.runtime]} ${coldStart(rt)}`).join(', ')
+    return `${each} (medians of ${figures.rounds}; ${provenance(run)})`
+  },
+  /** Webhook verification with Web Crypto against node:crypto on Node. */
+  'crypto-table': (r) => `${table(r, ['crypto'])}\n\nFrom ${provenance(section(r, 'crypto').run)}.`,
+  'webhook-crypto': (r) => {
+    const f = section(r, 'crypto').figures
+    return `${f.perSecond.webCrypto} verifications a second one at a time (${f.ratio.oneAtATime}× node:crypto's ${f.perSecond.node}) and ${f.perSecond.webCryptoConcurrent} with ${f.concurrency} in flight (${f.ratio.concurrent}×); the budget is ${CRYPTO_MIN_RATIO}×`
+  },
+  /** Honest users while the limits are attacked (issue: limits nobody can turn against others). */
+  'quota-fairness': (r) => {
+    const refresh = attack(r, 'one user refreshing')
+    const flood = attack(r, 'two addresses')
+    return `with one user sending refreshes as fast as it can, ${honestLine(refresh)}; with two addresses (one IPv4, one IPv6 /64) flooding creates, ${honestLine(flood)} (budget: ≥ ${HONEST_SUCCESS * 100} %, no provider 429; a live key's budget, ${refresh.limit} calls a minute documented; ${provenance(section(r, 'quota').run)})`
+  },
+  /** Another session's delivery while hooks hang. */
+  'outbox-stuck': (r) => {
+    const { run, figures } = section(r, 'backend')
+    const s = figures.outcomeHook.stuck
+    return `webhook → hook for another session, median / p95 of ${s.withMs.runs}: ${ms(s.withoutMs.median)} / ${ms(s.withoutMs.p95)} without, ${ms(s.withMs.median)} / ${ms(s.withMs.p95)} with ${s.hooks} hooks that never settle (budget: p95 within ${STUCK_P95_ALLOWANCE_MS} ms of the run without; ${provenance(run)})`
+  },
 }
