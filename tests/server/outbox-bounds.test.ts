@@ -105,3 +105,20 @@ describe('the outbox cannot be stalled', () => {
     expect(await store.outboxStats()).toEqual({ pending: 0, dead: 0 })
   })
 })
+
+describe('closing with a delivery in flight', () => {
+  it('a process whose last work is a stuck delivery lives until close() has waited out its timeout', async () => {
+    const { spawn } = await import('node:child_process')
+    const { resolve } = await import('node:path')
+    const child = spawn(resolve('node_modules/.bin/tsx'), [resolve(import.meta.dirname, 'fixtures/close-stuck-hook.ts'), '300'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const code = await new Promise<number | null>((done) => child.once('exit', (c) => done(c)))
+    // Without the delivery's timer holding the process open, Node ends it mid-close (exit code 13:
+    // a top-level await that never settled) and "closed" is never printed.
+    expect({ code, output }).toEqual({ code: 0, output: 'closed\n' })
+  })
+})

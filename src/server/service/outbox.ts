@@ -187,8 +187,10 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     close() {
       closed = true
       clearInterval(poll)
-      // Retry timers go; a delivery's own timeout stays, so that it still ends on time.
+      // Retry timers go; a delivery's own timeout stays, so that it still ends on time, and now holds
+      // the process open (on Node): close() waits for the delivery, which must not be cut off by exit.
       for (const timer of timers) if (!deliveryTimers.has(timer)) clearTimeout(timer)
+      for (const timer of deliveryTimers) (timer as { ref?: () => void }).ref?.()
       timers.clear()
     },
   }
