@@ -149,12 +149,8 @@ export const BLOCKS: Record<string, Render> = {
     const each = figures.runtimes.map((rt) => `${SHORT_NAMES[rt.runtime]} ${coldStart(rt)}`).join(', ')
     return `${each} (medians of ${figures.rounds}; ${provenance(run)})`
   },
-  /** Webhook verification with Web Crypto against node:crypto on Node. */
+  /** Webhook verification by the core (and its Web Crypto path) against node:crypto on Node. */
   'crypto-table': (r) => `${table(r, ['crypto'])}\n\nFrom ${provenance(section(r, 'crypto').run)}.`,
-  'webhook-crypto': (r) => {
-    const f = section(r, 'crypto').figures
-    return `${f.perSecond.webCrypto} verifications a second one at a time (${f.ratio.oneAtATime}× node:crypto's ${f.perSecond.node}) and ${f.perSecond.webCryptoConcurrent} with ${f.concurrency} in flight (${f.ratio.concurrent}×); the budget is ${CRYPTO_MIN_RATIO}×`
-  },
   /** Honest users while the limits are attacked (issue: limits nobody can turn against others). */
   'quota-fairness': (r) => {
     const refresh = attack(r, 'one user refreshing')

@@ -3,7 +3,7 @@ import { fromHex, verifyHmacSha256 } from '../util/crypto'
 /**
  * Checks a webhook's hex HMAC-SHA256 of the raw body (both providers sign this way). Accepts a bare
  * hex value or `sha256=<hex>`, in any case. Resolves false (never throws) for an empty, wrongly
- * sized or non-hex signature; the comparison itself is Web Crypto's constant-time verify.
+ * sized or non-hex signature; the comparison itself runs in constant time.
  */
 export async function verifyWebhookSignature(rawBody: string | Uint8Array, signature: unknown, secret: string): Promise<boolean> {
   if (typeof signature !== 'string' || secret === '') return false
