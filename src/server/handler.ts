@@ -254,7 +254,8 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
     // The outbox drains from the first request on (entries a crash left behind included).
     startOutbox()
     const response = await answer(request, facts)
-    if (!resolved.cors) return response
+    // A preflight's answer carries its own headers (a refused one none).
+    if (!resolved.cors || isPreflight(request)) return response
     return applyCors(resolved.cors, request, response, !new URL(request.url).pathname.startsWith(`${resolved.basePath}/webhooks/`))
   }
 
