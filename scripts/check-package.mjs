@@ -18,7 +18,7 @@ export const ALLOWED = [
   /^dist\/[A-Za-z-]+-[\w-]{8}\.js(\.map)?$/, // shared chunks of the browser entries
   /^dist\/locales\/([a-z]{2,3}(-[A-Z][a-z]{3})?|catalogs|pick)\.js(\.map)?$/,
   /^dist\/style\.css$/,
-  /^dist\/node\/(server|server-node|sandbox)\.js(\.map)?$/,
+  /^dist\/node\/(server|server-node|sandbox|cli)\.js(\.map)?$/,
   /^dist\/node\/assets\/[A-Za-z-]+-[\w-]{8}\.js(\.map)?$/,
   /^dist\/web\/server\.js(\.map)?$/,
   /^dist\/types\/(core|react|server|sandbox)\/[\w/-]+\.d\.ts$/,
