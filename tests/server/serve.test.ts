@@ -91,9 +91,8 @@ describe('verify-widget serve (a real process)', () => {
     expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/)
 
     await sandbox.complete(providerId(session), 'pass')
-    let text = ''
-    const decoder = new TextDecoder()
-    for await (const chunk of stream.body!) text += decoder.decode(chunk, { stream: true })
+    // The stream ends by itself at the terminal status.
+    const text = await new Response(stream.body).text()
     expect(text).toContain('"status":"verified"')
     await until(() =>
       expect(app.deliveries.map((d) => [d.type, d.userId, d.sessionId])).toEqual([['verification.verified', 'u-serve', session.sessionId]]),
