@@ -70,6 +70,17 @@ export async function signStandardWebhook(keys: readonly Uint8Array[], id: strin
   return signatures.join(' ')
 }
 
+/** Aborts when any of `signals` does (AbortSignal.any, which Vercel's Edge runtime lacks). */
+function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b])
+  const controller = new AbortController()
+  for (const signal of [a, b]) {
+    if (signal.aborted) controller.abort(signal.reason)
+    else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true })
+  }
+  return controller.signal
+}
+
 /** The URL as an error may show it: no query (a token may sit there), no credentials. */
 const shown = (url: URL) => `${url.origin}${url.pathname}`
 
@@ -110,7 +121,7 @@ export function createStandardWebhookSender(
     const body = JSON.stringify(payload)
     const timestamp = Math.floor(Date.now() / 1000)
     const timeout = AbortSignal.timeout(timeoutMs)
-    const signal = context?.signal ? AbortSignal.any([context.signal, timeout]) : timeout
+    const signal = context?.signal ? eitherSignal(context.signal, timeout) : timeout
     let response: Response
     try {
       response = await (options.fetch ?? fetch)(target, {
