@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../src/sandbox'
 import { startSandbox } from '../../src/sandbox'
@@ -163,5 +165,33 @@ describe('verify-widget serve (a real process)', () => {
     expect(revive.output()).toContain('1 id(s) were not dead letters')
     await until(() => expect(app.deliveries.map((d) => d.answer)).toEqual([500, 500, 200]))
     expect(app.deliveries[2]!.id).toBe(listed[0]!.id)
+  })
+
+  it('while its secret rotates, the app verifies each outcome with the Python reference library and the secret it still has', async () => {
+    const before = `whsec_${randomBytes(32).toString('base64')}`
+    // The app (Python, the standardwebhooks package from PyPI) has not switched yet: it knows only the old secret.
+    const python = spawn('python3', ['receiver.py', before], {
+      cwd: resolve(import.meta.dirname, '../support/python'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    cleanup.push(async () => {
+      python.kill()
+    })
+    let lines = ''
+    python.stdout.on('data', (chunk: Buffer) => (lines += chunk.toString()))
+    const url = await until(() => /listening (\S+)/.exec(lines)![1]!)
+    const app = { url } as Receiver
+    const service = await serve(settings(app, { VERIFY_WEBHOOK_SECRET: `${OUTCOME_SECRET},${before}` }))
+    const session = await createSession(service.url, 'u-python')
+    await sandbox.complete(providerId(session), 'pass')
+    const received = await until(() => {
+      const verified = lines
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { ok: boolean; type?: string; userId?: string; id?: string; error?: string })
+      expect(verified).toHaveLength(1)
+      return verified[0]!
+    })
+    expect(received).toMatchObject({ ok: true, type: 'verification.verified', userId: 'u-python', id: `${session.sessionId}.verified` })
   })
 })
