@@ -1,6 +1,7 @@
 import type { DeliveryContext, StatusChange } from './types'
 import { hmacSha256, toBase64 } from './util/crypto'
 
+/** Where outcomes go and what signs them. */
 export interface StandardWebhookSenderOptions {
   /** The app's endpoint, e.g. `https://shop.example/webhooks/verify-widget` (http or https). */
   url: string

@@ -28,13 +28,19 @@ export interface TokenIdentityOptions {
 
 /** The claims of a token that passed every check. */
 export interface TokenClaims {
+  /** The user's id in your app: what outcomes name as `userId`. */
   sub: string
+  /** The audience it was made for (this service's). */
   aud: string | string[]
+  /** Issued at (seconds since the epoch). */
   iat: number
+  /** Expires at (seconds since the epoch). */
   exp: number
+  /** Who issued it, when the token says. */
   iss?: string
 }
 
+/** What `createTokenIdentity` makes: an `identify` for the handler, and the check of one token. */
 export interface TokenIdentity {
   /**
    * For `createVerificationHandler({ identify })`: the user named by the `Authorization: Bearer`

@@ -158,7 +158,9 @@ export interface PruneResult {
 export interface DeadLetter {
   /** = change.eventId */
   id: string
+  /** The session the change belongs to. */
   sessionId: string
+  /** The change as `onStatusChange` would have heard it. */
   change: StatusChange
   /** Deliveries tried. */
   attempts: number
