@@ -72,6 +72,13 @@ describe('CORS for the configured origins only', () => {
     expect(created.headers.get('access-control-allow-origin')).toBe(PAGE)
     expect(created.headers.get('access-control-expose-headers')).toBe('Retry-After, WWW-Authenticate')
     expect(created.headers.get('vary')).toContain('Origin')
+    // The status stream too: a fetch-based reader on the page reads it.
+    const { sessionId } = (await created.json()) as { sessionId: string }
+    const stream = await stack.api(`/sessions/${sessionId}/events`, { headers: { origin: PAGE } })
+    expect(stream.status).toBe(200)
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    expect(stream.headers.get('access-control-allow-origin')).toBe(PAGE)
+    await stream.body?.cancel()
 
     const refused = await stack.api('/sessions', { method: 'POST', user: null, headers: { origin: PAGE }, body: '{}' })
     expect(refused.status).toBe(401)
