@@ -149,9 +149,15 @@ export default defineConfig(({ mode }): ViteUserConfig => {
         rolldownOptions: {
           // verify-widget/server as Node resolves it (SQLite by default), /server/node and /sandbox: one
           // build, so that the three share their chunks (one copy of each module in a Node app).
-          input: { server: at('src/server/node-index.ts'), 'server-node': at('src/server/node.ts'), sandbox: at('src/sandbox/index.ts') },
-          external: nodeExternal,
-          output: { format: 'es' },
+          // cli: the package's bin (`verify-widget serve`), with the sandbox loaded only when asked for.
+          input: {
+            server: at('src/server/node-index.ts'),
+            'server-node': at('src/server/node.ts'),
+            sandbox: at('src/sandbox/index.ts'),
+            cli: at('src/server/node/cli.ts'),
+          },
+          external: [...nodeExternal, 'jose'],
+          output: { format: 'es', banner: (chunk: { name: string }) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
         },
       },
     }
@@ -171,7 +177,8 @@ export default defineConfig(({ mode }): ViteUserConfig => {
         rolldownOptions: {
           // Neutral platform: an import of a Node module here fails this build instead of an app's.
           platform: 'neutral',
-          external: ['pg'],
+          // jose is a dependency: the app's bundler or runtime resolves it (with its own conditions).
+          external: ['pg', 'jose'],
         },
       },
     }

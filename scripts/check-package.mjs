@@ -19,7 +19,7 @@ export const ALLOWED = [
   /^dist\/element\/[A-Za-z-]+-[\w-]{8}\.js(\.map)?$/, // what <verify-button> loads on intent
   /^dist\/(element\/)?locales\/([a-z]{2,3}(-[A-Z][a-z]{3})?|catalogs|pick)\.js(\.map)?$/,
   /^dist\/style\.css$/,
-  /^dist\/node\/(server|server-node|sandbox)\.js(\.map)?$/,
+  /^dist\/node\/(server|server-node|sandbox|cli)\.js(\.map)?$/,
   /^dist\/node\/assets\/[A-Za-z-]+-[\w-]{8}\.js(\.map)?$/,
   /^dist\/web\/server\.js(\.map)?$/,
   /^dist\/types\/(core|react|ui|element|server|sandbox)\/[\w/-]+\.d\.ts$/,

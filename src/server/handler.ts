@@ -15,7 +15,8 @@ import { createMetrics, type Metrics } from './service/metrics'
 import { createOutboxDispatcher, type OutboxDispatcher } from './service/outbox'
 import { createRetention, type RetentionResult } from './service/retention'
 import { createSessionService } from './service/sessions'
-import type { Identity, SessionStore, StoredSession } from './types'
+import type { DeadLetter, Identity, SessionStore, StoredSession } from './types'
+import { applyCors, isPreflight, preflightResponse } from './util/cors'
 import { pathProblem } from './util/path'
 
 export type VerificationHandler = ((request: Request, facts?: RequestFacts | object) => Promise<Response>) & {
@@ -35,6 +36,16 @@ export type VerificationHandler = ((request: Request, facts?: RequestFacts | obj
    * provider key's budget has left this minute, and the streams open here. Never throws.
    */
   health(): Promise<HealthReport>
+  /**
+   * Outcomes given up on (every attempt of `onStatusChange` failed), the most recent first, up to
+   * `limit` (default 100, at most 1000): each with its change, attempts and last error.
+   */
+  deadLetters(limit?: number): Promise<DeadLetter[]>
+  /**
+   * Sends these dead outcomes again (once the app's endpoint is fixed): pending from now, with their
+   * attempts counted anew. Returns how many were revived (ids that are not dead are ignored).
+   */
+  reviveDeadLetters(ids: readonly string[]): Promise<number>
   /**
    * One retention pass now: ends sessions open past `retention.openSessionMs`, deletes what is past
    * its lifetime (it also runs on its own every `retention.intervalMs`, on one instance at a time).
@@ -177,10 +188,18 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
       const user = await requireIdentity(resolved, request)
       return { user, ...(guards.ownSession ? { session: await service.own(user, id) } : {}) }
     }
-    const user = await resolved.identify(request)
+    // An identify that refuses with its own 401 (createTokenIdentity: no token on the phone) still
+    // lets the device a handoff link bound through; anyone else hears that refusal.
+    let refused: HttpError | undefined
+    const user = await Promise.resolve(resolved.identify(request)).catch((error: unknown) => {
+      if (!(error instanceof HttpError)) throw error
+      refused = error
+      return null
+    })
     const session = await store.get(id)
     if (session && user?.id && session.userId === user.id) return { user, session }
     if (session && (await handoff.isDeviceOf(request, id))) return { user: { id: session.userId }, session }
+    if (refused) throw refused
     if (!user?.id) await requireIdentity(resolved, request)
     throw notFoundError()
   }
@@ -194,6 +213,14 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
     const rest = path.slice(resolved.basePath.length)
     const matches = ROUTES.map((r) => ({ route: r, match: r.pattern.exec(rest) })).filter((m) => m.match)
     if (matches.length === 0) return notFound()
+    // Browser routes answer preflights; a provider's webhook is never called from a page.
+    const browser = matches.filter((m) => m.route.guards.origin || m.route.guards.identity)
+    if (isPreflight(request) && browser.length > 0)
+      return preflightResponse(
+        resolved.cors,
+        request,
+        browser.map((m) => m.route.method),
+      )
     const hit = matches.find((m) => m.route.method === request.method)
     if (!hit) {
       const allow = matches.map((m) => m.route.method).join(', ')
@@ -226,6 +253,13 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
   async function handle(request: Request, facts?: unknown): Promise<Response> {
     // The outbox drains from the first request on (entries a crash left behind included).
     startOutbox()
+    const response = await answer(request, facts)
+    // A preflight's answer carries its own headers (a refused one none).
+    if (!resolved.cors || isPreflight(request)) return response
+    return applyCors(resolved.cors, request, response, !new URL(request.url).pathname.startsWith(`${resolved.basePath}/webhooks/`))
+  }
+
+  async function answer(request: Request, facts?: unknown): Promise<Response> {
     try {
       return await route(request, readFacts(facts))
     } catch (error) {
@@ -254,6 +288,23 @@ export function createHandler(options: VerificationHandlerOptions, runtime: Runt
       },
     },
     prune: { value: () => retention.run() },
+    deadLetters: {
+      value: (limit = 100) => {
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+          throw new TypeError(`deadLetters(limit): a whole number from 1 to 1000; got ${String(limit)}.`)
+        return store.deadLetters(limit)
+      },
+    },
+    reviveDeadLetters: {
+      value: async (ids: readonly string[]) => {
+        if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string'))
+          throw new TypeError('reviveDeadLetters(ids): an array of dead letter ids (their eventId).')
+        const revived = await store.reviveDeadLetters(ids)
+        startOutbox()
+        outbox?.wake()
+        return revived
+      },
+    },
     health: {
       value: async (): Promise<HealthReport> => {
         const streams = fanout.size

@@ -9,7 +9,15 @@ export { createCookieIdentity } from './cookie-identity'
 export type { ErrorType } from './errors'
 export { HttpError, ProviderError } from './errors'
 export type { HealthReport, VerificationHandler } from './handler'
-export type { HandoffOptions, LimitOptions, OutboxOptions, RequestFacts, RetentionOptions, VerificationHandlerOptions } from './options'
+export type {
+  CorsOptions,
+  HandoffOptions,
+  LimitOptions,
+  OutboxOptions,
+  RequestFacts,
+  RetentionOptions,
+  VerificationHandlerOptions,
+} from './options'
 export type { ProviderBudgetOptions } from './providers/budget'
 export type { FaceSignOptions, FaceSignSecret, FaceSignSession } from './providers/facesign'
 export { parseFaceSignSession } from './providers/facesign'
@@ -33,10 +41,14 @@ export { maskSecrets } from './report'
 export type { MeterLike } from './service/metrics'
 export { OutboxDeliveryError } from './service/outbox'
 export type { RetentionResult } from './service/retention'
+export type { OutcomeWebhookPayload, StandardWebhookSenderOptions } from './standard-webhooks'
+export { createStandardWebhookSender, WebhookDeliveryError } from './standard-webhooks'
 export type { MemoryStoreOptions } from './stores/memory'
 export { createMemoryStore } from './stores/memory'
 export type { PostgresPoolLike, PostgresStoreOptions } from './stores/postgres'
 export { createPostgresStore } from './stores/postgres'
+export type { TokenClaims, TokenIdentity, TokenIdentityOptions } from './token-identity'
+export { createTokenIdentity } from './token-identity'
 export type * from './types'
 
 /**

@@ -3,6 +3,7 @@ import type { ProviderFactory, ProviderOptions } from './providers/registry'
 import { createConsoleReporter } from './report'
 import type { MeterLike } from './service/metrics'
 import type { DeliveryContext, Identity, SessionStore, StatusChange } from './types'
+import type { CorsPolicy } from './util/cors'
 
 /** What the runtime knows about a request and a `Request` cannot carry: `handler(request, facts)`. */
 export interface RequestFacts {
@@ -79,6 +80,23 @@ export interface RetentionOptions {
   intervalMs?: number
 }
 
+/**
+ * Pages on other origins than this backend (the backend runs as a service of its own): their
+ * browser calls are allowed for these origins only. Without it, serve the page and the backend
+ * from one origin (your reverse proxy) and no cross-origin call is needed.
+ */
+export interface CorsOptions {
+  /** Exact origins such as `https://shop.example` (no `*`); they also pass the Origin check on POSTs. */
+  origins: readonly string[]
+  /**
+   * Let those pages send cookies (`fetch(…, { credentials: 'include' })`): only for an `identify`
+   * that reads a cookie shared with the page. Identity tokens need none. Default false.
+   */
+  credentials?: boolean
+  /** How long a browser may reuse a preflight answer, default 600 s. */
+  maxAgeSeconds?: number
+}
+
 export interface OutboxOptions {
   /** Attempts before an entry is given up (kept as dead, reported to onError), default 8. */
   maxAttempts?: number
@@ -106,6 +124,8 @@ export interface VerificationHandlerOptions extends ProviderOptions {
   publicOrigin?: string | readonly string[]
   /** Origins allowed to POST besides `publicOrigin` (e.g. a storefront on another domain). */
   allowedOrigins?: readonly string[]
+  /** Cross-origin browser calls, for the listed origins only (default: none). */
+  cors?: CorsOptions
   /** Request body limit in bytes, default 64 KiB. */
   maxBodyBytes?: number
   /**
@@ -164,6 +184,7 @@ export interface ResolvedOptions {
   /** Configured public origins, normalised; undefined: the Host header's. */
   publicOrigins: readonly string[] | undefined
   allowedOrigins: readonly string[]
+  cors: CorsPolicy | undefined
   maxBodyBytes: number
   statusCacheMs: number
   statusFallbackAfterMs: number
@@ -246,6 +267,24 @@ function pageUrl(value: string): string {
   return url.toString()
 }
 
+function resolveCors(cors: CorsOptions | undefined, origins: (list: readonly string[], name: string) => string[]): CorsPolicy | undefined {
+  if (cors === undefined) return undefined
+  if (!cors || !Array.isArray(cors.origins))
+    throw new TypeError('cors must be { origins: ["https://shop.example"] }: the origins of the pages that call this backend.')
+  if (cors.origins.includes('*') || cors.origins.includes('null'))
+    throw new TypeError(
+      'cors.origins must list exact origins such as "https://shop.example": "*" or "null" would let any page call with its visitors\' tokens.',
+    )
+  const list = origins(cors.origins, 'cors.origins').map((origin) => origin.toLowerCase())
+  if (list.length === 0) throw new TypeError('cors.origins is empty: list the origins of your pages, or leave cors out.')
+  if (cors.credentials !== undefined && typeof cors.credentials !== 'boolean')
+    throw new TypeError('cors.credentials must be true or false.')
+  const maxAge = cors.maxAgeSeconds ?? 600
+  if (!Number.isInteger(maxAge) || maxAge < 0 || maxAge > 86_400)
+    throw new TypeError(`cors.maxAgeSeconds must be a whole number from 0 to 86400; got ${String(cors.maxAgeSeconds)}.`)
+  return { origins: list, credentials: cors.credentials ?? false, maxAgeSeconds: maxAge }
+}
+
 const positive = (name: string, value: number | undefined, fallback: number) => checked(name, value, fallback, Number.MIN_VALUE)
 const nonNegative = (name: string, value: number | undefined, fallback: number) => checked(name, value, fallback, 0)
 
@@ -268,6 +307,7 @@ export function resolveOptions(options: VerificationHandlerOptions, tiers: { cre
       }
     })
   const publicOrigin = options.publicOrigin
+  const cors = resolveCors(options.cors, origins)
   const l = options.limits ?? {}
   const d = DEFAULTS.limits
   const o = options.outbox ?? {}
@@ -278,7 +318,9 @@ export function resolveOptions(options: VerificationHandlerOptions, tiers: { cre
   return {
     basePath: (options.basePath ?? DEFAULTS.basePath).replace(/\/+$/, ''),
     publicOrigins: publicOrigin === undefined ? undefined : origins([publicOrigin].flat(), 'publicOrigin'),
-    allowedOrigins: origins(options.allowedOrigins ?? [], 'allowedOrigins'),
+    // A page allowed to call cross-origin must also pass the Origin check of its POSTs.
+    allowedOrigins: [...new Set([...origins(options.allowedOrigins ?? [], 'allowedOrigins'), ...(cors?.origins ?? [])])],
+    cors,
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, DEFAULTS.maxBodyBytes),
     statusCacheMs: nonNegative('statusCacheMs', options.statusCacheMs, DEFAULTS.statusCacheMs),
     statusFallbackAfterMs: nonNegative('statusFallbackAfterMs', options.statusFallbackAfterMs, DEFAULTS.statusFallbackAfterMs),

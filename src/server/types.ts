@@ -154,6 +154,22 @@ export interface PruneResult {
   dead: number
 }
 
+/** An outbox entry given up on after its last attempt: what an operator lists and may send again. */
+export interface DeadLetter {
+  /** = change.eventId */
+  id: string
+  /** The session the change belongs to. */
+  sessionId: string
+  /** The change as `onStatusChange` would have heard it. */
+  change: StatusChange
+  /** Deliveries tried. */
+  attempts: number
+  /** The last attempt's error. */
+  lastError: string
+  /** ISO time it was given up. */
+  deadAt: string
+}
+
 /** What an operator's readiness probe and the metrics read from the store. */
 export interface OutboxStats {
   pending: number
@@ -215,6 +231,13 @@ export interface SessionStore {
    */
   failOutbox(id: string, error: string, retryAt: string | null): Promise<void>
   outboxStats(): Promise<OutboxStats>
+  /** Up to `limit` dead entries, the most recently given up first. */
+  deadLetters(limit: number): Promise<DeadLetter[]>
+  /**
+   * Makes these dead entries pending again, due now with their attempts counted from zero (after the
+   * app's endpoint was fixed); ids that are not dead are ignored. Returns how many were revived.
+   */
+  reviveDeadLetters(ids: readonly string[]): Promise<number>
   /**
    * Takes one slot of every claim for `holder`, all or nothing: refused when any key already has
    * `limit` live holders (a sliding window for rate limits; open streams for caps). A refusal

@@ -7,7 +7,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium'
  */
 export default defineConfig({
   testDir: '.',
-  testMatch: /examples\.spec\.ts$/,
+  testMatch: /(examples|python)\.spec\.ts$/,
   outputDir: '../../test-results/examples',
   timeout: 90_000,
   expect: { timeout: 15_000 },

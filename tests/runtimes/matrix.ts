@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Sandbox, startSandbox } from '../../src/sandbox'
@@ -8,7 +9,7 @@ import { contractTestNames, KEPT_STORE_TEST, runContractIn } from './contract/ru
 import type { TestResult } from './contract/vitest-shim'
 import { type RunningRuntime, startRuntime } from './launch'
 import { RUNTIMES, type RuntimeName } from './runtimes'
-import { type Backend, describeBackendSuite } from './suite'
+import { type Backend, describeBackendSuite, startOutcomeReceiver } from './suite'
 
 const SERVE = join(import.meta.dirname, 'serve')
 
@@ -48,10 +49,18 @@ export function describeRuntime(name: RuntimeName, contractNames: string[]): voi
       const backend = lazy(
         async (): Promise<Backend & { runtime: RunningRuntime }> => {
           const sandbox: Sandbox = await startSandbox({ webhookRetry: { initialMs: 20, maxMs: 200, maxAttempts: 8 } })
+          const tokens = { secret: randomBytes(32).toString('hex'), audience: 'https://verify.runtime.test' }
+          const outcomes = await startOutcomeReceiver(`whsec_${randomBytes(32).toString('base64')}`)
           try {
             const port = await freePort()
             const url = `http://127.0.0.1:${port}`
-            const options: TestHandlerOptions = { ...sandbox.handlerOptions({ appUrl: url }), heartbeatMs: 100 }
+            const options: TestHandlerOptions = {
+              ...sandbox.handlerOptions({ appUrl: url }),
+              heartbeatMs: 100,
+              cors: { origins: ['https://shop.example'] },
+              tokens,
+              outcomes: { url: outcomes.url, secret: outcomes.secret },
+            }
             const runtime = await startRuntime(spec, join(SERVE, spec.serve), { VERIFY_TEST_OPTIONS: JSON.stringify(options) }, { port })
             return {
               url,
@@ -59,15 +68,19 @@ export function describeRuntime(name: RuntimeName, contractNames: string[]): voi
               runtime,
               facesignWebhookSecret: options.facesign?.webhookSecret ?? '',
               faceverifySecretKey: options.faceverify?.secretKey ?? '',
+              tokens,
+              outcomes,
             }
           } catch (error) {
             await sandbox.close()
+            await outcomes.close()
             throw error
           }
         },
-        async ({ sandbox, runtime }) => {
+        async ({ sandbox, runtime, outcomes }) => {
           await runtime.stop()
           await sandbox.close()
+          await outcomes.close()
         },
       )
       describeBackendSuite(backend)

@@ -1,6 +1,47 @@
 import { createHmac } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { SignJWT } from 'jose'
+import { Webhook } from 'standardwebhooks'
 import { expect, it } from 'vitest'
 import type { Sandbox } from '../../src/sandbox'
+
+/** The app's outcome endpoint in the test process: what it took, checked with the reference Standard Webhooks library. */
+export interface OutcomeReceiver {
+  url: string
+  secret: string
+  /** Verified payloads (`type`, `data`) with their `webhook-id`. */
+  received: { id: string; type: string; data: { userId: string; status: string; eventId: string } }[]
+  refused: number
+  close(): Promise<void>
+}
+
+export async function startOutcomeReceiver(secret: string): Promise<OutcomeReceiver> {
+  const verifier = new Webhook(secret)
+  const receiver: OutcomeReceiver = { url: '', secret, received: [], refused: 0, close: async () => {} }
+  const server = createServer((req, res) => {
+    let body = ''
+    req.setEncoding('utf8')
+    req.on('data', (chunk: string) => (body += chunk))
+    req.on('end', () => {
+      try {
+        const payload = verifier.verify(body, req.headers as Record<string, string>) as OutcomeReceiver['received'][number]
+        receiver.received.push({ ...payload, id: String(req.headers['webhook-id']) })
+        res.writeHead(204).end()
+      } catch {
+        receiver.refused++
+        res.writeHead(400).end()
+      }
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/outcomes`
+  receiver.close = async () => {
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+  return receiver
+}
 
 /** A backend under test: its origin (it serves `/api/verify`) and the sandbox it talks to. */
 export interface Backend {
@@ -8,6 +49,9 @@ export interface Backend {
   sandbox: Sandbox
   facesignWebhookSecret: string
   faceverifySecretKey: string
+  /** What the app's backend signs identity tokens with. */
+  tokens: { secret: string; audience: string }
+  outcomes: OutcomeReceiver
 }
 
 type Api = (path: string, init?: RequestInit & { user?: string | null }) => Promise<Response>
@@ -212,5 +256,46 @@ export function describeBackendSuite(backend: () => Backend): void {
     // Genuine but late: accepted, and the finished session stays as it is.
     expect((await webhook('faceverify', verified, { 'x-hmac-signature': sign(verified, backend().faceverifySecretKey) })).status).toBe(200)
     expect((await snapshot(session.sessionId, 'faceverify')).status).toBe('failed')
+  })
+
+  it('identity tokens from the app’s backend, CORS for its page, and outcomes as Standard Webhooks', async () => {
+    const { tokens } = backend()
+    const token = (sub: string, secret = tokens.secret) =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(sub)
+        .setAudience(tokens.audience)
+        .setIssuedAt()
+        .setExpirationTime('2m')
+        .sign(new TextEncoder().encode(secret))
+    const page = 'https://shop.example'
+    const preflight = await fetch(`${backend().url}/api/verify/sessions`, {
+      method: 'OPTIONS',
+      headers: { origin: page, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(page)
+    const forged = await post('/sessions', '{"provider":"facesign"}', null, {
+      authorization: `Bearer ${await token('tok', 'x'.repeat(40))}`,
+    })
+    await expectError(forged, 401, 'authentication_error', 'token_signature_invalid')
+    const created = await post('/sessions', '{"provider":"facesign"}', null, {
+      authorization: `Bearer ${await token('tok')}`,
+      origin: page,
+    })
+    expect(created.status).toBe(201)
+    expect(created.headers.get('access-control-allow-origin')).toBe(page)
+    const session = await created.json()
+    const remote = backend()
+      .sandbox.sessions()
+      .find((s) => s.url === session.url)
+    await backend().sandbox.complete(remote!.id, 'pass')
+    await backend().sandbox.webhooksSettled()
+    // Delivered by the runtime's outbox, signed on its Web Crypto, verified by the reference library.
+    for (let i = 0; i < 200 && !backend().outcomes.received.some((r) => r.data.userId === 'tok'); i++)
+      await new Promise((r) => setTimeout(r, 25))
+    const mine = backend().outcomes.received.filter((r) => r.data.userId === 'tok')
+    expect(mine.map((r) => [r.type, r.data.status, r.id === r.data.eventId])).toEqual([['verification.verified', 'verified', true]])
+    expect(backend().outcomes.refused).toBe(0)
   })
 }

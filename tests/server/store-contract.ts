@@ -295,6 +295,41 @@ export function describeStoreContract(
         await store.completeOutbox(c2.outbox.id)
         await store.failOutbox('unknown', 'x', null)
       })
+
+      it('deadLetters lists what was given up, newest first; reviveDeadLetters makes them due again once', async () => {
+        const store = await open()
+        await store.insertOpen(storedSession('a'))
+        await store.insertOpen(storedSession('b', { userId: 'u2' }))
+        const c1 = transition(storedSession('a'), 'requires_input', 'processing')
+        const c2 = transition(storedSession('a'), 'processing', 'verified')
+        const b1 = transition(storedSession('b', { userId: 'u2' }), 'requires_input', 'failed')
+        for (const step of [c1, c2, b1]) await store.transition(step)
+        expect(await store.deadLetters(10)).toEqual([])
+        await store.claimOutbox(10, 60_000)
+        await store.failOutbox(c1.outbox.id, 'app answered 500', null)
+        advance(1000)
+        await store.failOutbox(b1.outbox.id, 'app timed out', null)
+        expect(await store.deadLetters(10)).toEqual([
+          { id: b1.outbox.id, sessionId: 'b', change: b1.outbox.change, attempts: 1, lastError: 'app timed out', deadAt: at(1000) },
+          { id: c1.outbox.id, sessionId: 'a', change: c1.outbox.change, attempts: 1, lastError: 'app answered 500', deadAt: at(0) },
+        ])
+        expect((await store.deadLetters(1)).map((d) => d.id)).toEqual([b1.outbox.id])
+        // The session's next entry went ahead while c1 was dead.
+        const next = await store.claimOutbox(10, 60_000)
+        expect(next.map((e) => e.id)).toEqual([c2.outbox.id])
+        await store.completeOutbox(c2.outbox.id)
+
+        expect(await store.reviveDeadLetters([c1.outbox.id, 'unknown', c1.outbox.id, c2.outbox.id])).toBe(1)
+        expect(await store.outboxStats()).toEqual({ pending: 1, dead: 1 })
+        expect(await store.claimOutbox(10, 60_000)).toEqual([{ id: c1.outbox.id, sessionId: 'a', change: c1.outbox.change, attempts: 0 }])
+        await store.completeOutbox(c1.outbox.id)
+        expect(await store.reviveDeadLetters([c1.outbox.id])).toBe(0)
+        // Operators racing to revive the same entry revive it once.
+        const raced = await Promise.all([1, 2, 3].map(() => store.reviveDeadLetters([b1.outbox.id])))
+        expect(raced.reduce((n, r) => n + r, 0)).toBe(1)
+        expect(await store.deadLetters(10)).toEqual([])
+        expect(await store.reviveDeadLetters([])).toBe(0)
+      })
     })
 
     describe('slots and leases', () => {

@@ -124,6 +124,15 @@ function openSqliteStore(options: SqliteStoreOptions, Sqlite: typeof Database): 
     outboxStats: db.prepare<[], { pending: number; dead: number }>(
       `SELECT COALESCE(SUM(state = 'pending'), 0) AS pending, COALESCE(SUM(state = 'dead'), 0) AS dead FROM outbox`,
     ),
+    deadLetters: db.prepare<
+      [number],
+      { id: string; session_id: string; change: string; attempts: number; last_error: string | null; settled_at: string }
+    >(
+      `SELECT id, session_id, change, attempts, last_error, settled_at FROM outbox WHERE state = 'dead' ORDER BY settled_at DESC, seq DESC LIMIT ?`,
+    ),
+    reviveDeadLetter: db.prepare(
+      `UPDATE outbox SET state = 'pending', attempts = 0, due_at = 0, lease_until = 0, settled_at = NULL WHERE id = ? AND state = 'dead'`,
+    ),
     countSlots: db.prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM slots WHERE key = ? AND until > ?'),
     nthSlot: db.prepare<[string, number, number], { until: number }>(
       'SELECT until FROM slots WHERE key = ? AND until > ? ORDER BY until LIMIT 1 OFFSET ?',
@@ -194,6 +203,7 @@ function openSqliteStore(options: SqliteStoreOptions, Sqlite: typeof Database): 
     return 'recorded' as const
   })
 
+  const reviveDeadLetters = db.transaction((ids: string[]): number => ids.reduce((n, id) => n + q.reviveDeadLetter.run(id).changes, 0))
   const claimOutbox = db.transaction((limit: number, leaseMs: number): OutboxEntry[] => {
     const t = now()
     return q.dueOutbox.all({ now: t, limit }).map((row) => {
@@ -309,6 +319,19 @@ function openSqliteStore(options: SqliteStoreOptions, Sqlite: typeof Database): 
     async outboxStats() {
       const row = q.outboxStats.get()
       return { pending: Number(row?.pending ?? 0), dead: Number(row?.dead ?? 0) }
+    },
+    async deadLetters(limit) {
+      return q.deadLetters.all(Math.max(0, Math.floor(limit))).map((row) => ({
+        id: row.id,
+        sessionId: row.session_id,
+        change: JSON.parse(row.change) as StatusChange,
+        attempts: row.attempts,
+        lastError: row.last_error ?? '',
+        deadAt: row.settled_at,
+      }))
+    },
+    async reviveDeadLetters(ids) {
+      return reviveDeadLetters.immediate([...new Set(ids)])
     },
     async acquire(claims, holder) {
       return acquire.immediate(claims, holder)

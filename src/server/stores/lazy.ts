@@ -15,6 +15,8 @@ const METHODS: readonly Method[] = [
   'completeOutbox',
   'failOutbox',
   'outboxStats',
+  'deadLetters',
+  'reviveDeadLetters',
   'acquire',
   'release',
   'renew',

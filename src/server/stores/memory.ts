@@ -248,6 +248,36 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SessionStor
       for (const row of outbox.values()) if (row.state === 'dead') dead++
       return { pending, dead }
     },
+    async deadLetters(limit) {
+      // Newest first: later in the map (insertion order) wins a tie on the time it was given up.
+      const dead = [...outbox.values()].filter((row) => row.state === 'dead').reverse()
+      return dead
+        .sort((a, b) => b.settledAt - a.settledAt)
+        .slice(0, Math.max(0, Math.floor(limit)))
+        .map((row) => ({
+          id: row.id,
+          sessionId: row.sessionId,
+          change: structuredClone(row.change),
+          attempts: row.attempts,
+          lastError: row.error ?? '',
+          deadAt: new Date(row.settledAt).toISOString(),
+        }))
+    },
+    async reviveDeadLetters(ids) {
+      let revived = 0
+      for (const id of new Set(ids)) {
+        const row = outbox.get(id)
+        if (row?.state !== 'dead') continue
+        Object.assign(row, { state: 'pending', attempts: 0, dueAt: 0, leaseUntil: 0, settledAt: 0 })
+        // Back in its place among the session's pending entries (the map keeps the order they were written in).
+        pendingBySession.set(
+          row.sessionId,
+          [...outbox.values()].filter((r) => r.sessionId === row.sessionId && r.state === 'pending'),
+        )
+        revived++
+      }
+      return revived
+    },
     async acquire(claims, holder) {
       touch()
       const t = now()

@@ -266,6 +266,30 @@ function openPostgresStore(pool: PostgresPoolLike, ownsPool: boolean, schema: st
       )
       return { pending: Number(rows[0]?.pending ?? 0), dead: Number(rows[0]?.dead ?? 0) }
     },
+    async deadLetters(limit) {
+      const rows = await query(
+        `SELECT id, session_id, change, attempts, last_error, settled_at FROM ${S}.outbox
+          WHERE state = 'dead' ORDER BY settled_at DESC, seq DESC LIMIT $1`,
+        [Math.max(0, Math.floor(limit))],
+      )
+      return rows.map((row) => ({
+        id: String(row.id),
+        sessionId: String(row.session_id),
+        change: row.change as StatusChange,
+        attempts: Number(row.attempts),
+        lastError: String(row.last_error ?? ''),
+        deadAt: String(row.settled_at),
+      }))
+    },
+    async reviveDeadLetters(ids) {
+      if (ids.length === 0) return 0
+      const rows = await query(
+        `UPDATE ${S}.outbox SET state = 'pending', attempts = 0, due_at = 0, lease_until = 0, settled_at = NULL
+          WHERE id = ANY($1::text[]) AND state = 'dead' RETURNING seq`,
+        [[...new Set(ids)]],
+      )
+      return rows.length
+    },
     async acquire(claims, holder) {
       const rows = await query(`SELECT ${S}.acquire($1::text[], $2::int[], $3::bigint[], $4, $5) AS wait`, [
         claims.map((c) => c.key),

@@ -5,9 +5,17 @@ import { createTestHandler } from '../app'
 let handler: ReturnType<typeof createTestHandler> | undefined
 
 export default {
-  fetch(request: Request, env: { VERIFY_TEST_OPTIONS?: string }): Promise<Response> {
+  async fetch(
+    request: Request,
+    env: { VERIFY_TEST_OPTIONS?: string },
+    ctx: { waitUntil(work: Promise<unknown>): void },
+  ): Promise<Response> {
     handler ??= createTestHandler(env.VERIFY_TEST_OPTIONS)
     // Cloudflare names the client's address in a header it sets itself.
-    return handler(request, { clientAddress: request.headers.get('cf-connecting-ip') ?? undefined })
+    const response = await handler(request, { clientAddress: request.headers.get('cf-connecting-ip') ?? undefined })
+    // Work a request started (the outcome webhook a status change sends) runs on after the answer
+    // only inside waitUntil: a Worker's isolate does nothing between requests.
+    ctx.waitUntil(handler.idle())
+    return response
   },
 }
