@@ -1,4 +1,3 @@
-import { CRYPTO_MIN_RATIO } from '../bench/crypto'
 import { formatTable } from '../bench/lib/report'
 import { median } from '../bench/lib/stats'
 import { STUCK_P95_ALLOWANCE_MS } from '../bench/outcome'

@@ -1,6 +1,6 @@
 import { createHash, createHmac, getRandomValues } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { fromHex as coreFromHex, hashing, type HashBackend, nodeCryptoBackend, toHex, webCrypto } from '../../src/server/util/crypto'
+import { fromHex as coreFromHex, type HashBackend, hashing, nodeCryptoBackend, toHex, webCrypto } from '../../src/server/util/crypto'
 
 const fromHex = (hex: string) => Uint8Array.from(Buffer.from(hex, 'hex'))
 const node = nodeCryptoBackend(await import('node:crypto'))

@@ -72,7 +72,11 @@ export function createMetrics(meter: MeterLike | undefined, sources: MetricsSour
     description: 'Outcomes waiting to be delivered (all instances).',
   })
   const dead = meter.createObservableGauge('verify_widget.outbox.dead', { description: 'Outcomes given up on and kept for an operator.' })
-  const outbox = async () => sources.outbox().catch((error: unknown) => (report(error), undefined))
+  const outbox = async () =>
+    sources.outbox().catch((error: unknown) => {
+      report(error)
+      return undefined
+    })
   backlog.addCallback(async (result) => {
     const stats = await outbox()
     if (stats) result.observe(stats.pending)
@@ -85,7 +89,10 @@ export function createMetrics(meter: MeterLike | undefined, sources: MetricsSour
     description: 'Provider calls left in the current minute of the key’s budget (all instances).',
   })
   budget.addCallback(async (result) => {
-    const budgets = await sources.budgets().catch((error: unknown) => (report(error), []))
+    const budgets = await sources.budgets().catch((error: unknown) => {
+      report(error)
+      return []
+    })
     for (const b of budgets) result.observe(b.remaining, { provider: b.provider })
   })
   return {
