@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { envForApp } from '../../scripts/lib/node22.mjs'
+import { chooseInFrame } from '../e2e/support/hosted'
 import { freePort } from '../e2e/support/ports'
 
 const EXAMPLES = resolve(import.meta.dirname, '../../examples')
@@ -83,9 +84,9 @@ for (const { name, script, label } of RUNS) {
       expect((await page.request.get(`${app.url}/api/members`)).status()).toBe(403)
 
       await page.getByRole('button', { name: 'Verify your identity' }).click()
-      const pass = page.getByRole('dialog').frameLocator('iframe').getByRole('button', { name: 'Pass' })
-      await expect(pass).toBeEnabled()
-      await pass.click()
+      // Not awaited: the click makes the widget remove the iframe, which can leave Playwright's click
+      // waiting forever; the test waits for what the click must cause instead.
+      await chooseInFrame(page.getByRole('dialog').frameLocator('iframe'), 'Pass')
 
       await expect(page.getByTestId('verified')).toHaveText('Verified')
       // The element apps also show the last `verify-status` event they heard.
