@@ -65,6 +65,22 @@ export function createSessionService(deps: SessionServiceDeps) {
     )
   }
 
+  /** The row that takes the user's one open session for `provider` before any provider call (providerSessionId ''). */
+  function placeholder(user: Identity, provider: string): StoredSession {
+    const now = iso()
+    return {
+      id: newSessionId(),
+      userId: user.id,
+      provider,
+      providerSessionId: '',
+      status: 'requires_input',
+      url: '',
+      livemode: adapterFor(provider).livemode,
+      createdAt: now,
+      updatedAt: now,
+    }
+  }
+
   /** The transition `status` makes from `current`, with its outbox row; undefined when it changes nothing. */
   function transitionFor(current: StoredSession, status: SessionStatus, at: string): StatusTransition | undefined {
     const to = mergeStatus(current.status, status)
@@ -213,25 +229,12 @@ export function createSessionService(deps: SessionServiceDeps) {
      * limits still count.
      */
     async openOrDeferred(user: Identity, provider: string, address: string | undefined): Promise<StoredSession> {
-      const adapter = adapterFor(provider)
+      adapterFor(provider)
       for (let round = 0; round < MAX_CONFLICTS; round++) {
         const found = await store.findOpen(user.id, provider)
         if (found) return found
         const ticket = await limits.create(user, address)
-        const now = iso()
-        const row: StoredSession = {
-          id: newSessionId(),
-          userId: user.id,
-          provider,
-          providerSessionId: '',
-          status: 'requires_input',
-          url: '',
-          livemode: adapter.livemode,
-          createdAt: now,
-          updatedAt: now,
-          handoff: 'waiting',
-        }
-        const inserted = await store.insertOpen(row)
+        const inserted = await store.insertOpen({ ...placeholder(user, provider), handoff: 'waiting' })
         if (inserted.created) return inserted.session
         await ticket.release()
       }
@@ -281,18 +284,7 @@ export function createSessionService(deps: SessionServiceDeps) {
           continue
         }
         const ticket = await limits.create(user, address)
-        const now = iso()
-        const row: StoredSession = {
-          id: newSessionId(),
-          userId: user.id,
-          provider,
-          providerSessionId: '',
-          status: 'requires_input',
-          url: '',
-          livemode: adapter.livemode,
-          createdAt: now,
-          updatedAt: now,
-        }
+        const row = placeholder(user, provider)
         const inserted = await store.insertOpen(row)
         if (!inserted.created) {
           await ticket.release()
