@@ -16,7 +16,7 @@ const MODES: readonly string[] = ['modal', 'inline', 'redirect', 'popup']
 // Not core's guard: the element's file holds only what the button needs (the guards load with the dialog).
 const isProvider = (value: unknown): value is Provider => value === 'facesign' || value === 'faceverify'
 const REBUILD = ['provider', 'mode', 'endpoint']
-const EVENTS = ['status', 'verified', 'failed', 'canceled', 'error'] as const
+const EVENTS = ['status', 'verified', 'failed', 'canceled', 'error', 'event', 'handoff'] as const
 
 /** Sets or removes an attribute: `undefined` (or false) removes it. */
 function attr(node: Element, name: string, value: string | false | undefined): void {
@@ -35,7 +35,17 @@ const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface below types its events, as the DOM types HTMLElement's
 export class VerifyButtonElement extends Base {
-  static readonly observedAttributes = [...REBUILD, 'locale', 'country', 'theme', 'allowed-hosts', 'resume', 'prefetch', 'disabled']
+  static readonly observedAttributes = [
+    ...REBUILD,
+    'locale',
+    'country',
+    'theme',
+    'allowed-hosts',
+    'resume',
+    'prefetch',
+    'disabled',
+    'camera-check',
+  ]
   readonly #root: HTMLDivElement
   readonly #button: HTMLButtonElement
   readonly #slot: HTMLSlotElement
@@ -130,6 +140,7 @@ export class VerifyButtonElement extends Base {
         .filter(Boolean),
       resume: this.getAttribute('resume') !== 'false',
       prefetch: this.getAttribute('prefetch') !== 'false',
+      cameraCheck: this.getAttribute('camera-check') !== 'false',
     }
   }
 
@@ -212,6 +223,6 @@ defineVerifyButton()
 export type { VerifyError, VerifyErrorCode } from '../core/errors'
 export type { VerificationResult, VerificationState } from '../core/store'
 export type { Provider, SessionStatus, VerifyMode } from '../core/types'
-export type { Verification, VerificationEventMap, VerificationOptions } from '../ui/types'
+export type { HandoffLinkDetail, Verification, VerificationEventMap, VerificationOptions, VerifyEvent, VerifyEventType } from '../ui/types'
 // createVerification too: a page with no bundler gets both from this one file.
 export { createVerification } from '../ui/verification'
