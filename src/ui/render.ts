@@ -129,7 +129,10 @@ export function renderVerification(o: RenderOptions): Rendered {
   /** The view of a blocked camera, a flow that did not load or the phone: its code loads when one first shows. */
   function showDevice(state: DeviceState | undefined): HTMLElement | undefined {
     if (!state) return void deviceView?.update(undefined)
-    if (deviceView) return (deviceView.update(state), deviceView.node)
+    if (deviceView) {
+      deviceView.update(state)
+      return deviceView.node
+    }
     if (!loadingDevice) {
       loadingDevice = true
       import('./device').then(
