@@ -1,6 +1,6 @@
 import { resolveAllowedHosts } from '../core/config'
 import { createVerificationStore, type VerificationState, type VerificationStore } from '../core/store'
-import type { HandoffLink } from '../core/types'
+import type { HandoffLink, SessionSnapshot } from '../core/types'
 import en, { type Messages } from '../react/locales/en'
 import { type BackendSource, resolveApi } from './api'
 import { applyAppearance } from './appearance'
@@ -67,20 +67,13 @@ export function createController({ options, source, emit, changed, strings }: Co
     country: options.country,
     allowedHosts: resolveAllowedHosts(options.allowedHosts),
     resume: options.resume,
-    onSnapshot: options.onSnapshot,
-  })
-  const store = createVerificationStore({
-    client,
-    hub,
-    provider,
-    mode,
-    ...storeOptions(),
-    // The handoff state rides on the session's snapshots ("opened on your phone").
-    onSnapshot: (snapshot) => {
+    // The handoff state rides on the session's snapshots ("opened on your phone"); the latest option hears them too.
+    onSnapshot: (snapshot: SessionSnapshot) => {
       handoff.state = snapshot.handoff
       options.onSnapshot?.(snapshot)
     },
   })
+  const store = createVerificationStore({ client, hub, provider, mode, ...storeOptions() })
   const messages = () => strings().messages as Messages
   const rendered = new Set<{ update(): void }>()
   const tell = (event: VerifyEvent) => emit('event', event)

@@ -9,8 +9,8 @@ import type { DeviceMessages } from '../react/locales/device/en'
 import type { Messages } from '../react/locales/en'
 import { browserFamily } from './camera'
 import type { DeviceState } from './controller'
-import { element, liveStatus } from './dom'
-import { errorText } from './render'
+import { element } from './dom'
+import { errorText } from './error-text'
 import type { Strings } from './strings'
 import type { VerificationEventMap, VerificationEventType, VerificationOptions, VerifyEvent } from './types'
 
@@ -59,8 +59,10 @@ export function createDeviceView(doc: Document, ctx: DeviceContext): DeviceView 
   const text = element(doc, 'p', 'device-text')
   const qr = element(doc, 'div', 'qr')
   const link = element(doc, 'p', 'link')
-  const status = liveStatus(doc, 'p')
+  const status = element(doc, 'p', 'device-status')
   const actions = element(doc, 'div', 'device-actions')
+  status.setAttribute('role', 'status')
+  status.setAttribute('aria-live', 'polite')
   title.id = `vw-device-${Math.random().toString(36).slice(2)}`
   title.tabIndex = -1
   // The dialog's showModal() focuses this first.

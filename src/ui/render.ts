@@ -1,31 +1,17 @@
 import { toVerifyError, type VerifyError } from '../core/errors'
 import type { VerificationState, VerificationStore } from '../core/store'
 import type { Provider, VerifyMode } from '../core/types'
-import type { MessageKey, Messages } from '../react/locales/en'
+import type { Messages } from '../react/locales/en'
 import type { DeviceState } from './controller'
 import type { DeviceContext, DeviceView } from './device'
 import { createVerificationDialog } from './dialog'
 import { element, liveStatus } from './dom'
+import { errorText } from './error-text'
 import { FLOW_TIMEOUT_MS, watchFlowLoad } from './flow-watch'
 import { adoptStyles } from './styles'
 import type { VerificationOptions } from './types'
 
-// No prototype: a backend code such as `constructor` finds nothing here and reads as generic.
-const ERROR_TEXT = {
-  __proto__: null,
-  network_error: 'errorNetwork',
-  timeout: 'errorNetwork',
-  rate_limited: 'errorRateLimited',
-  popup_blocked: 'errorPopup',
-  session_expired: 'expired',
-} as unknown as Readonly<Record<string, MessageKey | undefined>>
-
-/**
- * The person reads a localized, generic sentence; the backend's own code and message go to
- * `onError`. Any 429 (whatever its code) is a rate limit.
- */
-export const errorText = (error: VerifyError): MessageKey =>
-  ERROR_TEXT[error.code] ?? (error.status === 429 ? 'errorRateLimited' : 'errorGeneric')
+export { errorText } from './error-text'
 
 export interface RenderOptions {
   store: VerificationStore

@@ -14,7 +14,7 @@ const messages: DeviceMessages = {
   handoffScan:
     'Scannez ce code avec l’appareil photo de votre téléphone, ou copiez le lien et ouvrez-le sur votre téléphone. Il ne fonctionne qu’une fois, pendant quelques minutes.',
   handoffWaiting: 'En attente de votre téléphone…',
-  handoffOpened: 'Ouvert sur votre téléphone. Terminez là-bas : cette page suit d’elle-même.',
+  handoffOpened: 'Ouvert sur votre téléphone. Terminez là-bas : cette page suit d’elle-même.',
   handoffExpired: 'Ce lien a expiré.',
   qrLabel: 'Code QR contenant le lien pour votre téléphone',
   copyLink: 'Copier le lien',
