@@ -102,8 +102,9 @@ export function createController({ options, source, emit, changed, strings }: Co
     emit,
     retry: () => void start(),
   }
-  // The check takes a few milliseconds; one made on hover is used by a press within seconds.
-  const check = () => {
+  // The check takes a few milliseconds; one made on hover lets a press within seconds go ahead at once.
+  // Only a usable camera is taken from it: a blocked one may have been allowed since (a retry).
+  const warm = () => {
     if (!checking || Date.now() - checking[1] > 5000) checking = [checkCamera(), Date.now()]
     return checking[0]
   }
@@ -113,9 +114,10 @@ export function createController({ options, source, emit, changed, strings }: Co
     if (options.cameraCheck !== false && !s.session && s.phase !== 'starting') {
       starting = true
       changed()
-      const camera = await check()
-      starting = false
+      const early = checking && Date.now() - checking[1] < 5000 ? await checking[0] : undefined
       checking = undefined
+      const camera = early?.result === 'ok' ? early : await checkCamera()
+      starting = false
       tell({ type: 'camera_checked', ...camera })
       if (camera.result !== 'ok') {
         popup?.close()
@@ -220,7 +222,7 @@ export function createController({ options, source, emit, changed, strings }: Co
     state: () => (starting ? STARTING : store.getSnapshot()),
     start,
     warmCheck() {
-      if (options.cameraCheck !== false) void check()
+      if (options.cameraCheck !== false) void warm()
     },
     english: en,
     preconnect() {

@@ -1,4 +1,4 @@
-import { toVerifyError, type VerifyError } from '../core/errors'
+import { toVerifyError } from '../core/errors'
 import type { VerificationState, VerificationStore } from '../core/store'
 import type { Provider, VerifyMode } from '../core/types'
 import type { Messages } from '../react/locales/en'
