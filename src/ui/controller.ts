@@ -40,16 +40,14 @@ export interface Controller {
   state(): VerificationState
   /** Checks the camera (unless turned off), then starts the store; shows the phone option instead when there is no usable camera. */
   start(popup?: Window): Promise<VerificationState>
-  /** Checks the camera ahead of a start (hover, focus): the start uses the answer. */
-  warmCheck(): void
+  /** Ahead of a start (hover, focus): checks the camera (a start within seconds uses the answer) and, unless `prefetch` is off, preconnects. */
+  prefetch(): void
   /** Every English string: what a language's own catalog lies over (the button's part loads up front). */
   english: Messages
   /** Renders into a skin's element and follows the session; returns the unmount. */
   mount(container: HTMLElement, trigger?: HTMLElement | null): () => void
   /** createVerification's own UI: a shadow root in `options.container`, else (the dialog only) in the body. */
   mountOwn(): () => void
-  /** Warms up the connection to the flow's concrete allowed hosts (once per document). */
-  preconnect(): void
   /** New strings or options: render again. */
   update(): void
   setOptions(): void
@@ -221,16 +219,16 @@ export function createController({ options, source, emit, changed, strings }: Co
     store,
     state: () => (starting ? STARTING : store.getSnapshot()),
     start,
-    warmCheck() {
+    prefetch() {
       if (options.cameraCheck !== false) void warm()
+      // Warms up the connection to the flow's concrete allowed hosts (once per document).
+      if (options.prefetch !== false)
+        for (const host of resolveAllowedHosts(options.allowedHosts)) {
+          const origin = preconnectOrigin(host)
+          if (origin) preconnect(origin)
+        }
     },
     english: en,
-    preconnect() {
-      for (const host of resolveAllowedHosts(options.allowedHosts)) {
-        const origin = preconnectOrigin(host)
-        if (origin) preconnect(origin)
-      }
-    },
     mount,
     mountOwn,
     update() {

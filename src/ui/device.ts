@@ -9,12 +9,15 @@ import type { DeviceMessages } from '../react/locales/device/en'
 import type { Messages } from '../react/locales/en'
 import { browserFamily } from './camera'
 import type { DeviceState } from './controller'
+import deviceCss from './css/device.css?inline'
 import { element } from './dom'
 import { errorText } from './error-text'
 import type { Strings } from './strings'
+import { adoptStyles } from './styles'
 import type { VerificationEventMap, VerificationEventType, VerificationOptions, VerifyEvent } from './types'
 
-export { default as deviceCss } from './css/device.css?inline'
+/** In a shadow root (<verify-button>, createVerification) these views bring their own stylesheet. */
+export const adoptDeviceStyles = (root: ShadowRoot): void => adoptStyles(root, 'device', deviceCss)
 
 /** What the view needs from its verification (made once by the controller). */
 export interface DeviceContext {

@@ -8,7 +8,6 @@ import { createVerificationDialog } from './dialog'
 import { element, liveStatus } from './dom'
 import { errorText } from './error-text'
 import { FLOW_TIMEOUT_MS, watchFlowLoad } from './flow-watch'
-import { adoptStyles } from './styles'
 import type { VerificationOptions } from './types'
 
 export { errorText } from './error-text'
@@ -122,9 +121,9 @@ export function renderVerification(o: RenderOptions): Rendered {
     if (!loadingDevice) {
       loadingDevice = true
       import('./device').then(
-        ({ createDeviceView, deviceCss }) => {
+        ({ createDeviceView, adoptDeviceStyles }) => {
           const root = container.getRootNode()
-          if (root instanceof ShadowRoot) adoptStyles(root, 'device', deviceCss)
+          if (root instanceof ShadowRoot) adoptDeviceStyles(root)
           deviceView = createDeviceView(doc, context)
           update()
         },

@@ -148,7 +148,7 @@ export function createVerification(init: VerificationOptions, { source, skin }: 
         // is the store's to report (it tries again, and says the window was blocked).
         if (options.mode === 'popup') popup = openBlankPopup()
       } catch {
-        popup = undefined
+        // Left undefined: the store opens (or reports) it.
       }
       local = { phase: 'starting' }
       changed()
@@ -180,10 +180,7 @@ export function createVerification(init: VerificationOptions, { source, skin }: 
       // The flow's host is warmed up by the code that opens it, as soon as it arrives.
       if (!destroyed && isBrowser())
         load().then(
-          (c) => {
-            c.warmCheck()
-            if (options.prefetch !== false) c.preconnect()
-          },
+          (c) => c.prefetch(),
           () => undefined,
         )
     },
