@@ -10,7 +10,8 @@ const at = (path: string) => resolve(root, path)
 // Browser entries leave the app's own React and TanStack Query to the app.
 // The library build's entries: dist/<name>.js, the targets of package.json's exports.
 const ENTRY_NAMES = new Set(['index', 'core', 'core-store', 'core-hub', 'dom', 'locales', 'style'])
-const browserExternal = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/]
+// The QR encoder (uqr) is a dependency of the package: an app's bundler puts it in the chunk that shows a link to a phone.
+const browserExternal = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^uqr$/]
 // The widget's stylesheet under the name integrators import it by: the demo, the examples and
 // Storybook load it exactly as an app does.
 const STYLESHEET = at('src/react/styles.css')
@@ -126,7 +127,11 @@ export default defineConfig(({ mode }): ViteUserConfig => {
           preserveEntrySignatures: 'allow-extension',
           output: {
             chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
-              chunk.facadeModuleId?.includes('/locales/') ? 'element/locales/[name].js' : 'element/[name]-[hash].js',
+              chunk.facadeModuleId?.includes('/locales/device/')
+                ? 'element/locales/device/[name].js'
+                : chunk.facadeModuleId?.includes('/locales/')
+                  ? 'element/locales/[name].js'
+                  : 'element/[name]-[hash].js',
             minify: process.env.VERIFY_ELEMENT_MINIFY !== '0',
             // Every module the entry imports statically stays in the entry's file, the ones the lazy
             // chunks share with it included (they import them from element.js).

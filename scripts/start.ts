@@ -231,21 +231,26 @@ function appListener(
 }
 
 /**
- * VERIFY_CREATE_LIMIT_PER_ADDRESS / VERIFY_CREATE_LIMIT_GLOBAL (creates per minute): a test rig
+ * VERIFY_CREATE_LIMIT_PER_ADDRESS / VERIFY_CREATE_LIMIT_GLOBAL (creates, refreshes, streams and link claims per minute): a test rig
  * whose many users all come from loopback raises them. VERIFY_PROVIDER_LIMIT_PER_MINUTE: the
  * provider's limit per key, for a rig whose sandbox was started with its own limit lifted (the
  * bench opens a session a second); the budget stays a share of it.
  */
-function limitsFromEnv(): Pick<VerificationHandlerOptions, 'limits' | 'providerBudget'> {
+function limitsFromEnv(): Pick<VerificationHandlerOptions, 'limits' | 'providerBudget' | 'handoff'> {
   const perAddress = Number(env.VERIFY_CREATE_LIMIT_PER_ADDRESS)
+  // VERIFY_HANDOFF_TTL_MS: how long a link to a phone opens (a test of an expired link shortens it).
+  const handoffTtl = Number(env.VERIFY_HANDOFF_TTL_MS)
   const global = Number(env.VERIFY_CREATE_LIMIT_GLOBAL)
   const provider = Number(env.VERIFY_PROVIDER_LIMIT_PER_MINUTE)
   return {
     limits: {
-      ...(perAddress > 0 ? { createPerAddress: perAddress, refreshPerAddress: perAddress, streamsPerAddress: perAddress } : {}),
+      ...(perAddress > 0
+        ? { createPerAddress: perAddress, refreshPerAddress: perAddress, streamsPerAddress: perAddress, claimPerAddress: perAddress }
+        : {}),
       ...(global > 0 ? { createGlobal: global } : {}),
     },
     ...(provider > 0 ? { providerBudget: { limitPerMinute: provider } } : {}),
+    ...(handoffTtl > 0 ? { handoff: { ttlMs: handoffTtl } } : {}),
   }
 }
 

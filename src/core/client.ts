@@ -25,6 +25,12 @@ export interface VerifyClient {
   refreshSecret(sessionId: string): Promise<RefreshedSecret>
   cancelSession(sessionId: string): Promise<SessionSnapshot>
   eventsUrl(sessionId: string): string
+  /**
+   * Any route below the base path (`/handoffs`, or one of your own): POST with `body`, else GET, with the
+   * client's headers, timeout and typed errors; the answer goes through `parse`, which throws on a bad one.
+   * The handoff calls (`createHandoff`, `claimHandoff` in `verify-widget/dom`) are built on it.
+   */
+  request<T>(route: string, parse: (value: unknown) => T, body?: object): Promise<T>
 }
 
 const JSON_TYPE = 'application/json'
@@ -47,10 +53,11 @@ export function createVerifyClient({
   timeoutMs = 15_000,
 }: VerifyClientOptions = {}): VerifyClient {
   const base = endpoint.replace(/\/+$/, '')
-  const path = (id: string, tail = '') => `${base}/sessions/${encodeURIComponent(id)}${tail}`
+  const path = (id: string, tail = '') => `/sessions/${encodeURIComponent(id)}${tail}`
 
-  async function request<T>(url: string, parse: (value: unknown) => T, body?: object): Promise<T> {
-    const response = await (edge ?? fetch)(url, {
+  /** A route of the backend (`route` below the base path); the answer goes through `parse`. */
+  async function request<T>(route: string, parse: (value: unknown) => T, body?: object): Promise<T> {
+    const response = await (edge ?? fetch)(base + route, {
       method: body && 'POST',
       headers: { accept: JSON_TYPE, ...(body && { 'content-type': JSON_TYPE }) },
       body: body && JSON.stringify(body),
@@ -67,16 +74,17 @@ export function createVerifyClient({
       const { type, code = codeFor(status), message = `The server answered ${status}.` } = parseErrorBody(json)
       throw new VerifyError(code, message, { status, type, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) })
     }
-    // No JSON at all fails the parser's first check (a JSON object).
+    // No JSON at all fails the parser (its first required field is missing).
     return parse(json)
   }
 
   return {
     endpoint: base,
-    createSession: (input) => request(`${base}/sessions`, parseVerificationSession, input),
+    createSession: (input) => request('/sessions', parseVerificationSession, input),
     getSession: (id) => request(path(id), parseSessionSnapshot),
     refreshSecret: (id) => request(path(id, '/refresh'), parseRefreshedSecret, {}),
     cancelSession: (id) => request(path(id, '/cancel'), parseSessionSnapshot, {}),
-    eventsUrl: (id) => path(id, '/events'),
+    eventsUrl: (id) => base + path(id, '/events'),
+    request,
   }
 }

@@ -1,6 +1,6 @@
 import { VerifyError } from './errors'
 import { isSessionStatus } from './status'
-import type { FlowMessage, Provider, RefreshedSecret, SessionSnapshot, VerificationSession } from './types'
+import type { FlowMessage, HandoffLink, Provider, RefreshedSecret, SessionSnapshot, VerificationSession } from './types'
 
 type Json = Record<string, unknown>
 
@@ -26,22 +26,23 @@ const FIELDS: Record<string, (value: unknown) => boolean> = {
   clientSecret: isFilled,
   expiresAt: isString,
   updatedAt: isString,
+  handoff: (v) => v === 'waiting' || v === 'opened',
 }
 
 /**
  * One validator for every answer shape. `fields` lists the keys kept, in order; a trailing `?`
- * marks an optional one (absent or null: left out). Anything else in the answer is dropped.
+ * marks an optional one (absent or null: left out). Anything else in the answer is dropped. What is
+ * not an object (null, a string, an array) has none of the fields: its first required field fails.
  */
 function parser<T>(what: string, fields: string): (value: unknown) => T {
   return (value) => {
-    const fail = (detail: string) => new VerifyError('invalid_response', `Invalid ${what}: ${detail}`)
-    if (!isRecord(value)) throw fail('expected a JSON object')
+    const given = Object(value) as Json
     const parsed: Json = {}
     for (const field of fields.split(' ')) {
       const key = field.replace('?', '')
-      const v = value[key]
+      const v = given[key]
       if (key !== field && v == null) continue
-      if (!FIELDS[key]!(v)) throw fail(`"${key}"`)
+      if (!FIELDS[key]!(v)) throw new VerifyError('invalid_response', `Invalid ${what}: "${key}"`)
       parsed[key] = v
     }
     return parsed as T
@@ -57,11 +58,19 @@ export const parseVerificationSession = /* @__PURE__ */ parser<VerificationSessi
 /** `GET /sessions/:id` and SSE `status` data → SessionSnapshot. */
 export const parseSessionSnapshot = /* @__PURE__ */ parser<SessionSnapshot>(
   'session status',
-  'sessionId provider status livemode updatedAt expiresAt?',
+  'sessionId provider status livemode updatedAt expiresAt? handoff?',
 )
 
 /** `POST /sessions/:id/refresh` → RefreshedSecret. */
 export const parseRefreshedSecret = /* @__PURE__ */ parser<RefreshedSecret>('refreshed secret', 'sessionId clientSecret url expiresAt?')
+
+const parseLink = /* @__PURE__ */ parser<Omit<HandoffLink, 'session'>>('handoff link', 'url expiresAt')
+
+/** `POST /handoffs` → HandoffLink (the answer is `{session, handoff: {url, expiresAt}}`). */
+export const parseHandoffLink = (value: unknown): HandoffLink => ({
+  session: parseSessionSnapshot(Object(value).session),
+  ...parseLink(Object(value).handoff),
+})
 
 /** The backend's `{"error":{type,code,message}}` (fields that are not strings left out), or `{}` for any other body. */
 export function parseErrorBody(value: unknown): { type?: string; code?: string; message?: string } {

@@ -40,6 +40,22 @@ export interface SessionSnapshot {
   handoff?: 'waiting' | 'opened'
 }
 
+/**
+ * `POST /handoffs` answer: a link that hands the session to a second device ("continue on your phone").
+ * The token is in the URL's `#fragment`; it opens once, on the first device, for a short while.
+ */
+export interface HandoffLink {
+  /** The session the link opens (a new one waits for the phone: no provider session yet). */
+  session: SessionSnapshot
+  /** `https://…#handoff=<token>`: for the person only (a QR code, their own SMS or email), never for logs. */
+  url: string
+  /** ISO 8601: when the link stops opening. */
+  expiresAt: string
+}
+
+/** What a link is made for: the user's open session of a provider (or a new one), or a session of theirs. */
+export type HandoffInput = { provider: Provider } | { sessionId: string }
+
 /** `POST /sessions/:id/refresh` answer. */
 export interface RefreshedSecret {
   sessionId: string

@@ -1,6 +1,7 @@
 import type { VerifyError } from '../core/errors'
 import type { VerificationResult } from '../core/store'
 import type { Provider, VerifyMode } from '../core/types'
+import type { HandoffLinkDetail, VerifyEvent } from '../ui/types'
 
 /** The events of `<verify-button>`: CustomEvents that bubble out of the element, `detail` typed. */
 export interface VerifyButtonEventMap {
@@ -11,6 +12,10 @@ export interface VerifyButtonEventMap {
   /** Canceled by the person, or expired (`detail.status`). */
   'verify-canceled': CustomEvent<VerificationResult>
   'verify-error': CustomEvent<VerifyError>
+  /** Every step of the UI, for analytics (`detail.type`: `camera_checked`, `handoff_shown`, …): lossy UI signals. */
+  'verify-event': CustomEvent<VerifyEvent>
+  /** A new "continue on your phone" link, to send by SMS or email if you like; never log it. */
+  'verify-handoff': CustomEvent<HandoffLinkDetail>
 }
 
 /** Attributes of `<verify-button>`; changing `provider`, `mode` or `endpoint` makes a new widget. */
@@ -27,6 +32,8 @@ export interface VerifyButtonAttributes {
   resume?: 'true' | 'false'
   /** `"false"`: no preconnect on hover and no start on pointerdown. */
   prefetch?: 'true' | 'false'
+  /** `"false"`: no camera check before a session is created. */
+  'camera-check'?: 'true' | 'false'
   disabled?: boolean
 }
 

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
-import { FlowFrame } from '../react/FlowFrame'
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Locale } from '../react/locales'
 import { formatMessage } from '../react/locales/format'
 import type { HostedConfig } from './config'
+import { HostedFlow } from './HostedFlow'
 import { LanguageSwitcher } from './LanguageSwitcher'
 import { describeView, StateCard } from './StateCard'
 import { type HostedStrings, loadStrings } from './strings'
@@ -17,6 +17,8 @@ export interface HostedPageProps {
 }
 
 const PROVIDER_NAMES = { facesign: 'FaceSign', faceverify: 'FaceVerify' } as const
+// What shows instead of the flow (a blocked camera, a link to a phone): a chunk of its own, with its strings and the QR code.
+const DeviceCard = lazy(() => import('./DeviceCard'))
 
 /** Keeps `?lang=` in the address so a reload or a shared link keeps the choice. */
 function rememberLocale(locale: Locale): void {
@@ -27,12 +29,13 @@ function rememberLocale(locale: Locale): void {
 
 export function HostedPage({ config, initialStrings }: HostedPageProps) {
   const [strings, setStrings] = useState(initialStrings)
-  const { state, store, provider: active } = useHostedVerification(config)
+  const { state, store, provider: active, checking, device, handoff, begin, toPhone, flowFailed, retryFlow } = useHostedVerification(config)
   const online = useOnline()
-  const view = deriveView({ phase: state.phase, online, status: state.status, error: state.error })
+  const view = deriveView({ phase: state.phase, online, status: state.status, error: state.error, checking, device: device?.view })
   const headingRef = useRef<HTMLHeadingElement>(null)
   const lastKind = useRef(view.kind)
-  const start = useCallback(() => void store.start(), [store])
+  // Every start goes through the camera check (a phone's start claims its link).
+  const start = begin
   const cancel = useCallback(() => void store.cancel(), [store])
 
   useLayoutEffect(() => {
@@ -62,6 +65,23 @@ export function HostedPage({ config, initialStrings }: HostedPageProps) {
     if (state.phase === 'error') void store.start()
   }, [online, state.phase, store])
 
+  const card = device && device.view === view.kind && (
+    <Suspense
+      fallback={<StateCard view={{ kind: 'starting' }} strings={strings} headingRef={headingRef} onStart={start} onCancel={cancel} />}
+    >
+      <DeviceCard
+        device={device}
+        handoff={handoff}
+        strings={strings}
+        phone={!!config.device}
+        headingRef={headingRef}
+        onRetry={device.view === 'flow_failed' ? retryFlow : start}
+        onPhone={toPhone}
+        onCancel={cancel}
+      />
+    </Suspense>
+  )
+
   const changeLocale = (locale: Locale) => {
     rememberLocale(locale)
     loadStrings(locale).then(setStrings, () => undefined)
@@ -85,22 +105,25 @@ export function HostedPage({ config, initialStrings }: HostedPageProps) {
       {/* Named, so that it stays distinct from the provider flow's own main landmark in the iframe. */}
       <main className="vwh-main" aria-labelledby="vwh-page-title">
         <h1 id="vwh-page-title">{widget.start}</h1>
-        <StateCard
-          view={view}
-          strings={strings}
-          headingRef={headingRef}
-          onStart={start}
-          onCancel={cancel}
-          flow={
-            showFlow ? (
-              <div className="vwh-flow">
-                <FlowFrame key={state.sessionId} store={store} title={widget.dialogTitle} />
-              </div>
-            ) : undefined
-          }
-        />
+        {card || (
+          <StateCard
+            view={view}
+            strings={strings}
+            phone={!!config.device}
+            headingRef={headingRef}
+            onStart={start}
+            onCancel={cancel}
+            flow={
+              showFlow ? (
+                <div className="vwh-flow">
+                  <HostedFlow key={state.sessionId} store={store} title={widget.dialogTitle} onFailed={flowFailed} />
+                </div>
+              ) : undefined
+            }
+          />
+        )}
         <p className="vwh-sr-only" role="status" aria-live="polite">
-          {view.kind === 'starting' ? '' : describeView(view, strings).title}
+          {view.kind === 'starting' ? '' : describeView(view, strings, !!config.device).title}
         </p>
       </main>
       <footer className="vwh-footer">

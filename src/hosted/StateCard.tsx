@@ -7,6 +7,8 @@ import type { HostedView } from './view'
 export interface StateCardProps {
   view: HostedView
   strings: HostedStrings
+  /** This page runs on the phone a link was opened on: a result sends the person back to the computer. */
+  phone?: boolean
   headingRef: RefObject<HTMLHeadingElement | null>
   onStart: () => void
   onCancel: () => void
@@ -23,8 +25,12 @@ interface Content {
   action?: { label: string; run: 'start' | 'cancel'; variant?: 'secondary' }
 }
 
-/** Title, copy, tone and next step of each state. */
-export function describeView(view: HostedView, { widget: w, page: p }: HostedStrings): Content {
+/**
+ * Title, copy, tone and next step of each state. What shows instead of the flow (a blocked camera, a link
+ * to a phone) is DeviceCard's, with strings of its own: its title here is empty. On the phone a result
+ * sends the person back to the computer, which has the next step.
+ */
+export function describeView(view: HostedView, { widget: w, page: p }: HostedStrings, phone = false): Content {
   const retry = { label: w.retry, run: 'start' } as const
   const startAgain = { label: p.startAgain, run: 'start' } as const
   const cancel = { label: p.cancel, run: 'cancel', variant: 'secondary' } as const
@@ -40,13 +46,32 @@ export function describeView(view: HostedView, { widget: w, page: p }: HostedStr
     case 'processing':
       return { title: w.processing, body: p.processingBody, tone: 'busy' }
     case 'verified':
-      return { title: w.verified, body: p.verifiedBody, tone: 'success' }
+      return { title: w.verified, body: phone ? p.phoneDoneBody : p.verifiedBody, tone: 'success' }
     case 'failed':
-      return { title: w.failed, body: p.failedBody, tone: 'danger', action: retry }
+      return phone
+        ? { title: w.failed, body: p.phoneRetryBody, tone: 'danger' }
+        : { title: w.failed, body: p.failedBody, tone: 'danger', action: retry }
     case 'canceled':
-      return { title: w.canceled, body: p.canceledBody, tone: undefined, action: startAgain }
+      return phone
+        ? { title: w.canceled, body: p.phoneRetryBody, tone: undefined }
+        : { title: w.canceled, body: p.canceledBody, tone: undefined, action: startAgain }
     case 'expired':
-      return { title: w.expired, body: p.expiredBody, tone: 'danger', action: startAgain }
+      return phone
+        ? { title: w.expired, body: p.phoneRetryBody, tone: 'danger' }
+        : { title: w.expired, body: p.expiredBody, tone: 'danger', action: startAgain }
+    case 'handoff_taken':
+      return { title: p.handoffTakenTitle, body: p.handoffTakenBody, tone: 'danger' }
+    case 'handoff_expired':
+      return { title: p.handoffExpiredTitle, body: p.handoffExpiredBody, tone: 'danger' }
+    case 'handoff_invalid':
+      return { title: p.handoffInvalidTitle, body: p.handoffInvalidBody, tone: 'danger' }
+    case 'handoff_finished':
+      return { title: p.handoffEndedTitle, body: p.handoffEndedBody, tone: undefined }
+    case 'camera_denied':
+    case 'no_camera':
+    case 'flow_failed':
+    case 'handoff':
+      return { title: '', body: '', tone: undefined }
     case 'rate_limited':
       return { title: p.rateLimitedTitle, body: w.errorRateLimited, tone: 'busy' }
     case 'offline':
@@ -65,8 +90,8 @@ function RateLimitCountdown({ retryAfterMs, strings, onDone }: { retryAfterMs: n
 }
 
 /** One state of the page: a heading that takes focus when the state changes, its copy, its next step. */
-export function StateCard({ view, strings, headingRef, onStart, onCancel, flow }: StateCardProps) {
-  const content = describeView(view, strings)
+export function StateCard({ view, strings, phone, headingRef, onStart, onCancel, flow }: StateCardProps) {
+  const content = describeView(view, strings, phone)
   const { action } = content
   return (
     <section

@@ -7,6 +7,8 @@ import { HostedPage } from './HostedPage'
 import { ENGLISH_STRINGS, loadStrings } from './strings'
 
 const root = document.getElementById('root')
+// A second link opened in this tab changes only the #fragment: the page starts over with it.
+window.addEventListener('hashchange', () => window.location.hash.startsWith('#handoff=') && window.location.reload())
 if (root) {
   const config = readHostedConfig()
   // `?lang=`, else the person's browser languages in their order (index.html's own `lang` is only a default).

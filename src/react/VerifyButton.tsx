@@ -1,6 +1,7 @@
 'use client'
 import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
+import type { HandoffLinkDetail, VerificationEventMap, VerificationEventType, VerifyEvent } from '../ui/types'
 import { createVerification } from '../ui/verification'
 import { describeButton, pressStarts } from '../ui/view'
 import { applyAppearance } from './appearance'
@@ -18,6 +19,29 @@ export interface VerifyButtonProps extends UseVerificationOptions {
   className?: string
   /** Overrides the provider's locale for this button. */
   locale?: string
+  /**
+   * Check the camera before a session is created (default true): with none, the person is offered their
+   * phone at once, with the camera blocked how to allow it; `false` skips the check.
+   */
+  cameraCheck?: boolean
+  /** How long the embedded flow may take to load before a retry and the phone are offered (default 20 000 ms). */
+  flowTimeoutMs?: number
+  /** Every step of the UI (a closed union, see VerifyEvent): lossy signals for analytics, never a result to trust. */
+  onEvent?: (event: VerifyEvent) => void
+  /** A new "continue on your phone" link: send it to the person by SMS or email if you like. Never log it. */
+  onHandoffLink?: (link: HandoffLinkDetail) => void
+}
+
+// Each event of the shared verification and the prop that hears it.
+type Callback = 'onStatusChange' | 'onVerified' | 'onFailed' | 'onCancel' | 'onError' | 'onEvent' | 'onHandoffLink'
+const CALLBACKS: { [K in VerificationEventType]: Callback } = {
+  status: 'onStatusChange',
+  verified: 'onVerified',
+  failed: 'onFailed',
+  canceled: 'onCancel',
+  error: 'onError',
+  event: 'onEvent',
+  handoff: 'onHandoffLink',
 }
 
 /**
@@ -30,10 +54,10 @@ export interface VerifyButtonProps extends UseVerificationOptions {
 export function VerifyButton({ children, prefetch = true, disabled, className, locale, mode = 'modal', ...options }: VerifyButtonProps) {
   const ctx = useVerifyConfig('VerifyButton')
   const queryClient = useQueryClient()
-  const { provider, country, resume } = options
+  const { provider } = options
+  // The props are the verification's options (the callbacks among them are read below, not there).
   const latest = {
-    country,
-    resume,
+    ...options,
     prefetch,
     allowedHosts: ctx.allowedHosts,
     locale: locale ?? ctx.locale,
@@ -42,10 +66,7 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
     onSnapshot: setSessionSnapshot.bind(null, queryClient),
   }
   // biome-ignore lint/correctness/useExhaustiveDependencies: the other options are set in place below
-  const v = useMemo(
-    () => createVerification({ provider, mode, ...latest }, { source: ctx.source, skin: true }),
-    [ctx.source, provider, mode],
-  )
+  const v = useMemo(() => createVerification({ ...latest, mode }, { source: ctx.source, skin: true }), [ctx.source, provider, mode])
   // Before the mount effect below, which reads `resume` and `locale`.
   useEffect(() => v.setOptions(latest))
   const { state, strings } = useSyncExternalStore(v.subscribe, v.getSnapshot, v.getSnapshot)
@@ -57,14 +78,11 @@ export function VerifyButton({ children, prefetch = true, disabled, className, l
     callbacks.current = options
   })
   useEffect(() => {
-    const cb = () => callbacks.current
-    const off = [
-      v.on('status', (r) => cb().onStatusChange?.(r)),
-      v.on('verified', (r) => cb().onVerified?.(r)),
-      v.on('failed', (r) => cb().onFailed?.(r)),
-      v.on('canceled', (r) => cb().onCancel?.(r)),
-      v.on('error', (e) => cb().onError?.(e)),
-    ]
+    const off = (Object.keys(CALLBACKS) as VerificationEventType[]).map((type) =>
+      v.on(type, (detail) =>
+        (callbacks.current[CALLBACKS[type]] as ((d: VerificationEventMap[typeof type]) => void) | undefined)?.(detail),
+      ),
+    )
     const unmount = v.mount(partsRef.current!, buttonRef.current)
     return () => {
       unmount()

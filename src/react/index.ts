@@ -7,6 +7,8 @@
 export * from '../core'
 export { createStatusHub } from '../core/hub'
 export { createVerificationStore } from '../core/store'
+export type { BrowserFamily, CameraCheck, CameraPermission, CameraResult } from '../ui/camera'
+export type { HandoffLinkDetail, HandoffReason, VerifyEvent, VerifyEventType } from '../ui/types'
 export type { Appearance, AppearanceVariables, Theme } from './appearance'
 export type { VerifyConfig, VerifyProviderProps } from './context'
 export { VerifyProvider } from './context'

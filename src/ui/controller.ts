@@ -1,14 +1,28 @@
 import { resolveAllowedHosts } from '../core/config'
-import { createVerificationStore, type VerificationStore } from '../core/store'
+import { createVerificationStore, type VerificationState, type VerificationStore } from '../core/store'
+import type { HandoffLink, SessionSnapshot } from '../core/types'
 import en, { type Messages } from '../react/locales/en'
 import { type BackendSource, resolveApi } from './api'
 import { applyAppearance } from './appearance'
+import { browserFamily, type CameraCheck, checkCamera } from './camera'
 import buttonCss from './css/button.css?inline'
+import type { DeviceContext } from './device'
 import { preconnect, preconnectOrigin } from './preconnect'
 import { renderVerification } from './render'
 import type { Strings } from './strings'
 import { adoptStyles } from './styles'
-import type { VerificationEventMap, VerificationEventType, VerificationOptions } from './types'
+import type { HandoffReason, VerificationEventMap, VerificationEventType, VerificationOptions, VerifyEvent } from './types'
+
+/**
+ * What shows instead of the flow: how to allow a blocked camera, a flow that did not load, or "continue
+ * on your phone" (with its link once made). Rendered by ./device, a chunk loaded when one shows.
+ */
+export interface DeviceState {
+  view: 'camera_denied' | 'flow_failed' | 'handoff'
+  reason: HandoffReason
+  /** The link on screen, and whether the phone opened it (from the session's stream). */
+  link?: HandoffLink
+}
 
 export interface ControllerInit {
   /** The verification's options object (setOptions changes it in place). */
@@ -22,14 +36,18 @@ export interface ControllerInit {
 
 export interface Controller {
   store: VerificationStore
+  /** The store's state, or `starting` while the camera is checked. */
+  state(): VerificationState
+  /** Checks the camera (unless turned off), then starts the store; shows the phone option instead when there is no usable camera. */
+  start(popup?: Window): Promise<VerificationState>
+  /** Ahead of a start (hover, focus): checks the camera (a start within seconds uses the answer) and, unless `prefetch` is off, preconnects. */
+  prefetch(): void
   /** Every English string: what a language's own catalog lies over (the button's part loads up front). */
   english: Messages
   /** Renders into a skin's element and follows the session; returns the unmount. */
   mount(container: HTMLElement, trigger?: HTMLElement | null): () => void
   /** createVerification's own UI: a shadow root in `options.container`, else (the dialog only) in the body. */
   mountOwn(): () => void
-  /** Warms up the connection to the flow's concrete allowed hosts (once per document). */
-  preconnect(): void
   /** New strings or options: render again. */
   update(): void
   setOptions(): void
@@ -47,16 +65,92 @@ export function createController({ options, source, emit, changed, strings }: Co
     country: options.country,
     allowedHosts: resolveAllowedHosts(options.allowedHosts),
     resume: options.resume,
-    onSnapshot: options.onSnapshot,
+    // The handoff state rides on the session's snapshots ("opened on your phone"); the latest option hears them too.
+    onSnapshot: (snapshot: SessionSnapshot) => {
+      handoff.state = snapshot.handoff
+      options.onSnapshot?.(snapshot)
+    },
   })
   const store = createVerificationStore({ client, hub, provider, mode, ...storeOptions() })
   const messages = () => strings().messages as Messages
   const rendered = new Set<{ update(): void }>()
+  const tell = (event: VerifyEvent) => emit('event', event)
+  const handoff: { state?: string } = {}
+  let device: DeviceState | undefined
+  let checking: [Promise<CameraCheck>, number] | undefined
+  let starting = false
 
-  const offState = store.subscribe(changed)
+  const render = () => {
+    changed()
+    for (const view of rendered) view.update()
+  }
+  const showDevice = (next: DeviceState | undefined) => {
+    device = next
+    render()
+  }
+  const context: DeviceContext = {
+    client,
+    provider,
+    store,
+    options,
+    strings,
+    handoff,
+    show: showDevice,
+    tell,
+    emit,
+    retry: () => void start(),
+  }
+  // The check takes a few milliseconds; one made on hover lets a press within seconds go ahead at once.
+  // Only a usable camera is taken from it: a blocked one may have been allowed since (a retry).
+  const warm = () => {
+    if (!checking || Date.now() - checking[1] > 5000) checking = [checkCamera(), Date.now()]
+    return checking[0]
+  }
+
+  async function start(popup?: Window): Promise<VerificationState> {
+    const s = store.getSnapshot()
+    if (options.cameraCheck !== false && !s.session && s.phase !== 'starting') {
+      starting = true
+      changed()
+      const early = checking && Date.now() - checking[1] < 5000 ? await checking[0] : undefined
+      checking = undefined
+      const camera = early?.result === 'ok' ? early : await checkCamera()
+      starting = false
+      tell({ type: 'camera_checked', ...camera })
+      if (camera.result !== 'ok') {
+        popup?.close()
+        if (camera.result === 'insecure')
+          console.error(
+            'verify-widget: the camera works only on a secure page (https, or http://localhost): the person is offered their phone.',
+          )
+        if (camera.result === 'denied')
+          tell({ type: 'camera_denied', browser: browserFamily(navigator.userAgent, navigator.maxTouchPoints) })
+        showDevice(
+          camera.result === 'denied' ? { view: 'camera_denied', reason: 'camera_denied' } : { view: 'handoff', reason: 'no_camera' },
+        )
+        return store.getSnapshot()
+      }
+    }
+    showDevice(undefined)
+    const state = await store.start(popup)
+    // The embedded flow tells when its frame is added (./render); a page the flow leaves for, here.
+    if (state.session && (provider === 'faceverify' || mode === 'redirect' || mode === 'popup'))
+      tell({ type: 'flow_opened', sessionId: state.sessionId!, provider, mode })
+    return state
+  }
+
+  const offState = store.subscribe(() => {
+    // A result (on this device or the phone) or an error ends what showed instead of the flow.
+    const { phase } = store.getSnapshot()
+    if (device && (phase === 'done' || phase === 'error')) device = undefined
+    changed()
+  })
   const offEvents = store.on((event) => {
     if (event.type === 'error') return emit('error', event.error)
-    if (event.type === 'status') return emit('status', event.result)
+    if (event.type === 'status') {
+      tell({ type: 'status_changed', sessionId: event.result.sessionId, status: event.result.status })
+      return emit('status', event.result)
+    }
     const { status } = event.result
     emit(status === 'verified' ? 'verified' : status === 'failed' ? 'failed' : 'canceled', event.result)
   })
@@ -66,7 +160,19 @@ export function createController({ options, source, emit, changed, strings }: Co
     // in a document that has styles.css, never loads).
     const root = container.getRootNode()
     if (root instanceof ShadowRoot) void import('./css/parts.css?inline').then((css) => adoptStyles(root, 'parts', css.default))
-    const view = renderVerification({ store, provider, mode, container, trigger, parts, messages })
+    const view = renderVerification({
+      store,
+      provider,
+      mode,
+      container,
+      trigger,
+      parts,
+      messages,
+      options,
+      device: () => device,
+      context,
+      start,
+    })
     rendered.add(view)
     const deactivate = store.activate()
     return () => {
@@ -111,13 +217,18 @@ export function createController({ options, source, emit, changed, strings }: Co
 
   return {
     store,
-    english: en,
-    preconnect() {
-      for (const host of resolveAllowedHosts(options.allowedHosts)) {
-        const origin = preconnectOrigin(host)
-        if (origin) preconnect(origin)
-      }
+    state: () => (starting ? STARTING : store.getSnapshot()),
+    start,
+    prefetch() {
+      if (options.cameraCheck !== false) void warm()
+      // Warms up the connection to the flow's concrete allowed hosts (once per document).
+      if (options.prefetch !== false)
+        for (const host of resolveAllowedHosts(options.allowedHosts)) {
+          const origin = preconnectOrigin(host)
+          if (origin) preconnect(origin)
+        }
     },
+    english: en,
     mount,
     mountOwn,
     update() {
@@ -133,3 +244,5 @@ export function createController({ options, source, emit, changed, strings }: Co
     },
   }
 }
+
+const STARTING: VerificationState = { phase: 'starting' }

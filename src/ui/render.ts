@@ -1,26 +1,16 @@
-import type { VerifyError } from '../core/errors'
-import type { VerificationStore } from '../core/store'
+import { toVerifyError } from '../core/errors'
+import type { VerificationState, VerificationStore } from '../core/store'
 import type { Provider, VerifyMode } from '../core/types'
-import type { MessageKey, Messages } from '../react/locales/en'
+import type { Messages } from '../react/locales/en'
+import type { DeviceState } from './controller'
+import type { DeviceContext, DeviceView } from './device'
 import { createVerificationDialog } from './dialog'
 import { element, liveStatus } from './dom'
+import { errorText } from './error-text'
+import { FLOW_TIMEOUT_MS, watchFlowLoad } from './flow-watch'
+import type { VerificationOptions } from './types'
 
-// No prototype: a backend code such as `constructor` finds nothing here and reads as generic.
-const ERROR_TEXT = {
-  __proto__: null,
-  network_error: 'errorNetwork',
-  timeout: 'errorNetwork',
-  rate_limited: 'errorRateLimited',
-  popup_blocked: 'errorPopup',
-  session_expired: 'expired',
-} as unknown as Readonly<Record<string, MessageKey | undefined>>
-
-/**
- * The person reads a localized, generic sentence; the backend's own code and message go to
- * `onError`. Any 429 (whatever its code) is a rate limit.
- */
-export const errorText = (error: VerifyError): MessageKey =>
-  ERROR_TEXT[error.code] ?? (error.status === 429 ? 'errorRateLimited' : 'errorGeneric')
+export { errorText } from './error-text'
 
 export interface RenderOptions {
   store: VerificationStore
@@ -33,6 +23,12 @@ export interface RenderOptions {
   /** Whether to show the status line, badge, hint and error beside the button (a skin's button has them; createVerification without a container does not). */
   parts: boolean
   messages: () => Messages
+  options: VerificationOptions
+  /** What shows instead of the flow (a blocked camera, a flow that did not load, the phone), if anything. */
+  device: () => DeviceState | undefined
+  context: DeviceContext
+  /** The controller's start (the camera check first): what "Try again" does. */
+  start: () => Promise<VerificationState>
 }
 
 export interface Rendered {
@@ -48,7 +44,8 @@ export interface Rendered {
  * Nodes are made once and only inserted or removed: the dialog and the flow's iframe never move
  * (moving either would close the dialog or reload the flow).
  */
-export function renderVerification({ store, provider, mode, container, trigger, parts, messages }: RenderOptions): Rendered {
+export function renderVerification(o: RenderOptions): Rendered {
+  const { store, provider, mode, container, trigger, parts, messages, context } = o
   const doc = container.ownerDocument
   // The container is the widget's: what a failed load of this code left there goes.
   container.replaceChildren()
@@ -60,14 +57,26 @@ export function renderVerification({ store, provider, mode, container, trigger, 
   const retry = element(doc, 'button', 'retry')
   error.setAttribute('role', 'alert')
   retry.type = 'button'
-  retry.onclick = () => void store.start()
+  retry.onclick = () => {
+    context.tell({ type: 'retried', after: 'error' })
+    void o.start()
+  }
   error.append(errorLine, ' ', retry)
   const embedded = provider === 'facesign' && (mode === 'modal' || mode === 'inline')
-  const dialog =
-    provider === 'facesign' && mode === 'modal'
-      ? createVerificationDialog(doc, { onClose: () => void store.cancel(), returnFocus: () => trigger })
-      : undefined
+  const makeDialog = () =>
+    createVerificationDialog(doc, {
+      onClose: () => {
+        context.tell({ type: 'closed', sessionId: store.getSnapshot().sessionId })
+        o.context.show(undefined)
+        void store.cancel()
+      },
+      returnFocus: () => trigger,
+    })
+  // The flow's dialog from the start; in the other modes (but inline) one is made when the phone or the camera's guidance shows.
+  let dialog = embedded && mode === 'modal' ? makeDialog() : undefined
   let frame: { node: HTMLElement; detach: () => void } | undefined
+  let deviceView: DeviceView | undefined
+  let loadingDevice = false
 
   /** The flow's frame over a loading line that shows until the flow page paints its own background. */
   function openFrame(m: Messages): HTMLElement {
@@ -78,7 +87,21 @@ export function renderVerification({ store, provider, mode, container, trigger, 
     loading.textContent = m.flowLoading
     node.append(loading, flow)
     ;(dialog?.body ?? container).append(node)
-    frame = { node, detach: store.attachFlow(flow, m.dialogTitle) }
+    const detach = store.attachFlow(flow, m.dialogTitle)
+    const sessionId = store.getSnapshot().sessionId!
+    if (flow.firstChild) context.tell({ type: 'flow_opened', sessionId, provider, mode })
+    const unwatch = watchFlowLoad(flow, o.options.flowTimeoutMs ?? FLOW_TIMEOUT_MS, (load) => {
+      if (load.loaded) return context.tell({ type: 'flow_loaded', sessionId, signal: load.signal, ms: load.ms })
+      context.tell({ type: 'flow_load_failed', sessionId, reason: load.reason, ms: load.ms })
+      context.show({ view: 'flow_failed', reason: 'flow_load_failed' })
+    })
+    frame = {
+      node,
+      detach: () => {
+        unwatch()
+        detach()
+      },
+    }
     return node
   }
 
@@ -86,6 +109,32 @@ export function renderVerification({ store, provider, mode, container, trigger, 
     frame?.detach()
     frame?.node.remove()
     frame = undefined
+  }
+
+  /** The view of a blocked camera, a flow that did not load or the phone: its code loads when one first shows. */
+  function showDevice(state: DeviceState | undefined): HTMLElement | undefined {
+    if (!state) return void deviceView?.update(undefined)
+    if (deviceView) {
+      deviceView.update(state)
+      return deviceView.node
+    }
+    if (!loadingDevice) {
+      loadingDevice = true
+      import('./device').then(
+        ({ createDeviceView, adoptDeviceStyles }) => {
+          const root = container.getRootNode()
+          if (root instanceof ShadowRoot) adoptDeviceStyles(root)
+          deviceView = createDeviceView(doc, context)
+          update()
+        },
+        (error: unknown) => {
+          loadingDevice = false
+          context.show(undefined)
+          context.emit('error', toVerifyError(error))
+        },
+      )
+    }
+    return undefined
   }
 
   /** Puts the present nodes in order, moving none that is already in place. */
@@ -105,11 +154,16 @@ export function renderVerification({ store, provider, mode, container, trigger, 
   function update(): void {
     const s = store.getSnapshot()
     const m = messages()
-    const open = embedded && s.phase === 'active' && !!s.session
+    const state = o.device()
+    if (state && mode !== 'inline') dialog ??= makeDialog()
+    const deviceNode = showDevice(state)
+    const flowOpen = embedded && s.phase === 'active' && !!s.session && !state
+    const open = flowOpen || !!state
     const statusText = s.status ? m[s.status] : ''
-    if (open && !frame) openFrame(m)
+    if (flowOpen && !frame) openFrame(m)
     // The frame goes before the dialog closes: focus returns to the button with no iframe left.
-    if (!open) closeFrame()
+    if (!flowOpen) closeFrame()
+    if (deviceNode && deviceNode.parentNode !== (dialog?.body ?? container)) (dialog?.body ?? container).append(deviceNode)
     badge.textContent = m.testMode
     // While the dialog is open it announces the status; afterwards (the result) this line does.
     status.textContent = dialog && open ? '' : statusText
@@ -125,6 +179,7 @@ export function renderVerification({ store, provider, mode, container, trigger, 
       [error, parts && s.error],
       [dialog?.element, dialog],
       [frame?.node, frame && !dialog],
+      [deviceNode, deviceNode && !dialog],
     ])
     dialog?.setTexts({ title: m.dialogTitle, closeLabel: m.close, status: statusText })
     dialog?.setOpen(open)
@@ -137,6 +192,7 @@ export function renderVerification({ store, provider, mode, container, trigger, 
     destroy() {
       unsubscribe()
       closeFrame()
+      deviceView?.destroy()
       dialog?.destroy()
       for (const node of [badge, status, hint, error]) node.remove()
     },

@@ -63,7 +63,7 @@ export function createVerification(init: VerificationOptions, { source, skin }: 
   let destroyed = false
 
   const changed = () => {
-    const state = controller ? controller.store.getSnapshot() : local
+    const state = controller ? controller.state() : local
     if (state === snapshot.state && strings === snapshot.strings) return
     snapshot = { state, strings }
     for (const fn of subscribers) fn()
@@ -141,20 +141,20 @@ export function createVerification(init: VerificationOptions, { source, skin }: 
         if (process.env.NODE_ENV !== 'production') console.error('verify-widget: start() on a destroyed verification. Create a new one.')
         return Promise.resolve(IDLE)
       }
-      if (controller) return controller.store.start()
+      if (controller) return controller.start()
       let popup: Window | undefined
       try {
         // A popup opens inside the click, before the code loads, or blockers stop it. A blocked one
         // is the store's to report (it tries again, and says the window was blocked).
         if (options.mode === 'popup') popup = openBlankPopup()
       } catch {
-        popup = undefined
+        // Left undefined: the store opens (or reports) it.
       }
       local = { phase: 'starting' }
       changed()
       return load().then(
         (c) => {
-          if (local !== IDLE) return c.store.start(popup)
+          if (local !== IDLE) return c.start(popup)
           // A cancel while the code was loading: nothing starts.
           popup?.close()
           return c.store.getSnapshot()
@@ -180,7 +180,7 @@ export function createVerification(init: VerificationOptions, { source, skin }: 
       // The flow's host is warmed up by the code that opens it, as soon as it arrives.
       if (!destroyed && isBrowser())
         load().then(
-          (c) => options.prefetch !== false && c.preconnect(),
+          (c) => c.prefetch(),
           () => undefined,
         )
     },

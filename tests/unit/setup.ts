@@ -30,8 +30,8 @@ function onDialogKeydown(this: HTMLDialogElement, event: KeyboardEvent) {
 if (typeof document !== 'undefined') {
   const style = document.createElement('style')
   style.dataset.verifyWidget = 'styles'
-  // styles.css is two @imports, which jsdom does not follow: the two parts, in its order.
-  style.textContent = ['button', 'parts']
+  // styles.css is @imports, which jsdom does not follow: the parts, in its order.
+  style.textContent = ['button', 'parts', 'device']
     .map((part) => readFileSync(join(import.meta.dirname, `../../src/ui/css/${part}.css`), 'utf8'))
     .join('\n')
   document.head.append(style)
@@ -48,3 +48,14 @@ afterEach(() => {
   // Node-environment files (server rendering) have no storage.
   if (typeof sessionStorage !== 'undefined') sessionStorage.clear()
 })
+
+// jsdom has no camera API: the page's device is one with a camera the site may use (the fake camera of
+// the browser tests), so the camera check lets a start through. Tests of the check give their own.
+if (typeof navigator !== 'undefined' && !navigator.mediaDevices) {
+  Object.defineProperty(window, 'isSecureContext', { value: true, configurable: true })
+  Object.defineProperty(navigator, 'mediaDevices', {
+    configurable: true,
+    value: { enumerateDevices: async () => [{ kind: 'videoinput', deviceId: '', groupId: '', label: '' }] },
+  })
+  Object.defineProperty(navigator, 'permissions', { configurable: true, value: { query: async () => ({ state: 'granted' }) } })
+}

@@ -22,6 +22,17 @@ const messages: HostedMessages = {
   startAgain: 'ابدأ من جديد',
   cancel: 'إلغاء',
   footer: 'يتحقق {provider} من وجهك. لا ترى هذه الصفحة صورك أبدًا، بل النتيجة فقط.',
+  handoffTakenTitle: 'فُتح بالفعل على جهاز آخر',
+  handoffTakenBody: 'يعمل هذا الرابط على جهاز واحد فقط. للمتابعة، أنشئ رابطًا جديدًا على حاسوبك.',
+  handoffExpiredTitle: 'انتهت صلاحية هذا الرابط',
+  handoffExpiredBody: 'تعمل الروابط لبضع دقائق. أنشئ رابطًا جديدًا على حاسوبك.',
+  handoffInvalidTitle: 'هذا الرابط لا يعمل',
+  handoffInvalidBody: 'ربما يكون ناقصًا، أو حلّ محله رابط أحدث. أنشئ رابطًا جديدًا على حاسوبك.',
+  handoffEndedTitle: 'انتهى هذا التحقق',
+  handoffEndedBody: 'عد إلى حاسوبك لرؤية النتيجة أو للبدء من جديد.',
+  phoneDoneBody: 'يمكنك العودة إلى حاسوبك الآن: فهو يعرض النتيجة أيضًا.',
+  phoneRetryBody: 'عد إلى حاسوبك لإعادة المحاولة.',
+  phoneNoCameraBody: 'هذا الجهاز أيضًا لا يحتوي على كاميرا يمكننا استخدامها. افتح الرابط على هاتف آخر.',
 }
 
 export default messages

@@ -22,6 +22,17 @@ const messages: HostedMessages = {
   startAgain: 'Začít znovu',
   cancel: 'Zrušit',
   footer: 'Váš obličej ověřuje {provider}. Tato stránka vaše snímky nikdy nevidí, jen výsledek.',
+  handoffTakenTitle: 'Už otevřeno v jiném zařízení',
+  handoffTakenBody: 'Tento odkaz funguje jen v jednom zařízení. Chcete-li pokračovat, vytvořte v počítači nový odkaz.',
+  handoffExpiredTitle: 'Platnost odkazu vypršela',
+  handoffExpiredBody: 'Odkazy fungují několik minut. Vytvořte v počítači nový.',
+  handoffInvalidTitle: 'Tento odkaz nefunguje',
+  handoffInvalidBody: 'Může být neúplný, nebo ho nahradil novější odkaz. Vytvořte v počítači nový.',
+  handoffEndedTitle: 'Toto ověření skončilo',
+  handoffEndedBody: 'Vraťte se k počítači, kde uvidíte výsledek nebo můžete začít znovu.',
+  phoneDoneBody: 'Teď se můžete vrátit k počítači: výsledek ukazuje také.',
+  phoneRetryBody: 'Vraťte se k počítači a zkuste to znovu.',
+  phoneNoCameraBody: 'Ani toto zařízení nemá použitelnou kameru. Otevřete odkaz v jiném telefonu.',
 }
 
 export default messages

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Start forfra',
   cancel: 'Annuller',
   footer: 'Dit ansigt kontrolleres af {provider}. Denne side ser aldrig dine billeder, kun resultatet.',
+  handoffTakenTitle: 'Allerede åbnet på en anden enhed',
+  handoffTakenBody: 'Linket virker kun på én enhed. Opret et nyt link på din computer for at fortsætte.',
+  handoffExpiredTitle: 'Linket er udløbet',
+  handoffExpiredBody: 'Links virker i nogle få minutter. Opret et nyt på din computer.',
+  handoffInvalidTitle: 'Linket virker ikke',
+  handoffInvalidBody: 'Det er måske ufuldstændigt, eller et nyere link har erstattet det. Opret et nyt på din computer.',
+  handoffEndedTitle: 'Verificeringen er afsluttet',
+  handoffEndedBody: 'Gå tilbage til din computer for at se resultatet eller starte forfra.',
+  phoneDoneBody: 'Du kan gå tilbage til din computer nu: den viser også resultatet.',
+  phoneRetryBody: 'Gå tilbage til din computer for at prøve igen.',
+  phoneNoCameraBody: 'Denne enhed har heller ikke et kamera, der kan bruges. Åbn linket på en anden telefon.',
 }
 
 export default messages

@@ -21,6 +21,18 @@ const messages: HostedMessages = {
   startAgain: 'Neu beginnen',
   cancel: 'Abbrechen',
   footer: 'Ihr Gesicht wird von {provider} geprüft. Diese Seite sieht nie Ihre Bilder, nur das Ergebnis.',
+  handoffTakenTitle: 'Bereits auf einem anderen Gerät geöffnet',
+  handoffTakenBody: 'Dieser Link funktioniert nur auf einem Gerät. Erstellen Sie auf Ihrem Computer einen neuen Link, um fortzufahren.',
+  handoffExpiredTitle: 'Dieser Link ist abgelaufen',
+  handoffExpiredBody: 'Links gelten nur wenige Minuten. Erstellen Sie auf Ihrem Computer einen neuen.',
+  handoffInvalidTitle: 'Dieser Link funktioniert nicht',
+  handoffInvalidBody:
+    'Er ist vielleicht unvollständig, oder ein neuerer Link hat ihn ersetzt. Erstellen Sie auf Ihrem Computer einen neuen.',
+  handoffEndedTitle: 'Diese Prüfung ist beendet',
+  handoffEndedBody: 'Kehren Sie zu Ihrem Computer zurück, um das Ergebnis zu sehen oder neu zu beginnen.',
+  phoneDoneBody: 'Sie können jetzt zu Ihrem Computer zurückkehren: Er zeigt das Ergebnis ebenfalls.',
+  phoneRetryBody: 'Kehren Sie zu Ihrem Computer zurück, um es erneut zu versuchen.',
+  phoneNoCameraBody: 'Auch dieses Gerät hat keine nutzbare Kamera. Öffnen Sie den Link auf einem anderen Smartphone.',
 }
 
 export default messages

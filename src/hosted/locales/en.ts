@@ -20,6 +20,17 @@ const en = {
   startAgain: 'Start again',
   cancel: 'Cancel',
   footer: 'Your face is checked by {provider}. This page never sees your images, only the result.',
+  handoffTakenTitle: 'Already opened on another device',
+  handoffTakenBody: 'This link works on one device only. To continue, make a new link on your computer.',
+  handoffExpiredTitle: 'This link has expired',
+  handoffExpiredBody: 'Links work for a few minutes. Make a new one on your computer.',
+  handoffInvalidTitle: 'This link does not work',
+  handoffInvalidBody: 'It may be incomplete, or a newer link replaced it. Make a new one on your computer.',
+  handoffEndedTitle: 'This verification has ended',
+  handoffEndedBody: 'Return to your computer to see the result or to start again.',
+  phoneDoneBody: 'You can return to your computer now: it shows the result too.',
+  phoneRetryBody: 'Return to your computer to try again.',
+  phoneNoCameraBody: 'This device has no camera we can use either. Open the link on another phone.',
 }
 
 export type HostedMessages = Record<keyof typeof en, string>

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Empezar de nuevo',
   cancel: 'Cancelar',
   footer: '{provider} comprueba tu cara. Esta página nunca ve tus imágenes, solo el resultado.',
+  handoffTakenTitle: 'Ya se abrió en otro dispositivo',
+  handoffTakenBody: 'Este enlace funciona en un solo dispositivo. Para continuar, crea un enlace nuevo en tu computadora.',
+  handoffExpiredTitle: 'Este enlace ha caducado',
+  handoffExpiredBody: 'Los enlaces funcionan unos minutos. Crea uno nuevo en tu computadora.',
+  handoffInvalidTitle: 'Este enlace no funciona',
+  handoffInvalidBody: 'Puede estar incompleto, o un enlace más reciente lo reemplazó. Crea uno nuevo en tu computadora.',
+  handoffEndedTitle: 'Esta verificación ha terminado',
+  handoffEndedBody: 'Vuelve a tu computadora para ver el resultado o empezar de nuevo.',
+  phoneDoneBody: 'Ya puedes volver a tu computadora: también muestra el resultado.',
+  phoneRetryBody: 'Vuelve a tu computadora para intentarlo de nuevo.',
+  phoneNoCameraBody: 'Este dispositivo tampoco tiene una cámara que podamos usar. Abre el enlace en otro teléfono.',
 }
 
 export default messages

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Alusta uuesti',
   cancel: 'Tühista',
   footer: 'Teie nägu kontrollib {provider}. See leht ei näe kunagi teie pilte, ainult tulemust.',
+  handoffTakenTitle: 'Juba avatud teises seadmes',
+  handoffTakenBody: 'See link töötab ainult ühes seadmes. Jätkamiseks looge arvutis uus link.',
+  handoffExpiredTitle: 'See link on aegunud',
+  handoffExpiredBody: 'Lingid töötavad mõne minuti. Looge arvutis uus.',
+  handoffInvalidTitle: 'See link ei tööta',
+  handoffInvalidBody: 'See võib olla poolik või on selle asendanud uuem link. Looge arvutis uus.',
+  handoffEndedTitle: 'See kontroll on lõppenud',
+  handoffEndedBody: 'Naaske arvuti juurde, et näha tulemust või alustada uuesti.',
+  phoneDoneBody: 'Võite nüüd arvuti juurde naasta: ka see näitab tulemust.',
+  phoneRetryBody: 'Naaske arvuti juurde, et uuesti proovida.',
+  phoneNoCameraBody: 'Ka selles seadmes pole kaamerat, mida saaksime kasutada. Avage link teises telefonis.',
 }
 
 export default messages

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Aloita alusta',
   cancel: 'Peruuta',
   footer: 'Kasvosi tarkistaa {provider}. Tämä sivu ei koskaan näe kuviasi, vain tuloksen.',
+  handoffTakenTitle: 'Avattu jo toisella laitteella',
+  handoffTakenBody: 'Linkki toimii vain yhdellä laitteella. Jatka luomalla uusi linkki tietokoneella.',
+  handoffExpiredTitle: 'Linkki on vanhentunut',
+  handoffExpiredBody: 'Linkit toimivat muutaman minuutin. Luo uusi tietokoneella.',
+  handoffInvalidTitle: 'Linkki ei toimi',
+  handoffInvalidBody: 'Se voi olla vajaa, tai uudempi linkki on korvannut sen. Luo uusi tietokoneella.',
+  handoffEndedTitle: 'Tunnistus on päättynyt',
+  handoffEndedBody: 'Palaa tietokoneelle nähdäksesi tuloksen tai aloittaaksesi alusta.',
+  phoneDoneBody: 'Voit palata tietokoneelle: sekin näyttää tuloksen.',
+  phoneRetryBody: 'Palaa tietokoneelle yrittääksesi uudelleen.',
+  phoneNoCameraBody: 'Tässäkään laitteessa ei ole käytettävää kameraa. Avaa linkki toisella puhelimella.',
 }
 
 export default messages

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Magsimula ulit',
   cancel: 'Kanselahin',
   footer: 'Ang iyong mukha ay sinusuri ng {provider}. Hindi kailanman nakikita ng page na ito ang iyong mga larawan, ang resulta lang.',
+  handoffTakenTitle: 'Nabuksan na sa ibang device',
+  handoffTakenBody: 'Sa iisang device lang gumagana ang link na ito. Para magpatuloy, gumawa ng bagong link sa iyong computer.',
+  handoffExpiredTitle: 'Nag-expire na ang link na ito',
+  handoffExpiredBody: 'Ilang minuto lang gumagana ang mga link. Gumawa ng bago sa iyong computer.',
+  handoffInvalidTitle: 'Hindi gumagana ang link na ito',
+  handoffInvalidBody: 'Maaaring kulang ito, o pinalitan na ng mas bagong link. Gumawa ng bago sa iyong computer.',
+  handoffEndedTitle: 'Tapos na ang pag-verify na ito',
+  handoffEndedBody: 'Bumalik sa iyong computer para makita ang resulta o magsimulang muli.',
+  phoneDoneBody: 'Puwede ka nang bumalik sa iyong computer: ipinapakita rin nito ang resulta.',
+  phoneRetryBody: 'Bumalik sa iyong computer para subukang muli.',
+  phoneNoCameraBody: 'Wala ring magagamit na camera ang device na ito. Buksan ang link sa ibang telepono.',
 }
 
 export default messages

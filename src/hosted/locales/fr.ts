@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Recommencer',
   cancel: 'Annuler',
   footer: 'Votre visage est vérifié par {provider}. Cette page ne voit jamais vos images, seulement le résultat.',
+  handoffTakenTitle: 'Déjà ouvert sur un autre appareil',
+  handoffTakenBody: 'Ce lien ne fonctionne que sur un seul appareil. Pour continuer, créez un nouveau lien sur votre ordinateur.',
+  handoffExpiredTitle: 'Ce lien a expiré',
+  handoffExpiredBody: 'Les liens fonctionnent quelques minutes. Créez-en un nouveau sur votre ordinateur.',
+  handoffInvalidTitle: 'Ce lien ne fonctionne pas',
+  handoffInvalidBody: 'Il est peut-être incomplet, ou un lien plus récent l’a remplacé. Créez-en un nouveau sur votre ordinateur.',
+  handoffEndedTitle: 'Cette vérification est terminée',
+  handoffEndedBody: 'Revenez sur votre ordinateur pour voir le résultat ou recommencer.',
+  phoneDoneBody: 'Vous pouvez revenir sur votre ordinateur : il affiche aussi le résultat.',
+  phoneRetryBody: 'Revenez sur votre ordinateur pour réessayer.',
+  phoneNoCameraBody: 'Cet appareil n’a pas non plus de caméra utilisable. Ouvrez le lien sur un autre téléphone.',
 }
 
 export default messages

@@ -22,6 +22,17 @@ const messages: HostedMessages = {
   startAgain: 'התחלה מחדש',
   cancel: 'ביטול',
   footer: 'הפנים שלך נבדקות על ידי {provider}. הדף הזה לעולם לא רואה את התמונות שלך, רק את התוצאה.',
+  handoffTakenTitle: 'כבר נפתח במכשיר אחר',
+  handoffTakenBody: 'הקישור הזה פועל במכשיר אחד בלבד. כדי להמשיך, יש ליצור קישור חדש במחשב.',
+  handoffExpiredTitle: 'תוקף הקישור הזה פג',
+  handoffExpiredBody: 'קישורים פועלים לכמה דקות. יש ליצור קישור חדש במחשב.',
+  handoffInvalidTitle: 'הקישור הזה לא פועל',
+  handoffInvalidBody: 'ייתכן שהוא חלקי, או שקישור חדש יותר החליף אותו. יש ליצור קישור חדש במחשב.',
+  handoffEndedTitle: 'האימות הזה הסתיים',
+  handoffEndedBody: 'אפשר לחזור למחשב כדי לראות את התוצאה או להתחיל מחדש.',
+  phoneDoneBody: 'אפשר לחזור עכשיו למחשב: גם הוא מציג את התוצאה.',
+  phoneRetryBody: 'אפשר לחזור למחשב כדי לנסות שוב.',
+  phoneNoCameraBody: 'גם במכשיר הזה אין מצלמה שאפשר להשתמש בה. יש לפתוח את הקישור בטלפון אחר.',
 }
 
 export default messages

@@ -22,6 +22,17 @@ const messages: HostedMessages = {
   startAgain: 'Započni ponovno',
   cancel: 'Odustani',
   footer: 'Vaše lice provjerava {provider}. Ova stranica nikada ne vidi vaše slike, samo rezultat.',
+  handoffTakenTitle: 'Već otvoreno na drugom uređaju',
+  handoffTakenBody: 'Ova poveznica radi samo na jednom uređaju. Za nastavak izradite novu poveznicu na računalu.',
+  handoffExpiredTitle: 'Ova je poveznica istekla',
+  handoffExpiredBody: 'Poveznice rade nekoliko minuta. Izradite novu na računalu.',
+  handoffInvalidTitle: 'Ova poveznica ne radi',
+  handoffInvalidBody: 'Možda je nepotpuna ili ju je zamijenila novija poveznica. Izradite novu na računalu.',
+  handoffEndedTitle: 'Ova je provjera završena',
+  handoffEndedBody: 'Vratite se na računalo da biste vidjeli rezultat ili počeli ispočetka.',
+  phoneDoneBody: 'Sada se možete vratiti na računalo: i ono prikazuje rezultat.',
+  phoneRetryBody: 'Vratite se na računalo i pokušajte ponovno.',
+  phoneNoCameraBody: 'Ni ovaj uređaj nema kameru koju možemo koristiti. Otvorite poveznicu na drugom mobitelu.',
 }
 
 export default messages

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Újrakezdés',
   cancel: 'Mégse',
   footer: 'Az arcát a(z) {provider} ellenőrzi. Ez az oldal soha nem látja a képeit, csak az eredményt.',
+  handoffTakenTitle: 'Már megnyitották egy másik eszközön',
+  handoffTakenBody: 'Ez a link csak egy eszközön működik. A folytatáshoz hozzon létre új linket a számítógépén.',
+  handoffExpiredTitle: 'Ez a link lejárt',
+  handoffExpiredBody: 'A linkek néhány percig működnek. Hozzon létre újat a számítógépén.',
+  handoffInvalidTitle: 'Ez a link nem működik',
+  handoffInvalidBody: 'Lehet, hogy hiányos, vagy egy újabb link váltotta fel. Hozzon létre újat a számítógépén.',
+  handoffEndedTitle: 'Ez az ellenőrzés véget ért',
+  handoffEndedBody: 'Térjen vissza a számítógépéhez az eredményért vagy az újrakezdéshez.',
+  phoneDoneBody: 'Most visszatérhet a számítógépéhez: az is mutatja az eredményt.',
+  phoneRetryBody: 'Térjen vissza a számítógépéhez, és próbálja újra.',
+  phoneNoCameraBody: 'Ezen az eszközön sincs használható kamera. Nyissa meg a linket egy másik telefonon.',
 }
 
 export default messages

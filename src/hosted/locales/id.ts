@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Mulai lagi',
   cancel: 'Batal',
   footer: 'Wajah Anda diperiksa oleh {provider}. Halaman ini tidak pernah melihat gambar Anda, hanya hasilnya.',
+  handoffTakenTitle: 'Sudah dibuka di perangkat lain',
+  handoffTakenBody: 'Tautan ini hanya berfungsi di satu perangkat. Untuk melanjutkan, buat tautan baru di komputer Anda.',
+  handoffExpiredTitle: 'Tautan ini sudah kedaluwarsa',
+  handoffExpiredBody: 'Tautan berlaku beberapa menit. Buat tautan baru di komputer Anda.',
+  handoffInvalidTitle: 'Tautan ini tidak berfungsi',
+  handoffInvalidBody: 'Mungkin tautannya tidak lengkap, atau sudah diganti tautan yang lebih baru. Buat tautan baru di komputer Anda.',
+  handoffEndedTitle: 'Verifikasi ini sudah berakhir',
+  handoffEndedBody: 'Kembali ke komputer Anda untuk melihat hasilnya atau memulai lagi.',
+  phoneDoneBody: 'Sekarang Anda dapat kembali ke komputer: hasilnya juga tampil di sana.',
+  phoneRetryBody: 'Kembali ke komputer Anda untuk mencoba lagi.',
+  phoneNoCameraBody: 'Perangkat ini juga tidak memiliki kamera yang dapat digunakan. Buka tautan di ponsel lain.',
 }
 
 export default messages

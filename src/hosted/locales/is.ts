@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Byrja aftur',
   cancel: 'Hætta við',
   footer: '{provider} staðfestir andlit þitt. Þessi síða sér aldrei myndirnar þínar, aðeins niðurstöðuna.',
+  handoffTakenTitle: 'Þegar opnað í öðru tæki',
+  handoffTakenBody: 'Þessi tengill virkar aðeins í einu tæki. Til að halda áfram skaltu búa til nýjan tengil í tölvunni.',
+  handoffExpiredTitle: 'Þessi tengill er útrunninn',
+  handoffExpiredBody: 'Tenglar virka í nokkrar mínútur. Búðu til nýjan í tölvunni.',
+  handoffInvalidTitle: 'Þessi tengill virkar ekki',
+  handoffInvalidBody: 'Hann gæti verið ófullgerður, eða nýrri tengill komið í hans stað. Búðu til nýjan í tölvunni.',
+  handoffEndedTitle: 'Þessari auðkenningu er lokið',
+  handoffEndedBody: 'Farðu aftur í tölvuna til að sjá niðurstöðuna eða byrja upp á nýtt.',
+  phoneDoneBody: 'Nú geturðu farið aftur í tölvuna: hún sýnir líka niðurstöðuna.',
+  phoneRetryBody: 'Farðu aftur í tölvuna til að reyna aftur.',
+  phoneNoCameraBody: 'Þetta tæki er ekki heldur með nothæfa myndavél. Opnaðu tengilinn í öðrum síma.',
 }
 
 export default messages

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Ricomincia',
   cancel: 'Annulla',
   footer: 'Il tuo volto viene controllato da {provider}. Questa pagina non vede mai le tue immagini, solo il risultato.',
+  handoffTakenTitle: 'Già aperto su un altro dispositivo',
+  handoffTakenBody: 'Questo link funziona su un solo dispositivo. Per continuare, crea un nuovo link sul computer.',
+  handoffExpiredTitle: 'Questo link è scaduto',
+  handoffExpiredBody: 'I link funzionano per pochi minuti. Creane uno nuovo sul computer.',
+  handoffInvalidTitle: 'Questo link non funziona',
+  handoffInvalidBody: 'Potrebbe essere incompleto, oppure un link più recente l’ha sostituito. Creane uno nuovo sul computer.',
+  handoffEndedTitle: 'Questa verifica è terminata',
+  handoffEndedBody: 'Torna al computer per vedere il risultato o ricominciare.',
+  phoneDoneBody: 'Ora puoi tornare al computer: mostra anche lui il risultato.',
+  phoneRetryBody: 'Torna al computer per riprovare.',
+  phoneNoCameraBody: 'Anche questo dispositivo non ha una fotocamera utilizzabile. Apri il link su un altro telefono.',
 }
 
 export default messages

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'やり直す',
   cancel: 'キャンセル',
   footer: '顔の確認は {provider} が行います。このページが画像を見ることはなく、結果のみを受け取ります。',
+  handoffTakenTitle: 'すでに別のデバイスで開かれています',
+  handoffTakenBody: 'このリンクは1台のデバイスでのみ使えます。続けるには、パソコンで新しいリンクを作成してください。',
+  handoffExpiredTitle: 'このリンクは期限切れです',
+  handoffExpiredBody: 'リンクの有効期間は数分です。パソコンで新しいリンクを作成してください。',
+  handoffInvalidTitle: 'このリンクは使用できません',
+  handoffInvalidBody: '不完全か、新しいリンクに置き換えられた可能性があります。パソコンで新しいリンクを作成してください。',
+  handoffEndedTitle: 'この本人確認は終了しました',
+  handoffEndedBody: 'パソコンに戻って結果を確認するか、最初からやり直してください。',
+  phoneDoneBody: 'パソコンに戻ってかまいません。パソコンにも結果が表示されます。',
+  phoneRetryBody: 'パソコンに戻ってもう一度お試しください。',
+  phoneNoCameraBody: 'このデバイスにも使用できるカメラがありません。別のスマートフォンでリンクを開いてください。',
 }
 
 export default messages

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: '다시 시작',
   cancel: '취소',
   footer: '얼굴 확인은 {provider}에서 진행합니다. 이 페이지는 사용자의 이미지를 보지 않으며 결과만 받습니다.',
+  handoffTakenTitle: '이미 다른 기기에서 열렸습니다',
+  handoffTakenBody: '이 링크는 한 기기에서만 사용할 수 있습니다. 계속하려면 컴퓨터에서 새 링크를 만드세요.',
+  handoffExpiredTitle: '이 링크는 만료되었습니다',
+  handoffExpiredBody: '링크는 몇 분 동안만 사용할 수 있습니다. 컴퓨터에서 새 링크를 만드세요.',
+  handoffInvalidTitle: '이 링크를 사용할 수 없습니다',
+  handoffInvalidBody: '링크가 불완전하거나 더 새로운 링크로 대체되었을 수 있습니다. 컴퓨터에서 새 링크를 만드세요.',
+  handoffEndedTitle: '이 인증은 종료되었습니다',
+  handoffEndedBody: '결과를 확인하거나 다시 시작하려면 컴퓨터로 돌아가세요.',
+  phoneDoneBody: '이제 컴퓨터로 돌아가도 됩니다. 컴퓨터에도 결과가 표시됩니다.',
+  phoneRetryBody: '다시 시도하려면 컴퓨터로 돌아가세요.',
+  phoneNoCameraBody: '이 기기에도 사용할 수 있는 카메라가 없습니다. 다른 휴대폰에서 링크를 여세요.',
 }
 
 export default messages

@@ -22,6 +22,17 @@ const messages: HostedMessages = {
   startAgain: 'Pradėti iš naujo',
   cancel: 'Atšaukti',
   footer: 'Jūsų veidą tikrina {provider}. Šis puslapis niekada nemato jūsų atvaizdų, tik rezultatą.',
+  handoffTakenTitle: 'Jau atidaryta kitame įrenginyje',
+  handoffTakenBody: 'Ši nuoroda veikia tik viename įrenginyje. Norėdami tęsti, kompiuteryje sukurkite naują nuorodą.',
+  handoffExpiredTitle: 'Šios nuorodos galiojimas baigėsi',
+  handoffExpiredBody: 'Nuorodos veikia kelias minutes. Kompiuteryje sukurkite naują.',
+  handoffInvalidTitle: 'Ši nuoroda neveikia',
+  handoffInvalidBody: 'Ji gali būti nepilna arba ją pakeitė naujesnė nuoroda. Kompiuteryje sukurkite naują.',
+  handoffEndedTitle: 'Ši patikra baigta',
+  handoffEndedBody: 'Grįžkite prie kompiuterio, kad pamatytumėte rezultatą arba pradėtumėte iš naujo.',
+  phoneDoneBody: 'Dabar galite grįžti prie kompiuterio: jis irgi rodo rezultatą.',
+  phoneRetryBody: 'Grįžkite prie kompiuterio ir bandykite dar kartą.',
+  phoneNoCameraBody: 'Ir šiame įrenginyje nėra kameros, kurią galėtume naudoti. Atidarykite nuorodą kitame telefone.',
 }
 
 export default messages

@@ -22,6 +22,17 @@ const messages: HostedMessages = {
   startAgain: 'Sākt no jauna',
   cancel: 'Atcelt',
   footer: 'Jūsu seju pārbauda {provider}. Šī lapa nekad neredz jūsu attēlus, tikai rezultātu.',
+  handoffTakenTitle: 'Jau atvērts citā ierīcē',
+  handoffTakenBody: 'Šī saite darbojas tikai vienā ierīcē. Lai turpinātu, izveidojiet jaunu saiti datorā.',
+  handoffExpiredTitle: 'Šīs saites derīgums ir beidzies',
+  handoffExpiredBody: 'Saites darbojas dažas minūtes. Izveidojiet jaunu datorā.',
+  handoffInvalidTitle: 'Šī saite nedarbojas',
+  handoffInvalidBody: 'Tā var būt nepilnīga, vai to ir aizstājusi jaunāka saite. Izveidojiet jaunu datorā.',
+  handoffEndedTitle: 'Šī pārbaude ir beigusies',
+  handoffEndedBody: 'Atgriezieties pie datora, lai redzētu rezultātu vai sāktu no jauna.',
+  phoneDoneBody: 'Tagad varat atgriezties pie datora: arī tajā ir redzams rezultāts.',
+  phoneRetryBody: 'Atgriezieties pie datora, lai mēģinātu vēlreiz.',
+  phoneNoCameraBody: 'Arī šajā ierīcē nav kameras, ko varam izmantot. Atveriet saiti citā tālrunī.',
 }
 
 export default messages

@@ -21,6 +21,18 @@ const messages: HostedMessages = {
   startAgain: 'Mulakan semula',
   cancel: 'Batal',
   footer: 'Wajah anda disemak oleh {provider}. Halaman ini tidak pernah melihat imej anda, hanya keputusannya.',
+  handoffTakenTitle: 'Sudah dibuka pada peranti lain',
+  handoffTakenBody: 'Pautan ini berfungsi pada satu peranti sahaja. Untuk meneruskan, buat pautan baharu pada komputer anda.',
+  handoffExpiredTitle: 'Pautan ini telah tamat tempoh',
+  handoffExpiredBody: 'Pautan berfungsi selama beberapa minit. Buat pautan baharu pada komputer anda.',
+  handoffInvalidTitle: 'Pautan ini tidak berfungsi',
+  handoffInvalidBody:
+    'Mungkin ia tidak lengkap, atau pautan yang lebih baharu telah menggantikannya. Buat pautan baharu pada komputer anda.',
+  handoffEndedTitle: 'Pengesahan ini telah tamat',
+  handoffEndedBody: 'Kembali ke komputer anda untuk melihat keputusan atau bermula semula.',
+  phoneDoneBody: 'Anda boleh kembali ke komputer sekarang: ia juga menunjukkan keputusannya.',
+  phoneRetryBody: 'Kembali ke komputer anda untuk mencuba lagi.',
+  phoneNoCameraBody: 'Peranti ini juga tiada kamera yang boleh digunakan. Buka pautan pada telefon lain.',
 }
 
 export default messages

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Start på nytt',
   cancel: 'Avbryt',
   footer: 'Ansiktet ditt kontrolleres av {provider}. Denne siden ser aldri bildene dine, bare resultatet.',
+  handoffTakenTitle: 'Allerede åpnet på en annen enhet',
+  handoffTakenBody: 'Lenken virker bare på én enhet. Lag en ny lenke på datamaskinen for å fortsette.',
+  handoffExpiredTitle: 'Lenken er utløpt',
+  handoffExpiredBody: 'Lenker virker i noen få minutter. Lag en ny på datamaskinen.',
+  handoffInvalidTitle: 'Lenken virker ikke',
+  handoffInvalidBody: 'Den kan være ufullstendig, eller en nyere lenke har erstattet den. Lag en ny på datamaskinen.',
+  handoffEndedTitle: 'Bekreftelsen er avsluttet',
+  handoffEndedBody: 'Gå tilbake til datamaskinen for å se resultatet eller starte på nytt.',
+  phoneDoneBody: 'Du kan gå tilbake til datamaskinen nå: den viser også resultatet.',
+  phoneRetryBody: 'Gå tilbake til datamaskinen for å prøve igjen.',
+  phoneNoCameraBody: 'Heller ikke denne enheten har et kamera som kan brukes. Åpne lenken på en annen telefon.',
 }
 
 export default messages

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Opnieuw beginnen',
   cancel: 'Annuleren',
   footer: 'Je gezicht wordt gecontroleerd door {provider}. Deze pagina ziet je beelden nooit, alleen het resultaat.',
+  handoffTakenTitle: 'Al geopend op een ander apparaat',
+  handoffTakenBody: 'Deze link werkt op één apparaat. Maak op je computer een nieuwe link om verder te gaan.',
+  handoffExpiredTitle: 'Deze link is verlopen',
+  handoffExpiredBody: 'Links werken een paar minuten. Maak op je computer een nieuwe.',
+  handoffInvalidTitle: 'Deze link werkt niet',
+  handoffInvalidBody: 'Hij is misschien onvolledig, of een nieuwere link heeft hem vervangen. Maak op je computer een nieuwe.',
+  handoffEndedTitle: 'Deze verificatie is afgelopen',
+  handoffEndedBody: 'Ga terug naar je computer om het resultaat te zien of opnieuw te beginnen.',
+  phoneDoneBody: 'Je kunt nu teruggaan naar je computer: die toont het resultaat ook.',
+  phoneRetryBody: 'Ga terug naar je computer om het opnieuw te proberen.',
+  phoneNoCameraBody: 'Ook dit apparaat heeft geen bruikbare camera. Open de link op een andere telefoon.',
 }
 
 export default messages

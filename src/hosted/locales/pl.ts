@@ -22,6 +22,17 @@ const messages: HostedMessages = {
   startAgain: 'Zacznij od nowa',
   cancel: 'Anuluj',
   footer: 'Twoją twarz sprawdza {provider}. Ta strona nigdy nie widzi Twoich zdjęć, tylko wynik.',
+  handoffTakenTitle: 'Już otwarto na innym urządzeniu',
+  handoffTakenBody: 'Ten link działa tylko na jednym urządzeniu. Aby kontynuować, utwórz nowy link na komputerze.',
+  handoffExpiredTitle: 'Ten link wygasł',
+  handoffExpiredBody: 'Linki działają przez kilka minut. Utwórz nowy na komputerze.',
+  handoffInvalidTitle: 'Ten link nie działa',
+  handoffInvalidBody: 'Może być niekompletny albo zastąpił go nowszy link. Utwórz nowy na komputerze.',
+  handoffEndedTitle: 'Ta weryfikacja się zakończyła',
+  handoffEndedBody: 'Wróć do komputera, aby zobaczyć wynik lub zacząć od nowa.',
+  phoneDoneBody: 'Możesz już wrócić do komputera: tam również widać wynik.',
+  phoneRetryBody: 'Wróć do komputera, aby spróbować ponownie.',
+  phoneNoCameraBody: 'To urządzenie również nie ma kamery, której można użyć. Otwórz link na innym telefonie.',
 }
 
 export default messages

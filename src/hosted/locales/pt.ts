@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Recomeçar',
   cancel: 'Cancelar',
   footer: 'Seu rosto é verificado por {provider}. Esta página nunca vê suas imagens, só o resultado.',
+  handoffTakenTitle: 'Já aberto em outro dispositivo',
+  handoffTakenBody: 'Este link funciona em um único dispositivo. Para continuar, crie um novo link no computador.',
+  handoffExpiredTitle: 'Este link expirou',
+  handoffExpiredBody: 'Os links funcionam por alguns minutos. Crie um novo no computador.',
+  handoffInvalidTitle: 'Este link não funciona',
+  handoffInvalidBody: 'Ele pode estar incompleto, ou um link mais recente o substituiu. Crie um novo no computador.',
+  handoffEndedTitle: 'Esta verificação terminou',
+  handoffEndedBody: 'Volte ao computador para ver o resultado ou começar de novo.',
+  phoneDoneBody: 'Você já pode voltar ao computador: ele também mostra o resultado.',
+  phoneRetryBody: 'Volte ao computador para tentar novamente.',
+  phoneNoCameraBody: 'Este dispositivo também não tem uma câmera que possamos usar. Abra o link em outro celular.',
 }
 
 export default messages

@@ -22,6 +22,17 @@ const messages: HostedMessages = {
   startAgain: 'Începeți din nou',
   cancel: 'Anulați',
   footer: 'Fața dvs. este verificată de {provider}. Această pagină nu vă vede niciodată imaginile, doar rezultatul.',
+  handoffTakenTitle: 'Deja deschis pe alt dispozitiv',
+  handoffTakenBody: 'Acest link funcționează pe un singur dispozitiv. Pentru a continua, creați un link nou pe computer.',
+  handoffExpiredTitle: 'Acest link a expirat',
+  handoffExpiredBody: 'Linkurile funcționează câteva minute. Creați unul nou pe computer.',
+  handoffInvalidTitle: 'Acest link nu funcționează',
+  handoffInvalidBody: 'Poate fi incomplet sau a fost înlocuit de un link mai nou. Creați unul nou pe computer.',
+  handoffEndedTitle: 'Această verificare s-a încheiat',
+  handoffEndedBody: 'Reveniți la computer pentru a vedea rezultatul sau pentru a începe din nou.',
+  phoneDoneBody: 'Acum puteți reveni la computer: și acesta afișează rezultatul.',
+  phoneRetryBody: 'Reveniți la computer pentru a încerca din nou.',
+  phoneNoCameraBody: 'Nici acest dispozitiv nu are o cameră pe care o putem folosi. Deschideți linkul pe alt telefon.',
 }
 
 export default messages

@@ -22,6 +22,17 @@ const messages: HostedMessages = {
   startAgain: 'Začať znova',
   cancel: 'Zrušiť',
   footer: 'Vašu tvár overuje {provider}. Táto stránka vaše snímky nikdy nevidí, iba výsledok.',
+  handoffTakenTitle: 'Už otvorené v inom zariadení',
+  handoffTakenBody: 'Tento odkaz funguje len v jednom zariadení. Ak chcete pokračovať, vytvorte v počítači nový odkaz.',
+  handoffExpiredTitle: 'Platnosť odkazu vypršala',
+  handoffExpiredBody: 'Odkazy fungujú niekoľko minút. Vytvorte v počítači nový.',
+  handoffInvalidTitle: 'Tento odkaz nefunguje',
+  handoffInvalidBody: 'Môže byť neúplný alebo ho nahradil novší odkaz. Vytvorte v počítači nový.',
+  handoffEndedTitle: 'Toto overenie sa skončilo',
+  handoffEndedBody: 'Vráťte sa k počítaču, kde uvidíte výsledok alebo môžete začať znova.',
+  phoneDoneBody: 'Teraz sa môžete vrátiť k počítaču: výsledok ukazuje tiež.',
+  phoneRetryBody: 'Vráťte sa k počítaču a skúste to znova.',
+  phoneNoCameraBody: 'Ani toto zariadenie nemá použiteľnú kameru. Otvorte odkaz v inom telefóne.',
 }
 
 export default messages

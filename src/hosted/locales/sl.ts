@@ -22,6 +22,17 @@ const messages: HostedMessages = {
   startAgain: 'Začni znova',
   cancel: 'Prekliči',
   footer: 'Vaš obraz preverja {provider}. Ta stran nikoli ne vidi vaših slik, le rezultat.',
+  handoffTakenTitle: 'Že odprto v drugi napravi',
+  handoffTakenBody: 'Ta povezava deluje samo v eni napravi. Za nadaljevanje ustvarite novo povezavo v računalniku.',
+  handoffExpiredTitle: 'Ta povezava je potekla',
+  handoffExpiredBody: 'Povezave delujejo nekaj minut. V računalniku ustvarite novo.',
+  handoffInvalidTitle: 'Ta povezava ne deluje',
+  handoffInvalidBody: 'Morda je nepopolna ali pa jo je nadomestila novejša povezava. V računalniku ustvarite novo.',
+  handoffEndedTitle: 'To preverjanje se je končalo',
+  handoffEndedBody: 'Vrnite se k računalniku, da vidite rezultat ali začnete znova.',
+  phoneDoneBody: 'Zdaj se lahko vrnete k računalniku: tudi tam je prikazan rezultat.',
+  phoneRetryBody: 'Vrnite se k računalniku in poskusite znova.',
+  phoneNoCameraBody: 'Tudi ta naprava nima uporabne kamere. Povezavo odprite v drugem telefonu.',
 }
 
 export default messages

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Börja om',
   cancel: 'Avbryt',
   footer: 'Ditt ansikte kontrolleras av {provider}. Den här sidan ser aldrig dina bilder, bara resultatet.',
+  handoffTakenTitle: 'Redan öppnad på en annan enhet',
+  handoffTakenBody: 'Länken fungerar bara på en enhet. Skapa en ny länk på datorn för att fortsätta.',
+  handoffExpiredTitle: 'Länken har gått ut',
+  handoffExpiredBody: 'Länkar fungerar i några minuter. Skapa en ny på datorn.',
+  handoffInvalidTitle: 'Länken fungerar inte',
+  handoffInvalidBody: 'Den kan vara ofullständig, eller så har en nyare länk ersatt den. Skapa en ny på datorn.',
+  handoffEndedTitle: 'Verifieringen är avslutad',
+  handoffEndedBody: 'Gå tillbaka till datorn för att se resultatet eller börja om.',
+  phoneDoneBody: 'Du kan gå tillbaka till datorn nu: den visar också resultatet.',
+  phoneRetryBody: 'Gå tillbaka till datorn för att försöka igen.',
+  phoneNoCameraBody: 'Den här enheten har inte heller någon kamera som kan användas. Öppna länken på en annan telefon.',
 }
 
 export default messages

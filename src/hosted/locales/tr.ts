@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Yeniden başla',
   cancel: 'İptal',
   footer: 'Yüzünüz {provider} tarafından kontrol edilir. Bu sayfa görüntülerinizi asla görmez, yalnızca sonucu görür.',
+  handoffTakenTitle: 'Zaten başka bir cihazda açıldı',
+  handoffTakenBody: 'Bu bağlantı yalnızca tek bir cihazda çalışır. Devam etmek için bilgisayarınızda yeni bir bağlantı oluşturun.',
+  handoffExpiredTitle: 'Bu bağlantının süresi doldu',
+  handoffExpiredBody: 'Bağlantılar birkaç dakika çalışır. Bilgisayarınızda yenisini oluşturun.',
+  handoffInvalidTitle: 'Bu bağlantı çalışmıyor',
+  handoffInvalidBody: 'Eksik olabilir ya da yerini daha yeni bir bağlantı almış olabilir. Bilgisayarınızda yenisini oluşturun.',
+  handoffEndedTitle: 'Bu doğrulama sona erdi',
+  handoffEndedBody: 'Sonucu görmek veya yeniden başlamak için bilgisayarınıza dönün.',
+  phoneDoneBody: 'Artık bilgisayarınıza dönebilirsiniz: sonucu o da gösterir.',
+  phoneRetryBody: 'Yeniden denemek için bilgisayarınıza dönün.',
+  phoneNoCameraBody: 'Bu cihazda da kullanabileceğimiz bir kamera yok. Bağlantıyı başka bir telefonda açın.',
 }
 
 export default messages

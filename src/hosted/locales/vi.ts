@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: 'Bắt đầu lại',
   cancel: 'Hủy',
   footer: 'Khuôn mặt của bạn được {provider} kiểm tra. Trang này không bao giờ thấy hình ảnh của bạn, chỉ thấy kết quả.',
+  handoffTakenTitle: 'Đã được mở trên thiết bị khác',
+  handoffTakenBody: 'Liên kết này chỉ dùng được trên một thiết bị. Để tiếp tục, hãy tạo liên kết mới trên máy tính.',
+  handoffExpiredTitle: 'Liên kết này đã hết hạn',
+  handoffExpiredBody: 'Liên kết chỉ dùng được trong vài phút. Hãy tạo liên kết mới trên máy tính.',
+  handoffInvalidTitle: 'Liên kết này không dùng được',
+  handoffInvalidBody: 'Có thể liên kết chưa đầy đủ, hoặc đã được thay bằng liên kết mới hơn. Hãy tạo liên kết mới trên máy tính.',
+  handoffEndedTitle: 'Lượt xác minh này đã kết thúc',
+  handoffEndedBody: 'Hãy quay lại máy tính để xem kết quả hoặc bắt đầu lại.',
+  phoneDoneBody: 'Giờ bạn có thể quay lại máy tính: máy tính cũng hiển thị kết quả.',
+  phoneRetryBody: 'Hãy quay lại máy tính để thử lại.',
+  phoneNoCameraBody: 'Thiết bị này cũng không có camera dùng được. Hãy mở liên kết trên một điện thoại khác.',
 }
 
 export default messages

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: '重新開始',
   cancel: '取消',
   footer: '您的臉部由 {provider} 驗證。此頁面不會看到您的影像，只會收到結果。',
+  handoffTakenTitle: '已在其他裝置上開啟',
+  handoffTakenBody: '這個連結只能在一部裝置上使用。若要繼續，請在電腦上建立新連結。',
+  handoffExpiredTitle: '這個連結已過期',
+  handoffExpiredBody: '連結的效期只有幾分鐘。請在電腦上建立新連結。',
+  handoffInvalidTitle: '這個連結無法使用',
+  handoffInvalidBody: '它可能不完整，或已由較新的連結取代。請在電腦上建立新連結。',
+  handoffEndedTitle: '這次驗證已結束',
+  handoffEndedBody: '請回到電腦查看結果或重新開始。',
+  phoneDoneBody: '現在可以回到電腦了：電腦上也會顯示結果。',
+  phoneRetryBody: '請回到電腦再試一次。',
+  phoneNoCameraBody: '這部裝置也沒有可用的相機。請在另一支手機上開啟連結。',
 }
 
 export default messages

@@ -21,6 +21,17 @@ const messages: HostedMessages = {
   startAgain: '重新开始',
   cancel: '取消',
   footer: '您的面部由 {provider} 验证。此页面不会看到您的图像，只会收到结果。',
+  handoffTakenTitle: '已在其他设备上打开',
+  handoffTakenBody: '此链接只能在一台设备上使用。要继续，请在电脑上生成新链接。',
+  handoffExpiredTitle: '此链接已过期',
+  handoffExpiredBody: '链接的有效期只有几分钟。请在电脑上生成新链接。',
+  handoffInvalidTitle: '此链接无效',
+  handoffInvalidBody: '它可能不完整，或已被更新的链接取代。请在电脑上生成新链接。',
+  handoffEndedTitle: '本次验证已结束',
+  handoffEndedBody: '请回到电脑查看结果或重新开始。',
+  phoneDoneBody: '现在可以回到电脑了：电脑上也会显示结果。',
+  phoneRetryBody: '请回到电脑重试。',
+  phoneNoCameraBody: '此设备也没有可用的摄像头。请在另一部手机上打开链接。',
 }
 
 export default messages

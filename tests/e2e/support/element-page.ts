@@ -27,7 +27,7 @@ export async function serveElementPage(
   page: Page,
   app: RunningApp,
   attributes: string,
-  options: { lang?: string } = {},
+  options: { lang?: string; frameSrc?: string } = {},
 ): Promise<Request[]> {
   // The page is answered by the test (page.route), so Chromium cannot tell it comes from loopback and
   // treats the sandbox's loopback flow as a local-network request from the outside. A page served by
@@ -45,7 +45,7 @@ export async function serveElementPage(
     "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",
-    `frame-src ${sandbox}`,
+    `frame-src ${options.frameSrc ?? sandbox}`,
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -71,7 +71,11 @@ export async function serveElementPage(
 window.__csp = []
 for (const type of ['verify-status', 'verify-verified', 'verify-failed', 'verify-canceled', 'verify-error'])
   document.addEventListener(type, (event) => window.__events.push(type + ':' + (type === 'verify-error' ? event.detail.code : event.detail.status)))
-document.addEventListener('securitypolicyviolation', (event) => window.__csp.push(event.violatedDirective + ' ' + event.blockedURI))`
+document.addEventListener('securitypolicyviolation', (event) => window.__csp.push(event.violatedDirective + ' ' + event.blockedURI))
+window.__ui = []
+window.__links = []
+document.addEventListener('verify-event', (event) => window.__ui.push(event.detail))
+document.addEventListener('verify-handoff', (event) => window.__links.push(event.detail))`
   const camera = `(self "${sandbox}")`
   await page.route(`${app.url}${ELEMENT_PAGE}**`, async (route) => {
     const path = new URL(route.request().url()).pathname.slice(ELEMENT_PAGE.length)
@@ -94,3 +98,10 @@ document.addEventListener('securitypolicyviolation', (event) => window.__csp.pus
 /** The `verify-*` events the page heard, in order (`type:status` or `type:code`). */
 export const heardEvents = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __events: string[] }).__events)
 export const cspViolations = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)
+
+/** The `verify-event` details the page heard (the UI's typed events), in order. */
+export const uiEvents = (page: Page): Promise<{ type: string; [key: string]: unknown }[]> =>
+  page.evaluate(() => (window as unknown as { __ui: { type: string }[] }).__ui)
+/** The `verify-handoff` details (links to a phone) the page heard. */
+export const handoffLinks = (page: Page): Promise<{ url: string; sessionId: string; expiresAt: string }[]> =>
+  page.evaluate(() => (window as unknown as { __links: { url: string; sessionId: string; expiresAt: string }[] }).__links)

@@ -4,6 +4,7 @@ import { toVerifyError } from '../../../src/core/errors'
 import {
   parseErrorBody,
   parseFlowMessage,
+  parseHandoffLink,
   parseRefreshedSecret,
   parseSessionSnapshot,
   parseVerificationSession,
@@ -42,9 +43,9 @@ describe('parseVerificationSession', () => {
   })
 
   it.each([
-    ['not an object', 'nope', 'expected a JSON object'],
-    ['an array', [session], 'expected a JSON object'],
-    ['null', null, 'expected a JSON object'],
+    ['not an object', 'nope', '"sessionId"'],
+    ['an array', [session], '"sessionId"'],
+    ['null', null, '"sessionId"'],
     ['empty id', { ...session, sessionId: '' }, '"sessionId"'],
     ['unknown provider', { ...session, provider: 'onfido' }, '"provider"'],
     ['unknown status', { ...session, status: 'complete' }, '"status"'],
@@ -64,6 +65,17 @@ describe('parseSessionSnapshot', () => {
 
   it('accepts a snapshot', () => {
     expect(parseSessionSnapshot(snapshot)).toEqual(snapshot)
+  })
+
+  it('keeps the handoff state of a session handed to a phone, and refuses any other value', () => {
+    expect(parseSessionSnapshot({ ...snapshot, handoff: 'waiting' })).toEqual({ ...snapshot, handoff: 'waiting' })
+    expect(parseSessionSnapshot({ ...snapshot, handoff: 'opened' }).handoff).toBe('opened')
+    expect(parseSessionSnapshot({ ...snapshot, handoff: null })).not.toHaveProperty('handoff')
+    for (const handoff of ['claimed', true, 1, {}]) {
+      const error = errorOf(() => parseSessionSnapshot({ ...snapshot, handoff }))
+      expect(error.code).toBe('invalid_response')
+      expect(error.message).toContain('"handoff"')
+    }
   })
 
   it('requires updatedAt', () => {
@@ -147,5 +159,38 @@ describe('VerifyError', () => {
     expect(error.cause).toBe(cause)
     expect(toVerifyError(error)).toBe(error)
     expect(toVerifyError(new DOMException('t', 'TimeoutError')).code).toBe('timeout')
+  })
+})
+
+describe('parseHandoffLink', () => {
+  const session = {
+    sessionId: 'vws_1',
+    provider: 'facesign',
+    status: 'requires_input',
+    livemode: false,
+    updatedAt: 'x',
+    handoff: 'waiting',
+  }
+  const url = 'https://shop.example/verify#handoff=AAAA'
+
+  it('flattens the answer of POST /handoffs into the session, the link and its expiry', () => {
+    expect(parseHandoffLink({ session, handoff: { url, expiresAt: '2026-12-01T10:10:00Z' }, extra: 1 })).toEqual({
+      session,
+      url,
+      expiresAt: '2026-12-01T10:10:00Z',
+    })
+  })
+
+  it.each([
+    ['no handoff', { session }, '"url"'],
+    ['an empty url', { session, handoff: { url: '', expiresAt: 'x' } }, '"url"'],
+    ['no expiry', { session, handoff: { url } }, '"expiresAt"'],
+    ['a bad session', { session: { ...session, status: 'done' }, handoff: { url, expiresAt: 'x' } }, '"status"'],
+    ['null', null, '"sessionId"'],
+  ])('refuses %s with a typed invalid_response error', (_name, value, message) => {
+    const error = errorOf(() => parseHandoffLink(value))
+    expect(error).toBeInstanceOf(VerifyError)
+    expect(error.code).toBe('invalid_response')
+    expect(error.message).toContain(message)
   })
 })

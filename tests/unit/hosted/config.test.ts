@@ -23,7 +23,20 @@ describe('readHostedConfig', () => {
       providerFromUrl: false,
       sessionId: undefined,
       lang: undefined,
+      device: false,
+      cameraCheck: true,
     })
+  })
+
+  it('takes a handoff token out of the address bar at once, and turns the camera check off by meta tag', () => {
+    const token = 'A1b2'.repeat(10).slice(0, 43)
+    window.history.replaceState(null, '', `/?lang=fr#handoff=${token}`)
+    meta('camera-check', 'false')
+    const config = readHostedConfig()
+    expect(config).toMatchObject({ handoffToken: token, device: true, cameraCheck: false, sessionId: undefined, lang: 'fr' })
+    expect(window.location.hash).toBe('')
+    expect(window.location.search).toBe('?lang=fr')
+    window.history.replaceState(null, '', '/')
   })
 
   it('reads the endpoint and allowed hosts the server injected as meta tags', () => {

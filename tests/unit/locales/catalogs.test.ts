@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import hostedEnglish from '../../../src/hosted/locales/en'
 import { loadStrings } from '../../../src/hosted/strings'
 import { englishMessages, type Locale, SUPPORTED_LOCALES } from '../../../src/react/locales'
+import { loadDeviceMessages } from '../../../src/react/locales/device/catalogs'
+import deviceEnglish from '../../../src/react/locales/device/en'
 import { formatMessage, matchingBrace, parseArgument } from '../../../src/react/locales/format'
 
 /**
@@ -56,7 +58,9 @@ function pluralsOf(template: string): Map<string, string>[] {
 
 const catalogs = await Promise.all(
   SUPPORTED_LOCALES.map(async (locale) => {
-    const { widget, page } = await loadStrings(locale)
+    const [{ widget: base, page }, device] = await Promise.all([loadStrings(locale), loadDeviceMessages(locale)])
+    // The widget's strings with those of its camera and phone views (a catalog of their own per locale).
+    const widget = { ...base, ...device }
     return { locale, widget, page, all: { ...widget, ...page } as Record<string, string> }
   }),
 )
@@ -71,14 +75,16 @@ describe('locale catalogs', () => {
   })
 
   it('lists exactly the catalogs on disk, for the widget and for the hosted page', () => {
-    for (const dir of ['src/react/locales', 'src/hosted/locales']) {
-      const files = readdirSync(resolve(import.meta.dirname, '../../..', dir)).filter((f) => !/^(index|catalogs|format|pick)\.ts$/.test(f))
+    for (const dir of ['src/react/locales', 'src/react/locales/device', 'src/hosted/locales']) {
+      const files = readdirSync(resolve(import.meta.dirname, '../../..', dir)).filter(
+        (f) => !/^(index|catalogs|format|pick)\.ts$|^device$/.test(f),
+      )
       expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...SUPPORTED_LOCALES].sort())
     }
   })
 
   it.each(catalogs.map((c) => [c.locale, c]))('%s has exactly the English keys, none empty', (_, { widget, page }) => {
-    expect(Object.keys(widget).sort()).toEqual(Object.keys(englishMessages).sort())
+    expect(Object.keys(widget).sort()).toEqual(Object.keys({ ...englishMessages, ...deviceEnglish }).sort())
     expect(Object.keys(page).sort()).toEqual(Object.keys(hostedEnglish).sort())
     for (const value of [...Object.values(widget), ...Object.values(page)]) expect(value.trim()).not.toBe('')
   })
