@@ -15,7 +15,7 @@ export type { VerifyButtonAttributes, VerifyButtonEventMap } from './types'
 const MODES: readonly string[] = ['modal', 'inline', 'redirect', 'popup']
 // Not core's guard: the element's file holds only what the button needs (the guards load with the dialog).
 const isProvider = (value: unknown): value is Provider => value === 'facesign' || value === 'faceverify'
-const REBUILD = ['provider', 'mode', 'endpoint']
+const REBUILD = ['provider', 'mode', 'endpoint', 'token-url']
 const EVENTS = ['status', 'verified', 'failed', 'canceled', 'error'] as const
 
 /** Sets or removes an attribute: `undefined` (or false) removes it. */
@@ -133,7 +133,7 @@ export class VerifyButtonElement extends Base {
     }
   }
 
-  /** The verification, made on first connection (or after `provider`, `mode` or `endpoint` changed), and mounted. */
+  /** The verification, made on first connection (or after `provider`, `mode`, `endpoint` or `token-url` changed), and mounted. */
   #connect(): Verification {
     let v = this.#verification
     if (!v) {
@@ -143,7 +143,13 @@ export class VerifyButtonElement extends Base {
       if (mode !== null && !MODES.includes(mode))
         console.error(`verify-widget: <verify-button mode="${mode}">: use modal, inline, redirect or popup.`)
       v = createVerification(
-        { provider: this.#provider(), mode: this.#mode(), endpoint: this.getAttribute('endpoint') ?? undefined, ...this.#options() },
+        {
+          provider: this.#provider(),
+          mode: this.#mode(),
+          endpoint: this.getAttribute('endpoint') ?? undefined,
+          tokenUrl: this.getAttribute('token-url') ?? undefined,
+          ...this.#options(),
+        },
         { skin: true },
       )
       this.#verification = v
