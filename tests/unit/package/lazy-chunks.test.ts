@@ -51,7 +51,10 @@ describe('check-package: lazy chunks and the standalone element', () => {
       'core/token.js': 'export const a=1',
       'core/event-stream.js': 'export{}',
     })
-    expect(problems).toEqual(['dist/core/client.js imports core/token.js statically', 'dist/core/client.js imports core/event-stream.js statically'])
+    expect(problems).toEqual([
+      'dist/core/client.js imports core/token.js statically',
+      'dist/core/client.js imports core/event-stream.js statically',
+    ])
   })
 
   it('fails an element.js that imports another file, or any file of its graph that names a package', () => {
