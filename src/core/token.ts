@@ -46,6 +46,7 @@ function expiryOf(value: unknown): number {
 /** The same-origin route that hands the signed-in user a token (`token-url`), fetched with the page's cookies. */
 export function fetchTokenFrom(url: string, send: Send): GetIdentityToken {
   return async () => {
+    if (typeof document === 'undefined') throw unavailable('token-url is read by a page, in a browser; give getToken elsewhere.')
     const target = new URL(url, document.baseURI)
     if (target.origin !== location.origin)
       throw unavailable(

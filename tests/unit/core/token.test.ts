@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
 import { createVerifyClient, type IdentityToken, VerifyError } from '../../../src/core'
-import { session, snapshot } from '../support/backend'
+import { failure, session, snapshot } from '../support/backend'
 import { recordingFetch, refuseToken } from '../support/token'
 
 // A made-up HS256 JWT of the shape the app's backend signs (header.payload.signature, base64url).
@@ -21,15 +21,6 @@ afterEach(() => {
   vi.useRealTimers()
   vi.restoreAllMocks()
 })
-
-async function failure(promise: Promise<unknown>): Promise<VerifyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(VerifyError)
-  return error as VerifyError
-}
 
 /** Everything the console was told, as text. */
 const logged = () =>

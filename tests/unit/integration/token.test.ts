@@ -123,3 +123,16 @@ describe('the identity token against the real backend', () => {
     consoleError.mockRestore()
   })
 })
+
+describe('token-url outside a browser', () => {
+  it('is refused naming getToken, before any request', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const before = seen.length
+    const client = createVerifyClient({ endpoint: `${stack.appUrl}/api/verify`, fetch: edge, tokenUrl: '/verify-token' })
+    const error = await client.createSession({ provider: 'facesign' }).catch((e: VerifyError) => e)
+    expect(error).toMatchObject({ code: 'token_unavailable' })
+    expect((error as VerifyError).message).toContain('give getToken')
+    expect(seen.length).toBe(before)
+    consoleError.mockRestore()
+  })
+})
