@@ -46,11 +46,11 @@ function expiryOf(value: unknown): number {
 /** The same-origin route that hands the signed-in user a token (`token-url`), fetched with the page's cookies. */
 export function fetchTokenFrom(url: string, send: Send): GetIdentityToken {
   return async () => {
-    if (typeof document === 'undefined') throw unavailable('token-url is read by a page, in a browser; give getToken elsewhere.')
-    const target = new URL(url, document.baseURI)
-    if (target.origin !== location.origin)
+    // Only a route of the page's own origin gets the page's cookies (and only a page has an origin).
+    const target = typeof document === 'undefined' ? undefined : new URL(url, document.baseURI)
+    if (!target || target.origin !== location.origin)
       throw unavailable(
-        `token-url ${url} is not on this page's origin, so the page's cookies do not go with it. Serve it from your app, or give getToken.`,
+        `token-url ${url} must be a route on this page's origin (it is fetched with the page's cookies); give getToken otherwise.`,
       )
     const response = await send(target.href, {
       credentials: 'same-origin',

@@ -298,7 +298,7 @@ describe('tokenUrl: the page’s own route', () => {
     const client = createVerifyClient({ fetch: edge.fetch, tokenUrl: 'https://auth.example/verify-token' })
     const error = await failure(client.createSession({ provider: 'facesign' }))
     expect(error.code).toBe('token_unavailable')
-    expect(error.message).toContain("not on this page's origin")
+    expect(error.message).toContain("must be a route on this page's origin")
     expect(edge.seen).toHaveLength(0)
   })
 
