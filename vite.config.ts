@@ -7,11 +7,13 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config'
 const root = import.meta.dirname
 const at = (path: string) => resolve(root, path)
 
-// Browser entries leave the app's own React and TanStack Query to the app.
+// Browser entries leave the app's own React and TanStack Query to the app, and the SSE parser (a
+// dependency, read only by the stream reader of a page with an identity token) to its bundler.
 // The library build's entries: dist/<name>.js, the targets of package.json's exports.
 const ENTRY_NAMES = new Set(['index', 'core', 'core-store', 'core-hub', 'dom', 'locales', 'style'])
-// The QR encoder (uqr) is a dependency of the package: an app's bundler puts it in the chunk that shows a link to a phone.
-const browserExternal = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^uqr$/]
+// The QR encoder (uqr) and the SSE parser (eventsource-parser) are dependencies of the package: an app's bundler
+// puts each in the chunk that loads it (a link to a phone; a status stream read with an identity token).
+const browserExternal = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^uqr$/, /^eventsource-parser$/]
 // The widget's stylesheet under the name integrators import it by: the demo, the examples and
 // Storybook load it exactly as an app does.
 const STYLESHEET = at('src/react/styles.css')

@@ -60,10 +60,11 @@ export function importsOf(code) {
 }
 
 /**
- * What loads on intent or for another language: size-limit leaves these out of the entries' first-load
- * figures (its `ignore` lists), which is right only while nothing imports them statically.
+ * What loads on intent, for another language or only with an identity token: size-limit leaves these out
+ * of the entries' first-load figures (its `ignore` lists), which is right only while nothing imports them
+ * statically.
  */
-export const LAZY = [/^ui\/controller\.js$/, /^ui\/css\/parts\.js$/, /^locales\//, /^element\//]
+export const LAZY = [/^ui\/controller\.js$/, /^ui\/css\/parts\.js$/, /^core\/(token|event-stream)\.js$/, /^locales\//, /^element\//]
 
 /**
  * What the size budgets rest on, checked on the built files: `dist/element.js` imports no other file

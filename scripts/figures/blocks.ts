@@ -96,8 +96,9 @@ export const BLOCKS: Record<string, Render> = {
   'app-size': (r) => {
     const [withQuery] = sizeOf(r, 'app', 'with TanStack Query')
     const [withoutQuery] = sizeOf(r, 'app', 'without TanStack Query')
+    const [withToken] = sizeOf(r, 'app', 'with TanStack Query and an identity token')
     const locales = localeSpread(r)
-    return `${formatSize(withQuery!.bytes)} of JS (gzip) with your own TanStack Query, ${formatSize(withoutQuery!.bytes)} without it (TanStack Query included); other languages load on demand, ${formatSize(locales.median)} each (median of ${locales.count})`
+    return `${formatSize(withQuery!.bytes)} of JS (gzip) with your own TanStack Query, ${formatSize(withoutQuery!.bytes)} without it (TanStack Query included); other languages load on demand, ${formatSize(locales.median)} each (median of ${locales.count}); a page that gives an identity token (\`verify-widget serve\`) loads ${formatSize(withToken!.bytes - withQuery!.bytes)} more, only then`
   },
   /** Each size budget of package.json with its figure. */
   'size-budgets': (r) => {

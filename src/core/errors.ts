@@ -2,7 +2,9 @@
  * Error codes. The widget's own ones are listed and never renamed; an error answer from the
  * backend carries the backend's `code` as sent (`provider_not_configured`, `origin_not_allowed`,
  * …), and one without a code (a proxy's error page) gets `bad_request`, `unauthorized`,
- * `not_found`, `rate_limited` or `server_error` from its HTTP status.
+ * `not_found`, `rate_limited` or `server_error` from its HTTP status. `token_unavailable`: no
+ * identity token could be had from `getToken` or `token-url` (its `status` is the token route's, when
+ * it answered); the backend's refusals of a token keep their own codes (`token_expired`, …).
  */
 export type VerifyErrorCode =
   | 'network_error'
@@ -17,10 +19,11 @@ export type VerifyErrorCode =
   | 'untrusted_url'
   | 'popup_blocked'
   | 'flow_error'
+  | 'token_unavailable'
   | (string & {})
 
 export interface VerifyErrorOptions {
-  /** HTTP status of the backend answer, when there was one. */
+  /** HTTP status of the backend answer, when there was one (for `token_unavailable`, the token route's). */
   status?: number
   /** The backend's error `type` as sent (`invalid_request_error`, `permission_error`, …), when it sent one. */
   type?: string

@@ -19,6 +19,7 @@ export type {
   VerificationStore,
   VerificationStoreOptions,
 } from './store'
+export type { SendInit } from './token'
 export type { StatusTracker, TrackStatusOptions } from './tracker'
 export { trackSessionStatus } from './tracker'
 export type * from './types'

@@ -11,7 +11,10 @@ export interface TrackStatusOptions {
   onSnapshot: (snapshot: SessionSnapshot) => void
   /** Errors while tracking; retryable ones are retried on their own. */
   onError?: (error: VerifyError) => void
-  /** Defaults to the global EventSource; `null` polls only. */
+  /**
+   * Defaults to the global EventSource; `null` polls only. A client with an identity token reads
+   * the stream with fetch instead (EventSource sends no header).
+   */
   EventSource?: typeof EventSource | null
 }
 
@@ -43,7 +46,7 @@ export function trackSessionStatus({
   let failures = 0
   let last: SessionStatus | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
-  let source: EventSource | undefined
+  let source: { close(): void } | undefined
   const browser = isBrowser()
 
   function emit(snapshot: SessionSnapshot): void {
@@ -105,29 +108,43 @@ export function trackSessionStatus({
     listen('removeEventListener')
   }
 
+  function onStatus(text: string): void {
+    let data: unknown
+    failures = 0
+    try {
+      data = JSON.parse(text)
+    } catch {
+      // Not JSON: the parser below reports it as an invalid answer.
+    }
+    try {
+      emit(parseSessionSnapshot(data))
+    } catch (error) {
+      onError?.(toVerifyError(error))
+    }
+  }
+
+  // A stream that is refused outright or keeps failing (a proxy that buffers SSE) falls back to polling.
+  const onStreamError = (refused: boolean) => source && (refused || ++failures > 2) && startPolling()
+
   listen('addEventListener')
-  if (Stream) {
+  // `EventSource: null` polls only. EventSource sends no header: with an identity token the stream
+  // is read with fetch instead, by code that loads only then.
+  if (Stream !== null && client.usesToken) {
+    let reader: { close(): void } | undefined
+    const opening = { close: () => reader?.close() }
+    source = opening
+    import('./event-stream').then(
+      (m) => {
+        if (source === opening) reader = m.readStatusStream(client, sessionId, onStatus, onStreamError)
+      },
+      () => onStreamError(true),
+    )
+  } else if (Stream) {
     const stream = new Stream(client.eventsUrl(sessionId))
     source = stream
-    stream.addEventListener('status', (event) => {
-      let data: unknown
-      failures = 0
-      try {
-        data = JSON.parse((event as MessageEvent<string>).data)
-      } catch {
-        // Not JSON: the parser below reports it as an invalid answer.
-      }
-      try {
-        emit(parseSessionSnapshot(data))
-      } catch (error) {
-        onError?.(toVerifyError(error))
-      }
-    })
-    // The browser reconnects a dropped stream by itself; a stream that is refused outright or
-    // keeps failing (a proxy that buffers SSE) falls back to polling.
-    stream.addEventListener('error', () => {
-      if (source && (stream.readyState === 2 || ++failures > 2)) startPolling()
-    })
+    stream.addEventListener('status', (event) => onStatus((event as MessageEvent<string>).data))
+    // The browser reconnects a dropped stream by itself.
+    stream.addEventListener('error', () => onStreamError(stream.readyState === 2))
   } else startPolling()
   return { refresh, stop }
 }

@@ -9,6 +9,16 @@ export type SessionStatus = 'requires_input' | 'in_progress' | 'processing' | 'v
 
 export type TerminalStatus = Extract<SessionStatus, 'verified' | 'failed' | 'canceled' | 'expired'>
 
+/**
+ * The app's identity token for a backend that identifies its user by `Authorization: Bearer`
+ * (`verify-widget serve`): the token alone, or with when it expires (ISO 8601, or a time in epoch
+ * seconds or milliseconds), so that a new one is asked for before then.
+ */
+export type IdentityToken = string | { token: string; expiresAt?: string | number }
+
+/** Gives the identity token, when a call needs one (`getToken`). */
+export type GetIdentityToken = () => IdentityToken | Promise<IdentityToken>
+
 /** How the widget presents the provider flow. */
 export type VerifyMode = 'modal' | 'inline' | 'redirect' | 'popup'
 

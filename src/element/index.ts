@@ -16,7 +16,7 @@ export type { VerifyButtonAttributes, VerifyButtonEventMap } from './types'
 const MODES: readonly string[] = 'modal inline redirect popup'.split(' ')
 // Not core's guard: the element's file holds only what the button needs (the guards load with the dialog).
 const isProvider = (value: unknown): value is Provider => value === 'facesign' || value === 'faceverify'
-const REBUILD = 'provider mode endpoint'.split(' ')
+const REBUILD = 'provider mode endpoint token-url'.split(' ')
 const EVENTS = 'status verified failed canceled error event handoff'.split(' ') as VerificationEventType[]
 
 /** Sets or removes an attribute: `undefined` (or false) removes it. */
@@ -138,7 +138,7 @@ export class VerifyButtonElement extends Base {
     }
   }
 
-  /** The verification, made on first connection (or after `provider`, `mode` or `endpoint` changed), and mounted. */
+  /** The verification, made on first connection (or after `provider`, `mode`, `endpoint` or `token-url` changed), and mounted. */
   #connect(): Verification {
     let v = this.#verification
     if (!v) {
@@ -153,6 +153,7 @@ export class VerifyButtonElement extends Base {
           provider: this.#provider(),
           mode: this.#mode(),
           endpoint: this.getAttribute('endpoint') as string | undefined,
+          tokenUrl: this.getAttribute('token-url') ?? undefined,
           ...this.#options(),
         },
         { skin: true },

@@ -18,11 +18,17 @@ export interface VerifyButtonEventMap {
   'verify-handoff': CustomEvent<HandoffLinkDetail>
 }
 
-/** Attributes of `<verify-button>`; changing `provider`, `mode` or `endpoint` makes a new widget. */
+/** Attributes of `<verify-button>`; changing `provider`, `mode`, `endpoint` or `token-url` makes a new widget. */
 export interface VerifyButtonAttributes {
   provider: Provider
   mode?: VerifyMode
+  /** Base path or URL of the backend, on another origin too (`verify-widget serve` with this page's origin in its CORS origins). */
   endpoint?: string
+  /**
+   * Your route on this page's origin answering `{"token", "expiresAt"}` (fetched with the page's cookies):
+   * the identity token sent to the backend as `Authorization: Bearer` (`verify-widget serve`).
+   */
+  'token-url'?: string
   locale?: string
   country?: string
   theme?: 'light' | 'dark' | 'auto'

@@ -3,13 +3,24 @@ import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/
 import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from 'react'
 import { resolveAllowedHosts, resolveEndpoint } from '../core/config'
 import type { DEFAULT_ALLOWED_HOSTS } from '../core/hosts'
+import type { GetIdentityToken } from '../core/types'
 import type { BackendSource } from '../ui/api'
 import type { Appearance } from './appearance'
 import type { Messages } from './locales'
 
 export interface VerifyProviderProps {
-  /** Base path of the integrator backend; defaults to the page's `verify-widget:endpoint` meta, else `/api/verify`. */
+  /**
+   * Base path or URL of the integrator backend (another origin too, such as `verify-widget serve`); defaults to the
+   * page's `verify-widget:endpoint` meta, else `/api/verify`.
+   */
   endpoint?: string
+  /**
+   * The app's identity token for a backend that identifies its user by it (`verify-widget serve`): the token, or
+   * `{ token, expiresAt }`. Sent as `Authorization: Bearer` on every call of every button and hook under this
+   * provider, the status stream included; held in memory only; asked for again 30 s before `expiresAt`, and once
+   * after a `token_expired` refusal. The latest function is used; adding or removing it makes a new connection.
+   */
+  getToken?: GetIdentityToken
   /** A BCP 47 tag (`fr`, `pt-BR`); defaults to `<html lang>`. */
   locale?: string
   /** Your own wording for any string, laid over the locale's (the keys of `englishMessages`); compared by value. */
@@ -39,8 +50,9 @@ const VerifyContext = createContext<VerifyConfig | null>(null)
 
 /**
  * Props are read like TanStack's observer options: the backend connection (and with it every running
- * session) is made once per `endpoint`; new object or function identities (an inline `appearance`,
- * `allowedHosts` or `fetch`) are compared by value or read through a ref, never a reason to rebuild.
+ * session) is made once per `endpoint` (and whether there is a `getToken`); new object or function
+ * identities (an inline `appearance`, `allowedHosts`, `fetch` or `getToken`) are compared by value or
+ * read through a ref, never a reason to rebuild.
  * The client and the status hub themselves are built on first use, so a page with only a button
  * loads them when the person shows an intent to verify.
  */
@@ -52,6 +64,7 @@ export function VerifyProvider({
   allowedHosts,
   queryClient,
   fetch,
+  getToken,
   children,
 }: VerifyProviderProps) {
   const parent = useContext(QueryClientContext)
@@ -59,10 +72,17 @@ export function VerifyProvider({
   const client = queryClient ?? parent ?? own!
   const fetchRef = useRef(fetch)
   fetchRef.current = fetch
+  const tokenRef = useRef(getToken)
+  tokenRef.current = getToken
+  const withToken = !!getToken
   const resolvedEndpoint = resolveEndpoint(endpoint)
   const source = useMemo<BackendSource>(
-    () => ({ endpoint: resolvedEndpoint, fetch: (input, init) => (fetchRef.current ?? globalThis.fetch)(input, init) }),
-    [resolvedEndpoint],
+    () => ({
+      endpoint: resolvedEndpoint,
+      fetch: (input, init) => (fetchRef.current ?? globalThis.fetch)(input, init),
+      getToken: withToken ? () => tokenRef.current!() : undefined,
+    }),
+    [resolvedEndpoint, withToken],
   )
   const hostsKey = allowedHosts?.join(',')
   const appearanceKey = appearance && JSON.stringify(appearance)

@@ -1,6 +1,7 @@
 import { createVerifyClient, type VerifyClient } from '../core/client'
 import { resolveEndpoint } from '../core/config'
 import { createStatusHub, type StatusHub } from '../core/hub'
+import type { GetIdentityToken } from '../core/types'
 
 /** A backend connection: the client and the page's status subscriptions on it. */
 export interface BackendApi {
@@ -19,13 +20,22 @@ export interface BackendSource {
   endpoint: string | undefined
   /** The network edge, read at call time (a provider's latest `fetch` prop). */
   fetch: typeof fetch
+  /** The app's identity token (a `getToken` option or prop), sent as `Authorization: Bearer` on every call. */
+  getToken?: GetIdentityToken
+  /** Or the page's own route that hands it out (`token-url`). */
+  tokenUrl?: string
   /** Filled on first use: the one client and hub of this source. */
   api?: BackendApi
 }
 
 export function resolveApi(source: BackendSource): BackendApi {
   if (!source.api) {
-    const client = createVerifyClient({ endpoint: resolveEndpoint(source.endpoint), fetch: (input, init) => source.fetch(input, init) })
+    const client = createVerifyClient({
+      endpoint: resolveEndpoint(source.endpoint),
+      fetch: (input, init) => source.fetch(input, init),
+      getToken: source.getToken,
+      tokenUrl: source.tokenUrl,
+    })
     source.api = { client, hub: createStatusHub(client) }
   }
   return source.api

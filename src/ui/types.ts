@@ -1,6 +1,6 @@
 import type { VerifyError } from '../core/errors'
 import type { VerificationResult, VerificationState } from '../core/store'
-import type { Provider, SessionSnapshot, SessionStatus, VerifyMode } from '../core/types'
+import type { GetIdentityToken, Provider, SessionSnapshot, SessionStatus, VerifyMode } from '../core/types'
 import type { DeviceMessages } from '../react/locales/device/en'
 import type { Messages } from '../react/locales/en'
 import type { Appearance } from './appearance'
@@ -11,8 +11,20 @@ export interface VerificationOptions {
   provider: Provider
   /** `modal` (default): the flow in a dialog; `inline`: in `container`; `redirect`, `popup`: on the provider's page. */
   mode?: VerifyMode
-  /** Base path (or URL) of your backend; else `<meta name="verify-widget:endpoint">`, else `/api/verify`. */
+  /**
+   * Base path or URL of your backend, another origin included (`verify-widget serve` listing this
+   * page's origin in its CORS origins); else `<meta name="verify-widget:endpoint">`, else `/api/verify`.
+   */
   endpoint?: string
+  /**
+   * The app's identity token for a backend that identifies its user by it (`verify-widget serve`):
+   * the token, or `{ token, expiresAt }`. Sent as `Authorization: Bearer` on every call, the status
+   * stream included; held in memory only; asked for again 30 s before `expiresAt`, and once after a
+   * `token_expired` refusal.
+   */
+  getToken?: GetIdentityToken
+  /** Or: your route on this page's origin answering `{"token", "expiresAt"}`, fetched with the page's cookies. */
+  tokenUrl?: string
   /** The network edge (custom headers, tests); the latest one is used. */
   fetch?: typeof fetch
   /** Flow hosts that may be opened; else `<meta name="verify-widget:allowed-hosts">`, else the providers' own domains. */
@@ -46,7 +58,10 @@ export interface VerificationOptions {
   flowTimeoutMs?: number
 }
 
-/** The options `setOptions` changes in place; `provider`, `mode`, `endpoint` and `container` are fixed for an instance. */
+/**
+ * The options `setOptions` changes in place; `provider`, `mode`, `endpoint`, `getToken`, `tokenUrl` and
+ * `container` are fixed for an instance.
+ */
 export type MutableVerificationOption =
   | 'fetch'
   | 'allowedHosts'

@@ -47,6 +47,8 @@ export function createVerification(init: VerificationOptions, { source, skin }: 
   const backend: BackendSource = source ?? {
     endpoint: options.endpoint,
     fetch: (input, request) => (options.fetch ?? globalThis.fetch)(input, request),
+    getToken: options.getToken,
+    tokenUrl: options.tokenUrl,
   }
   const listeners = new Set<Listener>()
   const subscribers = new Set<() => void>()

@@ -62,9 +62,11 @@ async function startExample(name: string, script = 'start'): Promise<App> {
   return { url, output: () => log, stop }
 }
 
-// The React apps use <VerifyButton>; the element apps use <verify-button> (React 19, Vue 3), whose
-// shadow root Playwright's role queries see into, and whose `verify-*` events the apps listen to. The
-// Next.js app twice: its Turbopack and its webpack build load the default store's driver differently.
+// The React apps use <VerifyButton>; the element apps use <verify-button> (React 19, Vue 3, and a plain
+// HTML page), whose shadow root Playwright's role queries see into, and whose `verify-*` events the apps
+// listen to. The Next.js app twice: its Turbopack and its webpack build load the default store's driver
+// differently. plain-html-python: `verify-widget serve` on another origin than the page (CORS), which
+// the element calls with the identity token the Python app signs (token-url).
 const RUNS = [
   { name: 'vite-express', script: 'start', label: 'vite-express' },
   { name: 'vite-hono', script: 'start', label: 'vite-hono' },
@@ -73,12 +75,19 @@ const RUNS = [
   { name: 'hono-workers', script: 'start', label: 'hono-workers' },
   { name: 'element-react', script: 'start', label: 'element-react' },
   { name: 'element-vue', script: 'start', label: 'element-vue' },
+  { name: 'plain-html-python', script: 'start', label: 'plain-html-python' },
 ]
 
 for (const { name, script, label } of RUNS) {
   test(`${label}: verify with the sandbox in Chromium, the verified callback fires and the server gate opens`, async ({ page }) => {
     const app = await startExample(name, script)
     try {
+      // The service's calls (on another origin for plain-html-python), as Chromium sends them.
+      const calls: { method: string; url: string; type: string; headers: Promise<Record<string, string>> }[] = []
+      page.on('request', (request) => {
+        if (request.url().includes('/api/verify/') && request.method() !== 'OPTIONS')
+          calls.push({ method: request.method(), url: request.url(), type: request.resourceType(), headers: request.allHeaders() })
+      })
       await page.goto(app.url)
       // Before: the server refuses the members area to this (signed-in, unverified) browser.
       expect((await page.request.get(`${app.url}/api/members`)).status()).toBe(403)
@@ -93,6 +102,22 @@ for (const { name, script, label } of RUNS) {
       if (name.startsWith('element-')) await expect(page.getByTestId('status')).toHaveText('verified')
       await expect(page.getByTestId('members')).toHaveText('Welcome, verified member.')
       expect((await page.request.get(`${app.url}/api/members`)).status()).toBe(200)
+      if (name === 'plain-html-python') {
+        // verify-widget serve on its own origin (CORS), every call with the identity token the Python app
+        // signed, never in a URL; the status stream read with fetch, since EventSource sends no header.
+        const service = new URL(calls[0]!.url).origin
+        expect(service).not.toBe(new URL(app.url).origin)
+        expect(calls.map((c) => c.method)).toContain('POST')
+        for (const call of calls) {
+          const { authorization = '' } = await call.headers
+          expect(call.url.startsWith(service)).toBe(true)
+          expect(authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/)
+          expect(call.url).not.toContain(authorization.slice('Bearer '.length))
+        }
+        const streams = calls.filter((c) => c.url.endsWith('/events'))
+        expect(streams.length).toBeGreaterThan(0)
+        for (const stream of streams) expect(stream.type).toBe('fetch')
+      }
     } finally {
       await app.stop()
       test

@@ -2,7 +2,7 @@
  * examples/plain-html-python over HTTP: its `npm start` runs `verify-widget serve` from the packed
  * tarball (with the sandbox) and the Python app (standard library only) beside it. These tests are
  * the Python backend's side: the tokens it signs, the outcome webhooks it verifies, the members gate.
- * (The page's <verify-button> in Chromium is driven by examples.spec.ts once the element ships.)
+ * (The page's <verify-button token-url> in Chromium is driven by examples.spec.ts.)
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'

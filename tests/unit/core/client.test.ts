@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createVerifyClient, VerifyError } from '../../../src/core'
-import { apiError, fakeFetch, json, session, snapshot } from '../support/backend'
-
-async function failure(promise: Promise<unknown>): Promise<VerifyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(VerifyError)
-  return error as VerifyError
-}
+import { apiError, failure, fakeFetch, json, session, snapshot } from '../support/backend'
 
 describe('createVerifyClient', () => {
   it('creates a session with a JSON POST and validates the answer', async () => {

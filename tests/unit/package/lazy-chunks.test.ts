@@ -43,6 +43,20 @@ describe('check-package: lazy chunks and the standalone element', () => {
     expect(problems).toEqual(['dist/core/shared.js imports ui/controller.js statically'])
   })
 
+  it('fails a core module that imports the token’s code or the stream reader statically (they load only with a token)', () => {
+    const problems = write({
+      ...ENTRIES,
+      'core.js': 'import"./core/client.js";export{}',
+      'core/client.js': 'import{a}from"./token.js";import"./event-stream.js";export const c=()=>import("./token.js")',
+      'core/token.js': 'export const a=1',
+      'core/event-stream.js': 'export{}',
+    })
+    expect(problems).toEqual([
+      'dist/core/client.js imports core/token.js statically',
+      'dist/core/client.js imports core/event-stream.js statically',
+    ])
+  })
+
   it('fails an element.js that imports another file, or any file of its graph that names a package', () => {
     const problems = write({
       ...ENTRIES,

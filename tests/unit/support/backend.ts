@@ -1,4 +1,5 @@
-import type { SessionSnapshot, SessionStatus, VerificationSession } from '../../../src/core'
+import { expect } from 'vitest'
+import { type SessionSnapshot, type SessionStatus, type VerificationSession, VerifyError } from '../../../src/core'
 
 let counter = 0
 /** A fresh id per test: terminal callbacks are remembered per session for the page's lifetime. */
@@ -106,4 +107,14 @@ export class FakeEventSource {
   static reset() {
     FakeEventSource.instances = []
   }
+}
+
+/** The VerifyError a promise rejects with (the test fails if it resolves, or rejects with anything else). */
+export async function failure(promise: Promise<unknown>): Promise<VerifyError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(VerifyError)
+  return error as VerifyError
 }

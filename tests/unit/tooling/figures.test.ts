@@ -23,6 +23,7 @@ const results: BenchResults = {
           { group: 'budget', name: "import { VerifyButton } from 'verify-widget'", bytes: 5886, limit: '6 kB', limitBytes: 6000 },
           { group: 'app', name: 'with TanStack Query', bytes: 6920 },
           { group: 'app', name: 'without TanStack Query', bytes: 14140 },
+          { group: 'app', name: 'with TanStack Query and an identity token', bytes: 10320 },
           { group: 'locale', name: 'id', bytes: 491 },
           { group: 'locale', name: 'de', bytes: 579 },
           { group: 'locale', name: 'el', bytes: 792 },
@@ -40,7 +41,7 @@ describe('figures blocks', () => {
     expect(done.problems).toEqual([])
     expect(done.changed).toEqual(['README.md: figures:app-size'])
     expect(done.text).toBe(
-      'It adds <!-- figures:app-size -->6.92 kB of JS (gzip) with your own TanStack Query, 14.14 kB without it (TanStack Query included); other languages load on demand, 579 B each (median of 3)<!-- /figures --> to an app.',
+      'It adds <!-- figures:app-size -->6.92 kB of JS (gzip) with your own TanStack Query, 14.14 kB without it (TanStack Query included); other languages load on demand, 579 B each (median of 3); a page that gives an identity token (`verify-widget serve`) loads 3.40 kB more, only then<!-- /figures --> to an app.',
     )
     // Written once, the same text checks clean.
     expect(rewriteBlocks('README.md', done.text, results)).toEqual({ text: done.text, changed: [], problems: [] })
