@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createVerifyClient, VerifyError } from '../../../src/core'
+import { createVerifyClient } from '../../../src/core'
 import { apiError, failure, fakeFetch, json, session, snapshot } from '../support/backend'
 
 describe('createVerifyClient', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
-import { createVerifyClient, type IdentityToken, VerifyError } from '../../../src/core'
+import { createVerifyClient, type IdentityToken } from '../../../src/core'
 import { failure, session, snapshot } from '../support/backend'
 import { recordingFetch, refuseToken } from '../support/token'
 

@@ -162,12 +162,12 @@ describe('<verify-button token-url>', () => {
   })
 })
 
-describe('<VerifyProvider getToken>', () => {
-  function Status({ id }: { id: string | undefined }) {
-    const { data } = useVerificationStatus(id)
-    return <p data-testid="status">{data?.status ?? 'none'}</p>
-  }
+function Status({ id }: { id: string | undefined }) {
+  const { data } = useVerificationStatus(id)
+  return <p data-testid="status">{data?.status ?? 'none'}</p>
+}
 
+describe('<VerifyProvider getToken>', () => {
   it('every button and hook under it sends the token; a new getToken function is used without restarting anything', async () => {
     const { s, edge, streams, toService } = service()
     const first = vi.fn(() => ({ token: T1, expiresAt: Date.now() + 60_000 }))
