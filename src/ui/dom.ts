@@ -13,3 +13,21 @@ export function liveStatus<K extends 'p' | 'span'>(doc: Document, tag: K): HTMLE
   node.setAttribute('aria-live', 'polite')
   return node
 }
+
+/**
+ * Puts the present nodes into `container` in order, moving none that is already in place: a node
+ * that moves is taken out and put back, which closes a dialog and reloads an iframe. Absent nodes
+ * that are in `container` are taken out.
+ */
+export function placeChildren(container: Node, nodes: ReadonlyArray<readonly [Node | undefined, unknown]>): void {
+  let previous: Node | null = null
+  for (const [node, present] of nodes) {
+    if (!node) continue
+    if (!present) node.parentNode === container && container.removeChild(node)
+    else {
+      if (node.parentNode !== container || node.previousSibling !== previous)
+        container.insertBefore(node, previous ? previous.nextSibling : container.firstChild)
+      previous = node
+    }
+  }
+}

@@ -5,7 +5,7 @@ import type { Messages } from '../react/locales/en'
 import type { DeviceState } from './controller'
 import type { DeviceContext, DeviceView } from './device'
 import { createVerificationDialog } from './dialog'
-import { element, liveStatus } from './dom'
+import { element, liveStatus, placeChildren } from './dom'
 import { errorText } from './error-text'
 import { FLOW_TIMEOUT_MS, watchFlowLoad } from './flow-watch'
 import type { VerificationOptions } from './types'
@@ -137,20 +137,6 @@ export function renderVerification(o: RenderOptions): Rendered {
     return undefined
   }
 
-  /** Puts the present nodes in order, moving none that is already in place. */
-  function place(nodes: ReadonlyArray<[Node | undefined, unknown]>): void {
-    let previous: Node | null = null
-    for (const [node, present] of nodes) {
-      if (!node) continue
-      if (!present) node.parentNode === container && container.removeChild(node)
-      else {
-        if (node.parentNode !== container || node.previousSibling !== previous)
-          container.insertBefore(node, previous ? previous.nextSibling : container.firstChild)
-        previous = node
-      }
-    }
-  }
-
   function update(): void {
     const s = store.getSnapshot()
     const m = messages()
@@ -172,7 +158,7 @@ export function renderVerification(o: RenderOptions): Rendered {
     hint.textContent = m.failedHint
     errorLine.data = s.error ? m[errorText(s.error)] : ''
     retry.textContent = m.retry
-    place([
+    placeChildren(container, [
       [badge, parts && s.livemode === false],
       [status, parts],
       [hint, parts && s.phase === 'done' && s.status === 'failed'],

@@ -48,4 +48,18 @@ describe('deriveView', () => {
       message: 'The service is down.',
     })
   })
+
+  it('names a refused link on the phone only; on the computer the same codes are errors', () => {
+    const refusals = {
+      handoff_taken: 'handoff_taken',
+      handoff_expired: 'handoff_expired',
+      handoff_not_found: 'handoff_invalid',
+      session_finished: 'handoff_finished',
+    }
+    for (const [code, kind] of Object.entries(refusals)) {
+      const error = new VerifyError(code, 'Refused.', { status: 410 })
+      expect(deriveView({ ...base, error, phone: true })).toEqual({ kind })
+      expect(deriveView({ ...base, error })).toEqual({ kind: 'error', message: 'Refused.' })
+    }
+  })
 })

@@ -1,9 +1,7 @@
 import './hosted.css'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
 import { resolveLocale } from '../react/locales'
 import { readHostedConfig } from './config'
-import { HostedPage } from './HostedPage'
+import { mountHostedPage } from './page'
 import { ENGLISH_STRINGS, loadStrings } from './strings'
 
 const root = document.getElementById('root')
@@ -16,11 +14,5 @@ if (root) {
   // The first paint is already in the chosen language and direction; English if its chunk fails.
   loadStrings(locale)
     .catch(() => ENGLISH_STRINGS)
-    .then((strings) =>
-      createRoot(root).render(
-        <StrictMode>
-          <HostedPage config={config} initialStrings={strings} />
-        </StrictMode>,
-      ),
-    )
+    .then((strings) => mountHostedPage(root, { config, strings }))
 }

@@ -1,39 +1,23 @@
-import { type ReactNode, type RefObject, useState } from 'react'
-import { formatMessage } from '../react/locales/format'
+import type { CardContent, Tone } from './card'
 import type { HostedStrings } from './strings'
-import { useCountdown } from './useCountdown'
 import type { HostedView } from './view'
 
-export interface StateCardProps {
-  view: HostedView
-  strings: HostedStrings
-  /** This page runs on the phone a link was opened on: a result sends the person back to the computer. */
-  phone?: boolean
-  headingRef: RefObject<HTMLHeadingElement | null>
-  onStart: () => void
-  onCancel: () => void
-  /** The FaceSign flow, shown while the person still has steps to do. */
-  flow?: ReactNode
-}
-
-type Tone = 'busy' | 'success' | 'danger' | undefined
-
-interface Content {
+interface Description {
   title: string
   body: string
-  tone: Tone
-  action?: { label: string; run: 'start' | 'cancel'; variant?: 'secondary' }
+  tone: Tone | undefined
+  action?: { label: string; run: 'start' | 'cancel'; secondary?: boolean }
 }
 
 /**
  * Title, copy, tone and next step of each state. What shows instead of the flow (a blocked camera, a link
- * to a phone) is DeviceCard's, with strings of its own: its title here is empty. On the phone a result
+ * to a phone) is the device card's, with strings of its own: its title here is empty. On the phone a result
  * sends the person back to the computer, which has the next step.
  */
-export function describeView(view: HostedView, { widget: w, page: p }: HostedStrings, phone = false): Content {
+export function describeView(view: HostedView, { widget: w, page: p }: HostedStrings, phone = false): Description {
   const retry = { label: w.retry, run: 'start' } as const
   const startAgain = { label: p.startAgain, run: 'start' } as const
-  const cancel = { label: p.cancel, run: 'cancel', variant: 'secondary' } as const
+  const cancel = { label: p.cancel, run: 'cancel', secondary: true } as const
   switch (view.kind) {
     case 'starting':
       return { title: w.starting, body: p.startingBody, tone: 'busy' }
@@ -81,39 +65,27 @@ export function describeView(view: HostedView, { widget: w, page: p }: HostedStr
   }
 }
 
-/** Waits out a 429's Retry-After, then tries again by itself. */
-function RateLimitCountdown({ retryAfterMs, strings, onDone }: { retryAfterMs: number; strings: HostedStrings; onDone: () => void }) {
-  // Fixed at mount: each 429 passes through `starting` first, which mounts a fresh countdown.
-  const [until] = useState(() => Date.now() + retryAfterMs)
-  const seconds = useCountdown(until, onDone)
-  return <p className="vwh-countdown">{formatMessage(strings.page.rateLimitedBody, { seconds }, strings.locale)}</p>
+export interface StateActions {
+  start(): void
+  cancel(): void
 }
 
-/** One state of the page: a heading that takes focus when the state changes, its copy, its next step. */
-export function StateCard({ view, strings, phone, headingRef, onStart, onCancel, flow }: StateCardProps) {
-  const content = describeView(view, strings, phone)
-  const { action } = content
-  return (
-    <section
-      className="vwh-card"
-      data-tone={content.tone}
-      data-view={view.kind}
-      aria-labelledby="vwh-state-title"
-      aria-busy={content.tone === 'busy'}
-    >
-      <h2 id="vwh-state-title" ref={headingRef} tabIndex={-1}>
-        {content.title}
-      </h2>
-      <p>{content.body}</p>
-      {view.kind === 'rate_limited' && <RateLimitCountdown retryAfterMs={view.retryAfterMs} strings={strings} onDone={onStart} />}
-      {action && (
-        <div className="vwh-actions">
-          <button type="button" className="vwh-button" data-variant={action.variant} onClick={action.run === 'start' ? onStart : onCancel}>
-            {action.label}
-          </button>
-        </div>
-      )}
-      {flow}
-    </section>
-  )
+/** The card of one state: its heading, copy and next step, and `extras` (the rate limit's countdown) under the copy. */
+export function stateContent(
+  view: HostedView,
+  strings: HostedStrings,
+  phone: boolean,
+  actions: StateActions,
+  extras: readonly Node[] = [],
+): CardContent {
+  const { title, body, tone, action } = describeView(view, strings, phone)
+  return {
+    view: view.kind,
+    tone,
+    busy: tone === 'busy',
+    title,
+    body,
+    extras,
+    actions: action ? [{ label: action.label, run: actions[action.run], secondary: action.secondary }] : [],
+  }
 }
