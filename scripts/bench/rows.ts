@@ -88,7 +88,7 @@ function bundleRows(b: BundleFigures): Row[] {
           },
         ]
       : []),
-    ...(hosted ? [sizeRow('bundle', hosted, `hosted page, all JS of index.html (React included, ${b.hostedFiles.length} files)`)] : []),
+    ...(hosted ? [sizeRow('bundle', hosted, `hosted page, all JS of index.html (no framework, ${b.hostedFiles.length} files)`)] : []),
     ...of('peer').map((f) => sizeRow('bundle, peer', f)),
   ]
 }

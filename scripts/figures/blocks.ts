@@ -119,7 +119,7 @@ export const BLOCKS: Record<string, Render> = {
   'hosted-js': (r) => {
     const h = section(r, 'hosted').figures
     const [hosted] = sizeOf(r, 'hosted')
-    return `${formatSize(h.jsGzipBytes)} in English, ${formatSize(h.arabic.jsGzipBytes)} in Arabic (its locale chunks on top), React included; budget ${formatSize(hosted!.limitBytes ?? Number.NaN)}`
+    return `${formatSize(h.jsGzipBytes)} in English, ${formatSize(h.arabic.jsGzipBytes)} in Arabic (its locale chunks on top), no framework; budget ${formatSize(hosted!.limitBytes ?? Number.NaN)}`
   },
   'instances-table': (r) => `${table(r, ['instances'])}\n\nFrom ${provenance(section(r, 'instances').run)}.`,
   'quota-table': (r) => `${table(r, ['quota'])}\n\nFrom ${provenance(section(r, 'quota').run)}.`,

@@ -9,7 +9,7 @@ describe('the one definition of size', () => {
     expect(limitBytes('6 kB')).toBe(6000)
     expect(limitBytes('3.5 kB')).toBe(3500)
     expect(limitBytes('700 B')).toBe(700)
-    expect(limitBytes(HOSTED_PAGE_JS_LIMIT)).toBe(80_000)
+    expect(limitBytes(HOSTED_PAGE_JS_LIMIT)).toBe(19_000)
   })
 
   it('refuses a unit that means 1000 in one tool and 1024 in another, naming the fix', () => {
