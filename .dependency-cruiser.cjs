@@ -66,6 +66,16 @@ module.exports = {
       },
     },
     {
+      name: 'hosted-page-framework-free',
+      comment: 'The hosted page is plain DOM over the core and src/ui: no React (its stories mount it from a React wrapper).',
+      severity: 'error',
+      from: { path: '^src/hosted/', pathNot: '\\.stories\\.tsx$' },
+      to: {
+        path: '^src/react/(?!locales/)|^(react|react-dom|@tanstack/react-query)($|/)|node_modules/(react|react-dom|@tanstack/react-query)/',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'browser-never-imports-server',
       comment: 'Nothing the browser loads may reach the backend (keys live there).',
       severity: 'error',
