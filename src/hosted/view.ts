@@ -27,6 +27,8 @@ export interface HostedViewInput {
   checking?: boolean
   /** What shows instead of the flow, if anything. */
   device?: HostedDevice['view']
+  /** This page is a phone that opened a link: a refused claim gets its own page. */
+  phone?: boolean
 }
 
 /** Fallback wait when a 429 carries no usable Retry-After. */
@@ -45,7 +47,7 @@ const REFUSALS = {
  * A result, once known, outranks everything: being offline afterwards changes nothing for the
  * person. Before that, being offline explains any failure better than the failure itself.
  */
-export function deriveView({ phase, online, status, error, checking, device }: HostedViewInput): HostedView {
+export function deriveView({ phase, online, status, error, checking, device, phone }: HostedViewInput): HostedView {
   if (isTerminal(status)) return { kind: status }
   if (!online) return { kind: 'offline' }
   if (checking) return { kind: 'starting' }
@@ -55,7 +57,8 @@ export function deriveView({ phase, online, status, error, checking, device }: H
     if (error.status === 429 || error.code === 'rate_limited')
       return { kind: 'rate_limited', retryAfterMs: error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS }
     if (error.code === 'session_expired') return { kind: 'expired' }
-    const refusal = REFUSALS[error.code]
+    // Only a phone claims a link; on a computer the same codes (a finished session) are errors.
+    const refusal = phone ? REFUSALS[error.code] : undefined
     if (refusal) return { kind: refusal }
     return { kind: 'error', message: error.message }
   }
