@@ -31,7 +31,15 @@ export function HostedPage({ config, initialStrings }: HostedPageProps) {
   const [strings, setStrings] = useState(initialStrings)
   const { state, store, provider: active, checking, device, handoff, begin, toPhone, flowFailed, retryFlow } = useHostedVerification(config)
   const online = useOnline()
-  const view = deriveView({ phase: state.phase, online, status: state.status, error: state.error, checking, device: device?.view, phone: config.device })
+  const view = deriveView({
+    phase: state.phase,
+    online,
+    status: state.status,
+    error: state.error,
+    checking,
+    device: device?.view,
+    phone: config.device,
+  })
   const headingRef = useRef<HTMLHeadingElement>(null)
   const lastKind = useRef(view.kind)
   // Every start goes through the camera check (a phone's start claims its link).
