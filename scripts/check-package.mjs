@@ -17,7 +17,7 @@ export const ALLOWED = [
   /^dist\/(index|core|core-store|core-hub|locales|dom|element)\.js(\.map)?$/,
   /^dist\/(core|react|ui)\/[\w/-]+\.js(\.map)?$/, // the browser entries' modules, one file each
   /^dist\/element\/[A-Za-z-]+-[\w-]{8}\.js(\.map)?$/, // what <verify-button> loads on intent
-  /^dist\/(element\/)?locales\/([a-z]{2,3}(-[A-Z][a-z]{3})?|catalogs|pick)\.js(\.map)?$/,
+  /^dist\/(element\/)?locales\/([a-z]{2,3}(-[A-Z][a-z]{3})?|catalogs|pick|lazy)\.js(\.map)?$/,
   /^dist\/element\/locales\/device\/([a-z]{2,3}(-[A-Z][a-z]{3})?|catalogs)\.js(\.map)?$/, // the strings of the camera and phone views
   /^dist\/style\.css$/,
   /^dist\/node\/(server|server-node|sandbox|cli)\.js(\.map)?$/,

@@ -9,11 +9,13 @@
  * or `npm run bench:runtimes`). Every runtime must load the handler: the core uses Web APIs only.
  */
 import { execFile, execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { freePort } from '../../tests/e2e/support/ports'
+import type { TestHandlerOptions } from '../../tests/runtimes/app'
 import { type Bundle, bundle } from '../../tests/runtimes/bundle'
 import { prepare, serveBundle } from '../../tests/runtimes/launch'
 import { RUNTIMES, type RuntimeName, type RuntimeSpec, runtimeCommand } from '../../tests/runtimes/runtimes'
@@ -54,7 +56,11 @@ const OPTIONS = JSON.stringify({
     baseUrl: 'http://127.0.0.1:9/facesign/v1',
     flowUrl: 'http://127.0.0.1:9/facesign/flow',
   },
-})
+  // What tests/runtimes/app.ts takes besides: an identity-token secret and where outcomes would go
+  // (a cold start delivers none). Made-up values, fresh each run.
+  tokens: { secret: randomBytes(32).toString('hex'), audience: 'https://verify.bench.test' },
+  outcomes: { url: 'http://127.0.0.1:9/outcomes', secret: `whsec_${randomBytes(32).toString('base64')}` },
+} satisfies TestHandlerOptions)
 
 function versionOf(spec: RuntimeSpec): string | undefined {
   if (spec.name === 'edge-runtime') {

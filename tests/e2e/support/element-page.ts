@@ -32,7 +32,9 @@ export async function serveElementPage(
   // The page is answered by the test (page.route), so Chromium cannot tell it comes from loopback and
   // treats the sandbox's loopback flow as a local-network request from the outside. A page served by
   // a loopback server (the demo) needs no permission; in production both are public hosts.
-  await page.context().grantPermissions(['local-network-access'])
+  // Granting one permission refuses every other (CDP's grantPermissions): the camera is granted with it,
+  // as the fake-camera flags would when the person is asked, or the camera check reads it as blocked.
+  await page.context().grantPermissions(['local-network-access', 'camera'])
   const scripts: Request[] = []
   // The page's own scripts (the flow's frame loads its provider's).
   page.on('request', (request) => {

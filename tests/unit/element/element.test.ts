@@ -1,21 +1,13 @@
 import { act } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { VerificationSession } from '../../../src/core'
 import { VerifyButtonElement as ElementClass, type VerifyButtonElement } from '../../../src/element'
-import { FakeEventSource, fakeFetch, json, session, snapshot } from '../support/backend'
+import { FakeEventSource, fakeFetch, json, session, snapshot, withFakeClockAndStream } from '../support/backend'
 
 // <verify-button> in a page with no framework: a real custom element in jsdom, the network edge faked.
-const flush = () => act(() => vi.advanceTimersByTimeAsync(0))
+const flush = withFakeClockAndStream()
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  FakeEventSource.reset()
-  vi.stubGlobal('EventSource', FakeEventSource)
-})
 afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
   document.body.replaceChildren()
   document.documentElement.lang = ''
 })

@@ -48,18 +48,19 @@ describe('deriveView', () => {
       message: 'The service is down.',
     })
   })
-
-  it('names a refused link on the phone only; on the computer the same codes are errors', () => {
-    const refusals = {
+  it('gives a phone’s refused claim its own page, and a computer the same codes as errors', () => {
+    const codes = {
       handoff_taken: 'handoff_taken',
       handoff_expired: 'handoff_expired',
       handoff_not_found: 'handoff_invalid',
       session_finished: 'handoff_finished',
     }
-    for (const [code, kind] of Object.entries(refusals)) {
-      const error = new VerifyError(code, 'Refused.', { status: 410 })
+    for (const [code, kind] of Object.entries(codes)) {
+      const error = new VerifyError(code, 'Refused.', { status: 409 })
       expect(deriveView({ ...base, error, phone: true })).toEqual({ kind })
       expect(deriveView({ ...base, error })).toEqual({ kind: 'error', message: 'Refused.' })
     }
+    // No code is looked up through the prototype.
+    expect(deriveView({ ...base, error: new VerifyError('constructor', 'x'), phone: true })).toEqual({ kind: 'error', message: 'x' })
   })
 })

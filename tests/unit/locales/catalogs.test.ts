@@ -77,7 +77,7 @@ describe('locale catalogs', () => {
   it('lists exactly the catalogs on disk, for the widget and for the hosted page', () => {
     for (const dir of ['src/react/locales', 'src/react/locales/device', 'src/hosted/locales']) {
       const files = readdirSync(resolve(import.meta.dirname, '../../..', dir)).filter(
-        (f) => !/^(index|catalogs|format|pick)\.ts$|^device$/.test(f),
+        (f) => !/^(index|catalogs|format|pick|lazy)\.ts$|^device$/.test(f),
       )
       expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...SUPPORTED_LOCALES].sort())
     }

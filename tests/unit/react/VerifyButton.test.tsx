@@ -1,23 +1,12 @@
 import { act, fireEvent, screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { VerificationSession } from '../../../src/core'
 import { SESSION_STORAGE_KEY } from '../../../src/core/storage'
 import { VerifyButton } from '../../../src/react'
-import { apiError, FakeEventSource, fakeFetch, json, session, snapshot } from '../support/backend'
+import { apiError, FakeEventSource, fakeFetch, json, session, snapshot, withFakeClockAndStream } from '../support/backend'
 import { renderWidget } from './render'
 
-const flush = () => act(() => vi.advanceTimersByTimeAsync(0))
-
-beforeEach(() => {
-  vi.useFakeTimers()
-  FakeEventSource.reset()
-  vi.stubGlobal('EventSource', FakeEventSource)
-})
-afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-})
+const flush = withFakeClockAndStream()
 
 function backend(s: VerificationSession = session()) {
   return fakeFetch({

@@ -1,25 +1,17 @@
 import { QueryClient, skipToken } from '@tanstack/react-query'
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { useState } from 'react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { VerificationSession, VerifyError } from '../../../src/core'
 import { type Appearance, useVerificationStatus, VerifyButton, VerifyProvider } from '../../../src/react'
-import { apiError, FakeEventSource, fakeFetch, json, session, snapshot } from '../support/backend'
+import { apiError, FakeEventSource, fakeFetch, json, session, snapshot, withFakeClockAndStream } from '../support/backend'
 import { renderWidget } from './render'
 
 // What an integrator writes, and what must not break a running verification.
-const flush = () => act(() => vi.advanceTimersByTimeAsync(0))
+const flush = withFakeClockAndStream()
 const button = () => screen.getByRole('button', { name: /verify your identity|starting/i })
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  FakeEventSource.reset()
-  vi.stubGlobal('EventSource', FakeEventSource)
-})
 afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
   for (const link of document.head.querySelectorAll('link')) link.remove()
 })
 

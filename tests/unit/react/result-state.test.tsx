@@ -1,22 +1,11 @@
 import { act, fireEvent, screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { SessionStatus, VerificationSession } from '../../../src/core'
 import { VerifyButton } from '../../../src/react'
-import { FakeEventSource, fakeFetch, json, session, snapshot } from '../support/backend'
+import { FakeEventSource, fakeFetch, json, session, snapshot, withFakeClockAndStream } from '../support/backend'
 import { renderWidget } from './render'
 
-const flush = () => act(() => vi.advanceTimersByTimeAsync(0))
-
-beforeEach(() => {
-  vi.useFakeTimers()
-  FakeEventSource.reset()
-  vi.stubGlobal('EventSource', FakeEventSource)
-})
-afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-})
+const flush = withFakeClockAndStream()
 
 /** Starts a FaceSign session in the dialog and lets the backend report `status`. */
 async function finishWith(status: SessionStatus) {

@@ -1,4 +1,5 @@
-import { expect } from 'vitest'
+import { act } from '@testing-library/react'
+import { afterEach, beforeEach, expect, vi } from 'vitest'
 import { type SessionSnapshot, type SessionStatus, type VerificationSession, VerifyError } from '../../../src/core'
 
 let counter = 0
@@ -117,4 +118,24 @@ export async function failure(promise: Promise<unknown>): Promise<VerifyError> {
   )
   expect(error).toBeInstanceOf(VerifyError)
   return error as VerifyError
+}
+
+/**
+ * For every test of the calling file: fake timers and the fake `EventSource`, both undone after each
+ * test with every stub and spy. Returns `flush`: runs what is due now, inside `act`.
+ */
+export function withFakeClockAndStream(): () => Promise<void> {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    FakeEventSource.reset()
+    vi.stubGlobal('EventSource', FakeEventSource)
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+    vi.restoreAllMocks()
+  })
+  return async () => {
+    await act(() => vi.advanceTimersByTimeAsync(0))
+  }
 }

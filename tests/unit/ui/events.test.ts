@@ -1,11 +1,11 @@
 import { act } from '@testing-library/react'
-import { afterEach, beforeAll, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import type { VerifyEvent, VerifyEventType } from '../../../src/ui/types'
 import { createVerification } from '../../../src/ui/verification'
-import { FakeEventSource, fakeFetch, json, session, snapshot } from '../support/backend'
+import { FakeEventSource, fakeFetch, json, session, snapshot, withFakeClockAndStream } from '../support/backend'
 
 // The typed UI events (onEvent, `event` listeners, `verify-event`): what each step of the widget reports.
-const flush = () => act(() => vi.advanceTimersByTimeAsync(0))
+const flush = withFakeClockAndStream()
 /** Lets lazily loaded code (the views' chunk, its strings, the QR encoder) and the answers after it arrive. */
 async function settle(rounds = 20) {
   for (let i = 0; i < rounds; i++) await flush()
@@ -17,14 +17,7 @@ beforeAll(async () => {
 })
 
 const camera = navigator.mediaDevices
-beforeEach(() => {
-  vi.useFakeTimers()
-  FakeEventSource.reset()
-  vi.stubGlobal('EventSource', FakeEventSource)
-})
 afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
   Object.defineProperty(navigator, 'mediaDevices', { configurable: true, value: camera })
   for (const host of document.querySelectorAll('div[data-verify-widget]')) host.remove()
 })

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstan
 import { VerifyButtonElement as ElementClass, type VerifyButtonElement } from '../../../src/element'
 import { useVerificationStatus, VerifyButton, VerifyProvider } from '../../../src/react'
 import { createVerification } from '../../../src/ui/verification'
-import { FakeEventSource, session, snapshot } from '../support/backend'
+import { FakeEventSource, session, snapshot, withFakeClockAndStream } from '../support/backend'
 import { type EventStream, eventStream, recordingFetch } from '../support/token'
 
 // The identity token through every skin: createVerification({ getToken }), <verify-button token-url>,
@@ -13,7 +13,7 @@ import { type EventStream, eventStream, recordingFetch } from '../support/token'
 const SERVICE = 'https://verify.shop.example/api/verify'
 const T1 = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyXzQyIn0.c2lnLTE'
 const T2 = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyXzQyIn0.c2lnLTI'
-const flush = () => act(() => vi.advanceTimersByTimeAsync(0))
+const flush = withFakeClockAndStream()
 
 let consoleError: MockInstance<typeof console.error>
 
@@ -27,9 +27,6 @@ beforeEach(() => {
   consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
 })
 afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
   for (const host of document.querySelectorAll('div[data-verify-widget]')) host.remove()
   document.body.replaceChildren()
 })

@@ -1,21 +1,13 @@
 import { act } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { VerificationSession } from '../../../src/core'
 import { createVerification } from '../../../src/ui/verification'
-import { FakeEventSource, fakeFetch, json, session, snapshot } from '../support/backend'
+import { FakeEventSource, fakeFetch, json, session, snapshot, withFakeClockAndStream } from '../support/backend'
 
 // createVerification without a framework: what a page with its own button (or none) gets.
-const flush = () => act(() => vi.advanceTimersByTimeAsync(0))
+const flush = withFakeClockAndStream()
 
-beforeEach(() => {
-  vi.useFakeTimers()
-  FakeEventSource.reset()
-  vi.stubGlobal('EventSource', FakeEventSource)
-})
 afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
   for (const host of document.querySelectorAll('div[data-verify-widget]')) host.remove()
   document.body.replaceChildren()
 })
