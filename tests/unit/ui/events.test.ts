@@ -148,6 +148,35 @@ describe('VerifyEvent', () => {
     v.destroy()
   })
 
+  it('a press starts twice (pointerdown, then click), and a start while the link shows keeps it: one camera check, one link, each event told once', async () => {
+    const enumerate = vi.fn(async () => [])
+    Object.defineProperty(navigator, 'mediaDevices', { configurable: true, value: { enumerateDevices: enumerate } })
+    const s = session()
+    const edge = fakeFetch({
+      'POST /handoffs': () =>
+        json(
+          {
+            session: { ...snapshot(s, 'requires_input'), handoff: 'waiting' },
+            handoff: { url: `https://shop.example/verify#handoff=${'B'.repeat(43)}`, expiresAt: '2099-01-01T00:00:00Z' },
+          },
+          201,
+        ),
+    })
+    const v = createVerification({ provider: 'facesign', fetch: edge.fetch })
+    const events = record(v)
+    // Twice while the first check runs, and once more when the link shows.
+    const first = v.start()
+    const second = v.start()
+    await settle(3)
+    expect(shadow()!.querySelector('.vw-device')).not.toBeNull()
+    await Promise.all([first, second, v.start()])
+    await settle()
+    expect(enumerate).toHaveBeenCalledTimes(1)
+    expect(edge.calls.filter((c) => c.path === '/handoffs')).toHaveLength(1)
+    expect(events.map((e) => e.type)).toEqual(['camera_checked', 'handoff_shown'])
+    v.destroy()
+  })
+
   it('cameraCheck: false asks nothing of the device and starts at once', async () => {
     const enumerate = vi.fn(async () => [])
     Object.defineProperty(navigator, 'mediaDevices', { configurable: true, value: { enumerateDevices: enumerate } })
