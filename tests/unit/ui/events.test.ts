@@ -87,11 +87,14 @@ describe('VerifyEvent', () => {
     const dialog = shadow()!.querySelector('dialog')!
     expect(dialog).toHaveAttribute('open')
     expect(dialog.querySelector('.vw-link')).toHaveTextContent(link)
+    expect(dialog.querySelector('.vw-device-text')).not.toHaveAttribute('hidden')
     expect(dialog.querySelector('svg[role="img"]')).toHaveAttribute('aria-label', 'QR code with the link for your phone')
     const opened = { ...snapshot(s, 'in_progress'), handoff: 'opened' }
     act(() => FakeEventSource.latest().emitStatus(opened))
     act(() => FakeEventSource.latest().emitStatus(opened))
     expect(dialog.querySelector('.vw-device-status')).toHaveTextContent('Opened on your phone')
+    // How to scan the code goes with the code.
+    expect(dialog.querySelector('.vw-device-text')).toHaveAttribute('hidden')
     act(() => FakeEventSource.latest().emitStatus({ ...snapshot(s, 'verified'), handoff: 'opened' }))
     expect(dialog).not.toHaveAttribute('open')
     // The view tells "opened" as it shows it, before the store's status event for the same push.
