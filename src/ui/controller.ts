@@ -107,27 +107,16 @@ export function createController({ options, source, emit, changed, strings }: Co
     return checking[0]
   }
 
-  // One start at a time: a press is a pointerdown and then a click, and each starts. One while another
-  // runs gets its result; one while a view of the device shows (the phone's link, a blocked camera, a flow
-  // that did not load) leaves it there: never a second camera check, nor the flow over the phone's link.
-  // Their own Try again clears the view first.
-  let pending: Promise<VerificationState> | undefined
-  function start(popup?: Window): Promise<VerificationState> {
-    if (pending || device) {
-      popup?.close()
-      return pending ?? Promise.resolve(store.getSnapshot())
-    }
-    const run = begin(popup)
-    const done = () => {
-      if (pending === run) pending = undefined
-    }
-    pending = run
-    run.then(done, done)
-    return run
-  }
-
-  async function begin(popup?: Window): Promise<VerificationState> {
+  async function start(popup?: Window): Promise<VerificationState> {
     const s = store.getSnapshot()
+    // One start at a time: a press is a pointerdown and then a click, and each starts. One while the
+    // camera is checked, or while a view of the device shows (the phone's link, a blocked camera, a flow
+    // that did not load), leaves things as they are: never a second check, nor the flow over the phone's
+    // link. Their own Try again clears the view first.
+    if (starting || device) {
+      popup?.close()
+      return s
+    }
     if (options.cameraCheck !== false && !s.session && s.phase !== 'starting') {
       starting = true
       changed()
