@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
-import { type Browser, chromium, type Locator, type Page } from '@playwright/test'
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from '@playwright/test'
 import { freePort } from '../tests/e2e/support/ports'
 import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium'
 import { runStartScript } from './lib/start-process'
@@ -40,7 +40,10 @@ interface Shot {
 /** A state: gets the page there, and says what to capture (the viewport when no locator). */
 interface Scenario {
   state: string
-  run(page: Page, base: string, lang: Lang): Promise<Locator | 'page' | 'viewport'>
+  /** `none`: the page runs in a Chromium with no video input at all (a desktop without a camera). */
+  camera?: 'none'
+  /** `phone()` opens a page in a phone's viewport, with the fake camera. */
+  run(page: Page, base: string, lang: Lang, phone: () => Promise<Page>): Promise<Locator | 'page' | 'viewport'>
 }
 
 const FLOW_TIMEOUT = 15_000
@@ -83,6 +86,25 @@ const apiError = (status: number, type: string, message: string, headers: Record
   body: JSON.stringify({ error: { type, code: type, message } }),
 })
 
+/** The widget's view of the device in the demo's dialog (docs/handoff.md), once it shows `view`. */
+async function deviceView(page: Page, view: string): Promise<'viewport'> {
+  await page.locator(`dialog .vw-device[data-view="${view}"] .vw-device-title`).waitFor({ timeout: FLOW_TIMEOUT })
+  if (view === 'handoff') await page.locator('dialog .vw-qr svg').waitFor({ timeout: FLOW_TIMEOUT })
+  return 'viewport'
+}
+
+/** Blocks the camera for the page's origin, as a person's "Block" in the permission prompt does. */
+async function blockCamera(page: Page, origin: string): Promise<void> {
+  const context = page.context()
+  const { targetInfo } = await (await context.newCDPSession(page)).send('Target.getTargetInfo')
+  await (await context.browser()!.newBrowserCDPSession()).send('Browser.setPermission', {
+    permission: { name: 'camera' },
+    setting: 'denied',
+    origin,
+    browserContextId: targetInfo.browserContextId,
+  })
+}
+
 const SCENARIOS: Scenario[] = [
   {
     state: 'widget-idle',
@@ -120,6 +142,50 @@ const SCENARIOS: Scenario[] = [
       await modalButton(page).click()
       await demoCard(page, 'modal').locator('.vw-error').waitFor()
       return demoCard(page, 'modal')
+    },
+  },
+  {
+    state: 'widget-device-camera-blocked',
+    run: async (page, base, lang) => {
+      await page.goto(`${base}/demo/?lang=${lang}`)
+      await blockCamera(page, base)
+      await modalButton(page).click()
+      return deviceView(page, 'camera_denied')
+    },
+  },
+  {
+    state: 'widget-device-phone-link',
+    camera: 'none',
+    run: async (page, base, lang) => {
+      await page.goto(`${base}/demo/?lang=${lang}`)
+      await modalButton(page).click()
+      return deviceView(page, 'handoff')
+    },
+  },
+  {
+    state: 'widget-device-opened-on-phone',
+    camera: 'none',
+    run: async (page, base, lang, phone) => {
+      await page.goto(`${base}/demo/?lang=${lang}`)
+      await modalButton(page).click()
+      await deviceView(page, 'handoff')
+      const mobile = await phone()
+      await mobile.goto((await page.locator('dialog .vw-link').textContent()) ?? '')
+      await flowReady(hostedFlow(mobile))
+      return deviceView(page, 'opened')
+    },
+  },
+  {
+    state: 'widget-device-flow-not-loaded',
+    run: async (page, base, lang) => {
+      // The flow's page is never answered (a proxy holding it); the page's clock jumps over the 20 s it is given.
+      await page.clock.install()
+      await page.route(/\/facesign\/flow\?/, () => undefined)
+      await page.goto(`${base}/demo/?lang=${lang}`)
+      await modalButton(page).click()
+      await page.locator('dialog iframe').waitFor({ state: 'attached', timeout: FLOW_TIMEOUT })
+      await page.clock.fastForward(21_000)
+      return deviceView(page, 'flow_failed')
     },
   },
   {
@@ -204,16 +270,23 @@ async function wholePage(page: Page, viewport: { width: number; height: number }
   await page.setViewportSize(viewport)
 }
 
-async function capture(browser: Browser, base: string): Promise<Shot[]> {
+async function capture(browser: Browser, noCamera: Browser, base: string): Promise<Shot[]> {
   const shots: Shot[] = []
   for (const lang of LANGS)
     for (const viewport of WIDTHS)
       for (const scenario of SCENARIOS.filter((s) => !ONLY || s.state.includes(ONLY))) {
         // A fresh context per state: no session, cookie or offline flag carries over.
-        const context = await browser.newContext({ viewport, colorScheme: 'light', reducedMotion: 'reduce' })
+        const options = { viewport, colorScheme: 'light', reducedMotion: 'reduce' } as const
+        const context = await (scenario.camera === 'none' ? noCamera : browser).newContext(options)
         const page = await context.newPage()
+        const phones: BrowserContext[] = []
+        const phone = async () => {
+          const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+          phones.push(mobile)
+          return mobile.newPage()
+        }
         try {
-          const target = await scenario.run(page, base, lang)
+          const target = await scenario.run(page, base, lang, phone)
           for (const theme of THEMES) {
             await page.emulateMedia({ colorScheme: theme })
             const file = `${scenario.state}--${lang}--${viewport.width}--${theme}.png`
@@ -227,9 +300,12 @@ async function capture(browser: Browser, base: string): Promise<Shot[]> {
           }
           process.stdout.write('.')
         } catch (error) {
-          console.error(`\n${scenario.state} ${lang} ${viewport.width}: ${(error as Error).message.split('\n')[0]}`)
+          // What the page showed instead, to see why (not on the contact sheet).
+          const failed = `${scenario.state}--${lang}--${viewport.width}--failed.png`
+          await page.screenshot({ path: join(OUT, failed) }).catch(() => undefined)
+          console.error(`\n${scenario.state} ${lang} ${viewport.width}: ${(error as Error).message.split('\n')[0]} (${failed})`)
         } finally {
-          await context.close()
+          await Promise.all([context, ...phones].map((c) => c.close()))
         }
       }
   return shots
@@ -286,20 +362,30 @@ async function main(): Promise<void> {
   const [port, sandboxPort] = [await freePort(), await freePort()]
   // The embedded sandbox, whatever keys the environment holds: pictures never touch a real provider.
   const app = await runStartScript({
-    env: { PORT: String(port), SANDBOX_PORT: String(sandboxPort), VERIFY_DATA_DIR: dataDir, VERIFY_SANDBOX: '1' },
+    // Every picture's user comes from loopback: the per-address limits would count the whole run as one client.
+    env: {
+      PORT: String(port),
+      SANDBOX_PORT: String(sandboxPort),
+      VERIFY_DATA_DIR: dataDir,
+      VERIFY_SANDBOX: '1',
+      VERIFY_CREATE_LIMIT_PER_ADDRESS: '1000',
+      VERIFY_CREATE_LIMIT_GLOBAL: '1000',
+    },
   })
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] })
+  // The same Chromium without the fake camera: a desktop with no video input.
+  const noCamera = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS.filter((arg) => !arg.includes('fake')) })
   // Ctrl-C stops the app too (it runs in its own process group).
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
-      void Promise.allSettled([browser.close(), app.stop()]).then(() => process.exit(130))
+      void Promise.allSettled([browser.close(), noCamera.close(), app.stop()]).then(() => process.exit(130))
     })
   try {
-    const shots = await capture(browser, app.url)
+    const shots = await capture(browser, noCamera, app.url)
     writeFileSync(join(OUT, 'index.html'), contactSheet(shots))
     console.log(`\n${shots.length} screenshots: ${relative(process.cwd(), join(OUT, 'index.html'))}`)
   } finally {
-    await browser.close()
+    await Promise.all([browser.close(), noCamera.close()])
     await app.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }

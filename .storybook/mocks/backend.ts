@@ -4,7 +4,7 @@ import { isProvider, isRecord } from '../../src/core/guards'
 import { isTerminal } from '../../src/core/status'
 import type { Provider, SessionStatus } from '../../src/core/types'
 import { statusEventStream } from './events'
-import { createMockSession, type MockSession } from './sessions'
+import { createMockSession, type MockHandoffPlan, type MockSession } from './sessions'
 
 /** How a `POST /sessions` call fails instead of answering. */
 export type MockFailure = 'server_error' | 'rate_limited' | 'malformed' | 'offline' | 'unauthorized'
@@ -30,6 +30,10 @@ export interface MockBackendOptions {
   heartbeatMs?: number
   /** Where FaceSign flows run; a static page served by Storybook. */
   flowUrl?: string
+  /** `held`: the flow's page never finishes loading (a request of it is never answered), as behind a proxy that holds it. */
+  flowLoad?: 'held'
+  /** What the phone does with each "continue on your phone" link, in order (the last one for any after it); none opens by default. */
+  handoffs?: readonly MockHandoffPlan[]
 }
 
 const ERRORS = {
@@ -63,7 +67,11 @@ export function mockBackend(options: MockBackendOptions = {}) {
   const base = options.base ?? '/api/verify'
   const failures = [...(options.createFailures ?? [])]
   const sessions = new Map<string, MockSession>()
-  const flowUrl = options.flowUrl ?? new URL('mock-flow.html', document.baseURI).href
+  const flowPage = new URL(options.flowUrl ?? 'mock-flow.html', document.baseURI)
+  if (options.flowLoad === 'held') flowPage.searchParams.set('load', 'held')
+  const flowUrl = flowPage.href
+  const plans = [...(options.handoffs ?? [])]
+  let links = 0
   const make = (provider: Provider, id?: string) => {
     const session = createMockSession({
       provider,
@@ -112,6 +120,31 @@ export function mockBackend(options: MockBackendOptions = {}) {
       if (!session) return errorResponse('not_found')
       session.cancel()
       return HttpResponse.json(session.snapshot())
+    }),
+    // A link to a phone: for the user's session of a provider (a new one waits for the phone, with no flow) or a given one.
+    http.post(`${base}/handoffs`, async ({ request }) => {
+      const body: unknown = await request.json().catch(() => undefined)
+      if (!isRecord(body)) return errorResponse('bad_request')
+      const provider = isProvider(body.provider) ? body.provider : undefined
+      const session =
+        typeof body.sessionId === 'string'
+          ? find(body.sessionId)
+          : provider &&
+            ([...sessions.values()].find((s) => s.snapshot().provider === provider && !isTerminal(s.snapshot().status)) ?? make(provider))
+      if (!session) return errorResponse(provider || typeof body.sessionId === 'string' ? 'not_found' : 'bad_request')
+      const expiresAt = session.handOff(plans.length > 1 ? plans.shift()! : (plans[0] ?? {}))
+      links += 1
+      // The shape of a real link (32 random bytes, base64url, in the fragment); a different one each time.
+      const token = `${links}${'Tq8vKz2RmX4pW7bN1cY5hJ3sD6fG9aL0eU2iO8rE5tZ'.repeat(2)}`.slice(0, 43)
+      return HttpResponse.json(
+        { session: session.snapshot(), handoff: { url: `https://shop.example/verify#handoff=${token}`, expiresAt } },
+        { status: 201 },
+      )
+    }),
+    // What `flowLoad: 'held'` holds: the flow page's image, never answered.
+    http.get('*/mock-flow-held.png', async () => {
+      await delay('infinite')
+      return new HttpResponse(null, { status: 204 })
     }),
   ]
 }

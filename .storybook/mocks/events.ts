@@ -5,7 +5,8 @@ const encoder = new TextEncoder()
 
 /**
  * The `GET /sessions/:id/events` stream of the contract: `retry`, a `status` event at once and on
- * every change, heartbeat comments, and the end of the stream after a terminal status.
+ * every change (of the status, or of its `handoff` to a phone), heartbeat comments, and the end of
+ * the stream after a terminal status.
  */
 export function statusEventStream(session: MockSession, signal: AbortSignal, heartbeatMs: number): Response {
   let timers: ReturnType<typeof setInterval>[] = []
@@ -19,8 +20,9 @@ export function statusEventStream(session: MockSession, signal: AbortSignal, hea
       const write = (text: string) => controller.enqueue(encoder.encode(text))
       const push = () => {
         const snapshot = session.snapshot()
-        if (snapshot.status === last) return
-        last = snapshot.status
+        const state = `${snapshot.status} ${snapshot.handoff}`
+        if (state === last) return
+        last = state
         write(`event: status\ndata: ${JSON.stringify(snapshot)}\n\n`)
         if (isTerminal(snapshot.status)) {
           stop()

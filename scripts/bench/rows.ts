@@ -4,6 +4,7 @@ import type { BundleFigures, SizeFigure } from './bundle'
 import type { ClickFigures } from './click'
 import { HOVER_MS, PRESS_MS } from './click'
 import { type CryptoFigures, cryptoRows } from './crypto'
+import type { HandoffFigures } from './handoff'
 import type { HostedFigures } from './hosted'
 import { type InstancesFigures, instancesRows } from './instances'
 import type { Row } from './lib/report'
@@ -14,7 +15,19 @@ import { type QuotaFigures, quotaRows } from './quota'
 import { type RuntimesFigures, runtimesRows } from './runtimes'
 import type { WebhookFigures } from './webhook'
 
-export const SECTIONS = ['bundle', 'hosted', 'click', 'webhook', 'backend', 'crypto', 'quota', 'memory', 'instances', 'runtimes'] as const
+export const SECTIONS = [
+  'bundle',
+  'hosted',
+  'click',
+  'webhook',
+  'handoff',
+  'backend',
+  'crypto',
+  'quota',
+  'memory',
+  'instances',
+  'runtimes',
+] as const
 export type SectionName = (typeof SECTIONS)[number]
 export type BenchMode = 'full' | 'quick' | 'smoke'
 
@@ -23,6 +36,7 @@ export interface SectionFigures {
   hosted: HostedFigures
   click: ClickFigures[]
   webhook: WebhookFigures[]
+  handoff: HandoffFigures
   backend: BackendFigures
   crypto: CryptoFigures
   quota: QuotaFigures
@@ -55,6 +69,8 @@ export interface BenchResults {
 /** Budgets a figure must meet; any over one makes `npm run bench` exit 1. Sizes: package.json's size-limit checks. */
 export const BUDGETS = {
   sseP95Ms: 250,
+  /** The phone's Pass → the desktop shows verified. */
+  handoffP95Ms: 250,
   roundTrips: 1,
   /** Heap left behind per dialog open/close cycle, after GC. */
   heapGrowthPerCycleBytes: 10_000,
@@ -158,6 +174,28 @@ function webhookRows(figures: WebhookFigures[]): Row[] {
   })
 }
 
+function handoffRows(h: HandoffFigures): Row[] {
+  const section = 'handoff'
+  return [
+    {
+      section,
+      measure: `phone's Pass → the desktop's button says verified (status stream), median / p95 over ${h.handoffs} handoffs`,
+      value: `${ms(h.ms.median)} / ${ms(h.ms.p95)}`,
+      budget: `p95 ≤ ${BUDGETS.handoffP95Ms} ms`,
+      kind: 'time',
+      ok: h.ms.p95 <= BUDGETS.handoffP95Ms,
+    },
+    {
+      section,
+      measure: `provider sessions created by the ${h.handoffs} desktops without a camera before their phone opened the link`,
+      value: String(h.desktopProviderCreates),
+      budget: '0',
+      kind: 'count',
+      ok: h.desktopProviderCreates === 0,
+    },
+  ]
+}
+
 /** At most one provider read per session per status-cache interval: the first at once, then one per interval. */
 export const allowedReads = (seconds: number, intervalMs: number) => Math.floor((seconds * 1000) / intervalMs) + 1
 
@@ -234,6 +272,7 @@ const ROWS: { [K in SectionName]: (figures: SectionFigures[K]) => Row[] } = {
   hosted: hostedRows,
   click: clickRows,
   webhook: webhookRows,
+  handoff: handoffRows,
   backend: backendRows,
   crypto: cryptoRows,
   quota: quotaRows,

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: bundle sizes against the peers, the hosted page in headless Chromium, click →
- * flow, webhook → status shown, the backend on loopback, webhook signatures with Web Crypto against
+ * flow, webhook → status shown, a phone's result → shown on the desktop, the backend on loopback, webhook signatures with Web Crypto against
  * node:crypto, the provider quota (attacks on honest users included), the widget's heap, two
  * instances on one PostgreSQL database and the handler's cold start on every runtime of the matrix. Prints a table, writes bench/results.json (the file the
  * docs' figures come from: `npm run figures`) and exits 1 when a section fails or a figure is over
@@ -21,6 +21,7 @@ import { type BackendSize, runBackendBench } from './backend'
 import { runBundleBench } from './bundle'
 import { runClickBench } from './click'
 import { type CryptoSize, runCryptoBench } from './crypto'
+import { runHandoffBench } from './handoff'
 import { runHostedBench } from './hosted'
 import { type InstancesSize, runInstancesBench } from './instances'
 import { type BenchApp, startBenchApp } from './lib/app'
@@ -48,6 +49,8 @@ interface Sizes {
   hosted: number
   click: number
   webhook: number
+  /** Handoffs, desktop to phone (after one to warm up, when more than one). */
+  handoff: number
   memoryWarmup: number
   memory: number
   backend: BackendSize
@@ -63,6 +66,7 @@ const SIZES: Record<BenchMode, Sizes> = {
     hosted: 10,
     click: 10,
     webhook: 50,
+    handoff: 50,
     memoryWarmup: 20,
     memory: 100,
     backend: { pollSeconds: 60, webhooks: 5000, reads: 10000, outcomeRounds: 200, outcomeHooks: 2000 },
@@ -75,6 +79,7 @@ const SIZES: Record<BenchMode, Sizes> = {
     hosted: 3,
     click: 3,
     webhook: 10,
+    handoff: 10,
     memoryWarmup: 20,
     memory: 20,
     backend: { pollSeconds: 10, webhooks: 1000, reads: 2000, outcomeRounds: 50, outcomeHooks: 500 },
@@ -87,6 +92,7 @@ const SIZES: Record<BenchMode, Sizes> = {
     hosted: 1,
     click: 1,
     webhook: 2,
+    handoff: 1,
     memoryWarmup: 2,
     memory: 3,
     backend: { pollSeconds: 3, webhooks: 100, reads: 200, outcomeRounds: 10, outcomeHooks: 50 },
@@ -142,7 +148,7 @@ async function section<K extends SectionName>(name: K, what: string, work: () =>
       mode,
       seconds: Math.round((Date.now() - started) / 1000),
       node: process.version,
-      ...(chromium && ['hosted', 'click', 'webhook', 'memory'].includes(name) ? { chromium } : {}),
+      ...(chromium && ['hosted', 'click', 'webhook', 'handoff', 'memory'].includes(name) ? { chromium } : {}),
       cpus: cpus().length,
       loadAverage: [loadAtStart, oneMinuteLoad()] as [number, number],
     }
@@ -171,6 +177,9 @@ async function browserSections(): Promise<void> {
         await runWebhookBench(browser, app, 'sse', SIZE.webhook),
         await runWebhookBench(browser, app, 'polling', SIZE.webhook),
       ])
+      await section('handoff', `handoff: ${SIZE.handoff} desktops without a camera, each finished on a phone`, () =>
+        runHandoffBench(browser, app, assets, SIZE.handoff),
+      )
       await section('memory', `memory: ${SIZE.memory} dialog open/close cycles`, () =>
         runMemoryBench(browser, app, assets, SIZE.memoryWarmup, SIZE.memory),
       )
@@ -225,13 +234,13 @@ async function main(): Promise<number> {
   buildForBench()
   await section('bundle', 'sizes: size-limit over our entries, the peers and the hosted page', runBundleBench)
   if (mode === 'smoke') compareSizes()
-  if (wants('hosted') || wants('click') || wants('webhook') || wants('memory')) {
+  if (wants('hosted') || wants('click') || wants('webhook') || wants('handoff') || wants('memory')) {
     try {
       await browserSections()
     } catch (error) {
       // The app or the browser did not start: every browser section is lost.
       const message = error instanceof Error ? error.message.split('\n')[0]! : String(error)
-      for (const name of ['hosted', 'click', 'webhook', 'memory'] as const)
+      for (const name of ['hosted', 'click', 'webhook', 'handoff', 'memory'] as const)
         if (wants(name) && !sections[name]) errors.push({ section: name, message })
     }
   }

@@ -2,7 +2,7 @@ import { formatTable } from '../bench/lib/report'
 import { median } from '../bench/lib/stats'
 import { STUCK_P95_ALLOWANCE_MS } from '../bench/outcome'
 import { HONEST_SUCCESS, type QuotaScenario } from '../bench/quota'
-import { type BenchResults, rowsFor, SECTIONS, type SectionName, type SectionRun, sectionRows } from '../bench/rows'
+import { type BenchResults, BUDGETS, rowsFor, SECTIONS, type SectionName, type SectionRun, sectionRows } from '../bench/rows'
 import { type RuntimeColdStart, SHORT_NAMES } from '../bench/runtimes'
 import { formatSize } from '../lib/size.mjs'
 
@@ -148,6 +148,26 @@ export const BLOCKS: Record<string, Render> = {
     const { run, figures } = section(r, 'runtimes')
     const each = figures.runtimes.map((rt) => `${SHORT_NAMES[rt.runtime]} ${coldStart(rt)}`).join(', ')
     return `${each} (medians of ${figures.rounds}; ${provenance(run)})`
+  },
+  /** A phone's result shown on the desktop (issue 20). */
+  'handoff-latency': (r) => {
+    const { run, figures } = section(r, 'handoff')
+    return `${ms(Math.round(figures.ms.median))} median, ${ms(Math.round(figures.ms.p95))} p95 over ${figures.handoffs} handoffs (budget: p95 ≤ ${BUDGETS.handoffP95Ms} ms), with ${figures.desktopProviderCreates} provider sessions created by the desktops before their phone opened the link (${provenance(run)})`
+  },
+  /** What "continue on your phone" adds to a page, and only when it shows. */
+  'handoff-sizes': (r) => {
+    const size = (name: string) => {
+      const [check] = sizeOf(r, 'budget', name)
+      return `${formatSize(check!.bytes)} (budget ${formatSize(check!.limitBytes ?? Number.NaN)})`
+    }
+    return [
+      `the QR code's chunk ${size('the QR code of a link to a phone (uqr, the encoder, with its SVG), loaded only when that link shows')},`,
+      `${size('the QR code of a link to a phone, <verify-button>')} for \`<verify-button>\`;`,
+      `the view with its English ${size('loaded when a blocked camera, a flow that did not load or "continue on your phone" shows (React button, createVerification): the view and its English')};`,
+      `what a page loads up front, neither of them in it: \`VerifyButton\` ${size("import { VerifyButton } from 'verify-widget'")},`,
+      `\`<verify-button>\` ${size('<verify-button>: what a page loads up front (dist/element.js, one file with no import of another)')}`,
+      `(gzip; ${provenance(section(r, 'bundle').run)})`,
+    ].join(' ')
   },
   /** Webhook verification by the core (and its Web Crypto path) against node:crypto on Node. */
   'crypto-table': (r) => `${table(r, ['crypto'])}\n\nFrom ${provenance(section(r, 'crypto').run)}.`,

@@ -109,6 +109,14 @@ export function createController({ options, source, emit, changed, strings }: Co
 
   async function start(popup?: Window): Promise<VerificationState> {
     const s = store.getSnapshot()
+    // One start at a time: a press is a pointerdown and then a click, and each starts. One while the
+    // camera is checked, or while a view of the device shows (the phone's link, a blocked camera, a flow
+    // that did not load), leaves things as they are: never a second check, nor the flow over the phone's
+    // link. Their own Try again clears the view first.
+    if (starting || device) {
+      popup?.close()
+      return s
+    }
     if (options.cameraCheck !== false && !s.session && s.phase !== 'starting') {
       starting = true
       changed()

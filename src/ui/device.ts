@@ -165,6 +165,8 @@ export function createDeviceView(doc: Document, ctx: DeviceContext): DeviceView 
         : m.flowFailedHint
     const showLink = handoff && made && !opened && !expired
     qr.hidden = link.hidden = !showLink
+    // Once the phone has opened the link (or it ran out), how to scan it says nothing any more.
+    text.hidden = Boolean(handoff && made && !showLink)
     if (showLink && link.textContent !== made.url) {
       link.textContent = made.url
       qr.replaceChildren()

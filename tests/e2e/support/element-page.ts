@@ -22,12 +22,16 @@ export const ELEMENT_PAGE = '/element-page/'
  * `<script type="module">`, and one `<verify-button>` with `attributes`. `events.js` (a file: the CSP
  * allows no inline script) records every `verify-*` event the page hears, and every CSP violation.
  * Served from the app's origin under the same strict CSP as the hosted page.
+ *
+ * `own` replaces the element with the page's own markup and module (`page.js`, after element.js), for
+ * a page that drives `createVerification` itself as an integrator's code does; it records what it hears
+ * into the same lists (`window.__ui`, `window.__links`).
  */
 export async function serveElementPage(
   page: Page,
   app: RunningApp,
   attributes: string,
-  options: { lang?: string; frameSrc?: string } = {},
+  options: { lang?: string; frameSrc?: string; own?: { markup: string; script: string } } = {},
 ): Promise<Request[]> {
   // The page is answered by the test (page.route), so Chromium cannot tell it comes from loopback and
   // treats the sandbox's loopback flow as a local-network request from the outside. A page served by
@@ -60,12 +64,12 @@ export async function serveElementPage(
     <title>verify-button, no framework</title>
     <meta name="verify-widget:allowed-hosts" content="${new URL(sandbox).host}">
     <script type="module" src="${ELEMENT_PAGE}events.js"></script>
-    <script type="module" src="${ELEMENT_PAGE}dist/element.js"></script>
+    <script type="module" src="${ELEMENT_PAGE}dist/element.js"></script>${options.own ? `\n    <script type="module" src="${ELEMENT_PAGE}page.js"></script>` : ''}
   </head>
   <body>
     <main>
       <h1>Verify with a custom element</h1>
-      <verify-button ${attributes}></verify-button>
+      ${options.own?.markup ?? `<verify-button ${attributes}></verify-button>`}
     </main>
   </body>
 </html>`
@@ -89,6 +93,7 @@ document.addEventListener('verify-handoff', (event) => window.__links.push(event
         headers: { ...headers, 'Content-Security-Policy': csp, 'Permissions-Policy': `camera=${camera}, microphone=${camera}` },
       })
     if (path === 'events.js') return route.fulfill({ contentType: 'text/javascript', body: events, headers })
+    if (path === 'page.js' && options.own) return route.fulfill({ contentType: 'text/javascript', body: options.own.script, headers })
     const file = normalize(join(DIST, path.replace(/^dist\//, '')))
     if (!path.startsWith('dist/') || !file.startsWith(`${DIST}/`) || !existsSync(file))
       return route.fulfill({ status: 404, body: 'Not found' })

@@ -141,6 +141,17 @@ describe('bench budgets mean what they say', () => {
     expect(row({ limit: 100 })).toMatchObject({ ok: false })
   })
 
+  it('a handoff p95 over 250 ms is over budget (not in the smoke run); a desktop without a camera that created a provider session fails, smoke run included', () => {
+    const rows = (p95: number, desktopProviderCreates = 0) =>
+      sectionRows('handoff', { handoffs: 50, ms: summary(80, p95), desktopProviderCreates })
+    expect(rows(250).map((r) => r.ok)).toEqual([true, true])
+    expect(rows(250.5)[0]).toMatchObject({ kind: 'time', ok: false, value: '80 ms / 251 ms' })
+    expect(overBudget(rows(400), true)).toEqual([])
+    const created = rows(100, 1)
+    expect(created[1]).toMatchObject({ kind: 'count', ok: false, value: '1' })
+    expect(overBudget(created, true)).toEqual([created[1]])
+  })
+
   it('a runtime that does not load the handler fails the runtimes section, smoke run included', () => {
     const rows = sectionRows('runtimes', {
       rounds: 1,

@@ -80,11 +80,14 @@ describe('VerifyEvent', () => {
     const dialog = shadow()!.querySelector('dialog')!
     expect(dialog).toHaveAttribute('open')
     expect(dialog.querySelector('.vw-link')).toHaveTextContent(link)
+    expect(dialog.querySelector('.vw-device-text')).not.toHaveAttribute('hidden')
     expect(dialog.querySelector('svg[role="img"]')).toHaveAttribute('aria-label', 'QR code with the link for your phone')
     const opened = { ...snapshot(s, 'in_progress'), handoff: 'opened' }
     act(() => FakeEventSource.latest().emitStatus(opened))
     act(() => FakeEventSource.latest().emitStatus(opened))
     expect(dialog.querySelector('.vw-device-status')).toHaveTextContent('Opened on your phone')
+    // How to scan the code goes with the code.
+    expect(dialog.querySelector('.vw-device-text')).toHaveAttribute('hidden')
     act(() => FakeEventSource.latest().emitStatus({ ...snapshot(s, 'verified'), handoff: 'opened' }))
     expect(dialog).not.toHaveAttribute('open')
     // The view tells "opened" as it shows it, before the store's status event for the same push.
@@ -138,6 +141,35 @@ describe('VerifyEvent', () => {
     })
     expect(events.find((e) => e.type === 'closed')).toEqual({ type: 'closed', sessionId: s.sessionId })
     expect(edge.count('POST', '/sessions')).toBe(1)
+    v.destroy()
+  })
+
+  it('a press starts twice (pointerdown, then click), and a start while the link shows keeps it: one camera check, one link, each event told once', async () => {
+    const enumerate = vi.fn(async () => [])
+    Object.defineProperty(navigator, 'mediaDevices', { configurable: true, value: { enumerateDevices: enumerate } })
+    const s = session()
+    const edge = fakeFetch({
+      'POST /handoffs': () =>
+        json(
+          {
+            session: { ...snapshot(s, 'requires_input'), handoff: 'waiting' },
+            handoff: { url: `https://shop.example/verify#handoff=${'B'.repeat(43)}`, expiresAt: '2099-01-01T00:00:00Z' },
+          },
+          201,
+        ),
+    })
+    const v = createVerification({ provider: 'facesign', fetch: edge.fetch })
+    const events = record(v)
+    // Twice while the first check runs, and once more when the link shows.
+    const first = v.start()
+    const second = v.start()
+    await settle(3)
+    expect(shadow()!.querySelector('.vw-device')).not.toBeNull()
+    await Promise.all([first, second, v.start()])
+    await settle()
+    expect(enumerate).toHaveBeenCalledTimes(1)
+    expect(edge.calls.filter((c) => c.path === '/handoffs')).toHaveLength(1)
+    expect(events.map((e) => e.type)).toEqual(['camera_checked', 'handoff_shown'])
     v.destroy()
   })
 
