@@ -34,6 +34,26 @@ const PHONE_PASS = `addEventListener('click', (event) => {
   if (button && button.textContent.trim() === 'Pass' && location.pathname === '/facesign/flow') window.__benchPass(performance.timeOrigin + event.timeStamp)
 }, true)`
 
+// How long one step may take before the round fails: a safety net for a stuck page, not a budget
+// (a loaded two-core machine can take seconds to start a browser page).
+const WAIT_MS = 60_000
+
+/** `done`, or a rejection with `message` after WAIT_MS; the timer does not outlive it. */
+function within<T>(done: Promise<T>, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), WAIT_MS)))
+  return Promise.race([done, late]).finally(() => clearTimeout(timer))
+}
+
+/** A step of a round; its failure names the step. */
+async function step<T>(name: string, done: Promise<T>): Promise<T> {
+  try {
+    return await done
+  } catch (error) {
+    throw new Error(`${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+  }
+}
+
 /** The sandbox's FaceSign creates so far. */
 const providerCreates = (app: BenchApp) => app.sandbox.counts()['POST /facesign/v1/sessions'] ?? 0
 
@@ -52,9 +72,9 @@ async function oneHandoff(desk: Browser, phones: Browser, app: BenchApp, assets:
     const before = providerCreates(app)
     await page.locator('button.vw-button').click()
     const link = page.locator('.vw-device .vw-link')
-    await link.waitFor({ timeout: 15_000 })
+    await step('the desktop shows the link to a phone', link.waitFor({ timeout: WAIT_MS }))
     // The QR code's chunk has arrived: the page needs nothing more from the interception.
-    await page.locator('.vw-device svg').waitFor({ timeout: 15_000 })
+    await step('the QR code shows', page.locator('.vw-device svg').waitFor({ timeout: WAIT_MS }))
     await stopServingBenchPage(page)
     const url = (await link.textContent()) ?? ''
     if (!url.includes('#handoff=')) throw new Error(`the desktop showed no link to a phone: "${url}"`)
@@ -67,12 +87,18 @@ async function oneHandoff(desk: Browser, phones: Browser, app: BenchApp, assets:
     const mobile = await phone.newPage()
     await mobile.goto(url)
     const pass = mobile.frameLocator('iframe').getByRole('button', { name: 'Pass' })
-    await pass.waitFor({ timeout: 15_000 })
-    await page.locator('.vw-device-status').filter({ hasText: 'Opened on your phone' }).waitFor({ timeout: 15_000 })
+    await step('the phone’s flow is ready', pass.waitFor({ timeout: WAIT_MS }))
+    await step(
+      'the desktop says the phone opened the link',
+      page.locator('.vw-device-status').filter({ hasText: 'Opened on your phone' }).waitFor({ timeout: WAIT_MS }),
+    )
     // Not awaited: the result removes the flow's frame, and a click whose frame is gone never returns.
     void pass.click().catch(() => undefined)
-    const from = await passed
-    await page.waitForFunction(() => window.__benchVerifiedAt !== undefined, undefined, { timeout: 15_000 })
+    const from = await step('the phone’s Pass is pressed', within(passed, `no click in ${WAIT_MS} ms`))
+    await step(
+      'the desktop shows verified',
+      page.waitForFunction(() => window.__benchVerifiedAt !== undefined, undefined, { timeout: WAIT_MS }),
+    )
     const shownAt = await page.evaluate(() => window.__benchVerifiedAt!)
     return { ms: shownAt - from, desktopCreates }
   } finally {

@@ -1,11 +1,24 @@
 import { basename, join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { build } from 'esbuild'
-import { ROOT } from './paths'
+import { build, type Plugin } from 'esbuild'
+import { LIB_DIST, ROOT } from './paths'
 
 export interface BenchPageAssets {
   /** Every output file by name: `page.js`, `page.css` and the chunks the page loads on demand. */
   files: Map<string, Uint8Array>
+}
+
+/**
+ * The page imports the widget's sources (for its types); it is bundled with the package as built
+ * (bench/.tmp/dist, by buildForBench), as an app gets it from npm: the sources use Vite's
+ * `import.meta.glob`, which the package's build turns into plain imports.
+ */
+const packageBuild: Plugin = {
+  name: 'verify-widget-package',
+  setup(b) {
+    b.onResolve({ filter: /\/src\/react$/ }, () => ({ path: join(LIB_DIST, 'index.js') }))
+    b.onResolve({ filter: /\/src\/react\/styles\.css$/ }, () => ({ path: join(LIB_DIST, 'style.css') }))
+  },
 }
 
 /**
@@ -28,6 +41,7 @@ export async function buildBenchPage(): Promise<BenchPageAssets> {
     write: false,
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
+    plugins: [packageBuild],
   })
   return { files: new Map(result.outputFiles.map((f) => [basename(f.path), f.contents])) }
 }

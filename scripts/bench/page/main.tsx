@@ -1,4 +1,4 @@
-// As an app does (import 'verify-widget/styles.css'); esbuild has no alias for the package name.
+// As an app does (import 'verify-widget/styles.css'): resolved to the package's build (see lib/bench-page.ts).
 import '../../../src/react/styles.css'
 import { createRoot } from 'react-dom/client'
 import { VerifyButton, VerifyProvider } from '../../../src/react'
