@@ -54,8 +54,11 @@ async function crossInstance(two: Instances, rounds: number): Promise<Summary> {
   const times: number[] = []
   for (let i = 0; i < rounds; i++) {
     const user = `bench-x-${i}`
-    const session = (await (await a!.create(user)).json()) as { sessionId: string; url: string }
-    const providerId = two.sandbox.sessions().find((s) => s.url === session.url)!.id
+    const created = await a!.create(user)
+    if (created.status !== 201) throw new Error(`create ${i + 1} of ${rounds}: ${created.status} ${await created.text()}`)
+    const session = (await created.json()) as { sessionId: string; url: string }
+    const providerId = two.sandbox.sessions().find((s) => s.url === session.url)?.id
+    if (!providerId) throw new Error(`create ${i + 1} of ${rounds}: the sandbox has no session at ${session.url}`)
     await two.sandbox.start(providerId)
     const stream = streamReader(await a!.api(`/sessions/${session.sessionId}/events`, { user }))
     try {
