@@ -26,11 +26,15 @@ let fanout: Server
 let instances: ServeProcess[] = []
 /** Per instance: provider events it recorded first (it applied them and wrote their outcomes). */
 const firsts = [0, 0]
+/** Provider webhooks the fan-out has received. */
+let received = 0
 const schema = freshSchema('serve_instances')
 
 /**
- * The provider's webhooks reach both instances at once (a balancer that retried, a provider that
- * redelivered): each instance races the other to record the event and to deliver its outcome.
+ * The provider's webhooks reach both instances (a balancer that retried, a provider that
+ * redelivered): every other one at once to both, each racing the other to record the event and to
+ * deliver its outcome; the rest to one instance and then, once it answered, to the other (taking
+ * turns which goes first), so that each instance surely records some first however the race goes.
  */
 async function startFanout(): Promise<string> {
   fanout = createServer((req, res) => {
@@ -41,18 +45,19 @@ async function startFanout(): Promise<string> {
         Object.entries(req.headers).filter(([name]) => name === 'content-type' || name.includes('facesign')),
       ) as Record<string, string>
       const body = Buffer.concat(chunks)
-      const answers = await Promise.all(
-        instances.map(async (instance, n) => {
-          try {
-            const r = await fetch(`${instance.url}${req.url}`, { method: 'POST', headers, body })
-            const answer = (await r.json()) as { duplicate?: boolean }
-            if (r.ok && !answer.duplicate) firsts[n]!++
-            return r.status
-          } catch {
-            return 0
-          }
-        }),
-      )
+      const send = async (n: number) => {
+        try {
+          const r = await fetch(`${instances[n]!.url}${req.url}`, { method: 'POST', headers, body })
+          const answer = (await r.json()) as { duplicate?: boolean }
+          if (r.ok && !answer.duplicate) firsts[n]!++
+          return r.status
+        } catch {
+          return 0
+        }
+      }
+      const k = received++
+      const first = (k >> 1) % 2
+      const answers = k % 2 === 1 ? await Promise.all([send(0), send(1)]) : [await send(first), await send(1 - first)]
       res.writeHead(answers.some((status) => status >= 200 && status < 300) ? 200 : 502).end()
     })
   })
